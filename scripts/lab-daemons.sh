@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Starts, stops or checks the lab engines: lab-daemons.sh start|stop|status docker|libvirt
+# Uses systemd when it is the init system, else runs the daemons directly (containers, CI hosts).
+# Tests use "stop docker" / "start docker" to prove the app notices a daemon leaving and returning.
+set -euo pipefail
+
+action=${1:-}; engine=${2:-}
+logdir=/var/log/twinlab
+log() { printf '[lab-daemons] %s\n' "$*"; }
+die() { printf '[lab-daemons] error: %s\n' "$*" >&2; exit 1; }
+
+has_systemd() { [ -d /run/systemd/system ]; }
+
+docker_answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+libvirt_answers() { timeout 5 virsh -c qemu:///system version >/dev/null 2>&1; }
+
+wait_until() { # wait_until SECONDS CMD... : polls CMD until it succeeds
+  local limit=$1; shift
+  for _ in $(seq 1 $((limit * 4))); do "$@" && return 0; sleep 0.25; done
+  return 1
+}
+not() { ! "$@"; }
+
+start_docker() {
+  docker_answers && { log "docker already answers"; return; }
+  if has_systemd; then systemctl start containerd docker
+  else
+    mkdir -p "$logdir"
+    setsid dockerd >>"$logdir/dockerd.log" 2>&1 < /dev/null &
+  fi
+  wait_until 60 docker_answers || die "dockerd did not answer within 60 s; see $logdir/dockerd.log"
+  log "docker $(docker version --format '{{.Server.Version}}') answers"
+}
+
+stop_docker() {
+  if has_systemd; then systemctl stop docker.socket docker
+  elif [ -f /var/run/docker.pid ]; then kill "$(cat /var/run/docker.pid)" 2>/dev/null || true
+  fi
+  wait_until 60 not docker_answers || die "dockerd still answers after 60 s"
+  # dockerd removes its pid file on exit; wait so a quick restart does not race the old process
+  wait_until 30 not test -e /var/run/docker.pid || die "dockerd did not exit within 30 s"
+  log "docker stopped"
+}
+
+start_libvirt() {
+  libvirt_answers && { log "libvirt already answers"; return; }
+  if has_systemd; then systemctl start virtlogd libvirtd
+  else
+    mkdir -p "$logdir"
+    pgrep -x virtlogd >/dev/null || virtlogd -d
+    pgrep -x libvirtd >/dev/null || libvirtd -d >>"$logdir/libvirtd.log" 2>&1
+  fi
+  wait_until 60 libvirt_answers || die "libvirtd did not answer within 60 s"
+  log "libvirt answers: $(virsh -c qemu:///system version 2>/dev/null | grep -i 'running hypervisor' || true)"
+}
+
+stop_libvirt() {
+  if has_systemd; then systemctl stop libvirtd
+  else pkill -x libvirtd || true
+  fi
+  wait_until 30 not libvirt_answers || die "libvirtd still answers after 30 s"
+  log "libvirt stopped"
+}
+
+status() { if "${engine}_answers"; then log "$engine answers"; else log "$engine does not answer"; return 1; fi; }
+
+case "$action:$engine" in
+  start:docker|stop:docker|start:libvirt|stop:libvirt) "${action}_${engine}" ;;
+  status:docker|status:libvirt) status ;;
+  *) die "usage: $0 start|stop|status docker|libvirt" ;;
+esac
