@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Lab } from '../lab';
+import type { Logger } from '../lab/log';
+import { serveApiOverWebSocket } from '../transport/ws';
+import { checkAccess, type AccessPolicy, type RequestFacts } from './access';
+import { readStaticFile } from './static-files';
+
+export interface BrowserModeOptions {
+  lab: Lab;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  token: string;
+  /** 0 picks a free port. */
+  port: number;
+  log: Logger;
+}
+
+export interface BrowserModeServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Hard cap per WebSocket message; between maxRequestBytes and this the caller gets `too-large`. */
+const maxFrameBytes = 4 * 1024 * 1024;
+
+const securityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  // The first URL carries the token: never leak it in a Referer.
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Serves the renderer and the API WebSocket on 127.0.0.1 only. */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
+  const { lab, rendererDir, token, log } = options;
+  const server = createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const port = await listen(server, options.port);
+  const policy: AccessPolicy = { port, token };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const verdict = checkAccess(facts(req), policy);
+    if (!verdict.ok) {
+      log.warn(`refused ${req.method} ${redact(req.url)}: ${verdict.reason}`);
+      res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
+      res.end(verdict.status === 401 ? 'Unauthorized: open the URL Twinlab printed, with its token.\n' : 'Forbidden.\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders }).end();
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    void readStaticFile(rendererDir, path).then((file) => {
+      if (!file) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders }).end('Not found.\n');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Cache-Control': path === '/' || path.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+        ...(verdict.setCookie && { 'Set-Cookie': verdict.setCookie }),
+        ...securityHeaders,
+      });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const verdict = checkAccess(facts(req), policy);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!verdict.ok || path !== '/api') {
+      const status = verdict.ok ? 404 : verdict.status;
+      log.warn(`refused websocket ${redact(req.url)}: ${verdict.ok ? 'no such endpoint' : verdict.reason}`);
+      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveApiOverWebSocket(ws, lab, log));
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    port,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function facts(req: IncomingMessage): RequestFacts {
+  return { host: req.headers.host, origin: req.headers.origin, url: req.url ?? '/', cookie: req.headers.cookie };
+}
+
+function redact(url: string | undefined): string {
+  return (url ?? '/').replace(/token=[^&]*/, 'token=…');
+}

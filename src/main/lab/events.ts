@@ -1,0 +1,19 @@
+import type { ApiEvents, EventName } from '@shared/api';
+import type { EventMessage } from '@shared/wire';
+
+export type EventListener = (message: EventMessage) => void;
+
+/** Fan-out of main-process events to every connected renderer (IPC window, WebSocket clients). */
+export class EventHub {
+  readonly #listeners = new Set<EventListener>();
+
+  emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
+    const message: EventMessage = { event, payload };
+    for (const listener of this.#listeners) listener(message);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,42 @@
+import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '../../../shared/api';
+import { ApiError } from '../../../shared/errors';
+import { ipcTransport, type Bridge } from './ipc-transport';
+import type { ConnectionState, Transport } from './transport';
+import { wsTransport } from './ws-transport';
+
+/** The renderer's typed view of the contract. It does not know which transport carries it. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}
+
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    async call(method, input) {
+      const reply = await transport.invoke(method, input);
+      if (!reply.ok) throw ApiError.fromData(reply.error);
+      // The server answers `method` with that method's result type: the contract guarantees it.
+      return reply.result as MethodResult<typeof method>;
+    },
+    on(event, listener) {
+      return transport.subscribe((message) => {
+        if (message.event === event) listener(message.payload as ApiEvents[typeof event]);
+      });
+    },
+    onConnection: (listener) => transport.onConnection(listener),
+  };
+}
+
+declare global {
+  interface Window {
+    twinlab?: Bridge;
+  }
+}
+
+/** Electron's preload bridge when present, else the loopback WebSocket of browser mode. */
+export function connectApi(): ApiClient {
+  if (window.twinlab) return createApiClient(ipcTransport(window.twinlab));
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createApiClient(wsTransport(`${scheme}://${location.host}/api`));
+}

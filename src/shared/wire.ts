@@ -1,0 +1,26 @@
+import type { ApiErrorData } from './errors';
+
+/** Messages as they travel over Electron IPC and the browser-mode WebSocket alike. */
+export interface RequestMessage {
+  id: number;
+  method: string;
+  input: unknown;
+}
+
+export type ResponseMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: ApiErrorData };
+
+export interface EventMessage {
+  event: string;
+  payload: unknown;
+}
+
+/** Electron IPC channel names (the preload and the main-process adapter share them). */
+export const ipcChannels = {
+  invoke: 'twinlab:invoke',
+  event: 'twinlab:event',
+} as const;
+
+/** Largest request accepted on either transport; larger ones get a `too-large` error. */
+export const maxRequestBytes = 256 * 1024;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { isAppUrl, isTrustedSender, type AppLocation } from '../../../src/main/shell/app-frame';
+import { isAllowedExternalUrl } from '../../../src/main/shell/external-links';
+import { isPermissionAllowed } from '../../../src/main/shell/permissions';
+import { mainWindowOptions } from '../../../src/main/shell/window-options';
+
+const app: AppLocation = { kind: 'file', indexUrl: 'file:///opt/twinlab/out/renderer/index.html' };
+const dev: AppLocation = { kind: 'dev', origin: 'http://localhost:5173' };
+const topFrame = (url: string) => ({ senderFrame: { url, parent: null } });
+
+describe('IPC sender check', () => {
+  it("accepts the top frame of the app's own page, with or without a hash route", () => {
+    expect(isTrustedSender(topFrame('file:///opt/twinlab/out/renderer/index.html'), app)).toBe(true);
+    expect(isTrustedSender(topFrame('file:///opt/twinlab/out/renderer/index.html#/host'), app)).toBe(true);
+  });
+
+  it('rejects a frame that is not the app: another file, a web page, an iframe, a destroyed frame', () => {
+    expect(isTrustedSender(topFrame('file:///tmp/evil.html'), app)).toBe(false);
+    expect(isTrustedSender(topFrame('https://evil.example/'), app)).toBe(false);
+    expect(isTrustedSender(topFrame('not a url'), app)).toBe(false);
+    const iframe = { senderFrame: { url: 'file:///opt/twinlab/out/renderer/index.html', parent: {} } };
+    expect(isTrustedSender(iframe, app)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null }, app)).toBe(false);
+  });
+
+  it('in development accepts only the dev server origin', () => {
+    expect(isTrustedSender(topFrame('http://localhost:5173/#/lab'), dev)).toBe(true);
+    expect(isTrustedSender(topFrame('http://localhost:5174/'), dev)).toBe(false);
+    expect(isAppUrl('file:///opt/twinlab/out/renderer/index.html', dev)).toBe(false);
+  });
+});
+
+describe('main window options', () => {
+  const options = mainWindowOptions('/app/preload/index.cjs', '/app/icon.png');
+  it('isolates the renderer: context isolation and sandbox on, no Node anywhere', () => {
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+});
+
+describe('external links and permissions', () => {
+  it('opens only https links to allowlisted documentation hosts', () => {
+    expect(isAllowedExternalUrl('https://docs.docker.com/engine/')).toBe(true);
+    expect(isAllowedExternalUrl('http://docs.docker.com/')).toBe(false);
+    expect(isAllowedExternalUrl('https://docs.docker.com.evil.example/')).toBe(false);
+    expect(isAllowedExternalUrl('https://user:pw@libvirt.org/')).toBe(false);
+    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
+  });
+
+  it('denies every permission but clipboard writes from the app page', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', true)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', false)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+      expect(isPermissionAllowed(permission, true)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readStaticFile } from '../../../src/main/browser-mode/static-files';
+
+describe('static files', () => {
+  let base: string;
+  let root: string;
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'twinlab-static-'));
+    root = join(base, 'renderer');
+    await mkdir(join(root, 'assets'), { recursive: true });
+    await writeFile(join(root, 'index.html'), '<html>');
+    await writeFile(join(root, 'assets', 'app.js'), 'js');
+    await writeFile(join(base, 'secret.txt'), 'secret');
+    await mkdir(join(base, 'renderer-evil'));
+    await writeFile(join(base, 'renderer-evil', 'x.js'), 'evil');
+  });
+
+  it('serves index.html for / and assets with their type', async () => {
+    expect((await readStaticFile(root, '/'))?.contentType).toBe('text/html; charset=utf-8');
+    expect((await readStaticFile(root, '/assets/app.js'))?.body.toString()).toBe('js');
+  });
+
+  it('never leaves the root folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/../renderer-evil/x.js', '/%']) {
+      expect(await readStaticFile(root, path)).toBeUndefined();
+    }
+  });
+});
