@@ -1,0 +1,25 @@
+import type { CheckDefinition } from '../check-kit';
+import { dockerReachableCheck, dockerRuntimesCheck } from './docker';
+import { libvirtDefaultNetworkCheck, libvirtReachableCheck } from './libvirt';
+import { dockerGroupCheck, kvmGroupCheck, libvirtGroupCheck } from './permissions';
+import { diskFreeCheck } from './storage';
+import { isoToolCheck, qemuImgToolCheck, virshToolCheck } from './tools';
+import { cpuVirtFlagsCheck, kvmDeviceCheck, kvmUsableCheck } from './virtualization';
+
+/** Every check, in the order the Host page lists them. */
+export const allChecks: readonly CheckDefinition[] = [
+  cpuVirtFlagsCheck,
+  kvmDeviceCheck,
+  kvmUsableCheck,
+  libvirtReachableCheck,
+  libvirtDefaultNetworkCheck,
+  dockerReachableCheck,
+  dockerRuntimesCheck,
+  virshToolCheck,
+  qemuImgToolCheck,
+  isoToolCheck,
+  diskFreeCheck,
+  dockerGroupCheck,
+  libvirtGroupCheck,
+  kvmGroupCheck,
+];

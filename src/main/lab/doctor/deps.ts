@@ -1,0 +1,9 @@
+import type { EngineStatus } from '../../../shared/engines';
+
+/** What the doctor needs from the engines; the composition root passes the live engine objects. */
+export interface DoctorDeps {
+  docker: { status: () => EngineStatus; runtimes: () => Promise<string[]> };
+  libvirt: { status: () => EngineStatus; uri: () => string; virsh: (args: string[]) => Promise<string> };
+  /** Where images and disks are cached; free space is measured on its file system. */
+  cacheDir: string;
+}
