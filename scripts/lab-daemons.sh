@@ -42,7 +42,14 @@ stop_docker() {
   log "docker stopped"
 }
 
+kvm_device_permissions() {
+  # What udev does on a desktop: /dev/kvm as root:kvm 0660. Without udev it stays root-only, and
+  # libvirtd then sees KVM come and go between probes and re-probes QEMU on every define (slow).
+  if [ -e /dev/kvm ] && getent group kvm >/dev/null; then chgrp kvm /dev/kvm && chmod 0660 /dev/kvm; fi
+}
+
 start_libvirt() {
+  kvm_device_permissions
   libvirt_answers && { log "libvirt already answers"; return; }
   if has_systemd; then systemctl start virtlogd libvirtd
   else

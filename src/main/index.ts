@@ -16,7 +16,8 @@ const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const appLocation: AppLocation = devServer
   ? { kind: 'dev', origin: new URL(devServer).origin }
   : { kind: 'file', indexUrl: pathToFileURL(rendererIndex).href };
-const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+// Inside a packaged app this is in app.asar, which Electron's fs reads like a folder.
+const resourcesDir = join(app.getAppPath(), 'resources');
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();

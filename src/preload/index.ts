@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { ipcChannels, type EventMessage } from '@shared/wire';
-import type { TwinlabBridge } from './bridge';
+import type { TwinlabBridge } from '@shared/bridge';
 
 // Bridge code only: one object, two functions, no business logic and no Node objects leaked.
 const bridge: TwinlabBridge = {

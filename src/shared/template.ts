@@ -7,6 +7,34 @@ import { locales } from './locales';
  */
 const mib = z.number().int().positive();
 
+/** Port numbers are range-checked by the create validation, which can say what to do instead. */
+const containerPort = z
+  .object({
+    container: z.number().int(),
+    /** Absent: Docker picks a free host port. */
+    host: z.number().int().optional(),
+    protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  })
+  .strict();
+
+const containerVolume = z
+  .object({
+    /** A named volume outlives the container; without a name it is anonymous and removed with it. */
+    name: z.string().min(1).optional(),
+    target: z.string().min(1),
+    readOnly: z.boolean().default(false),
+  })
+  .strict();
+
+const containerBind = z
+  .object({
+    /** Absolute host path; it must exist (Twinlab does not create host folders). */
+    source: z.string().min(1),
+    target: z.string().min(1),
+    readOnly: z.boolean().default(false),
+  })
+  .strict();
+
 export const containerSideSchema = z
   .object({
     image: z.string().min(1),
@@ -16,8 +44,30 @@ export const containerSideSchema = z
     env: z.record(z.string(), z.string()).optional(),
     memoryMiB: mib.optional(),
     cpus: z.number().positive().optional(),
+    ports: z.array(containerPort).optional(),
+    volumes: z.array(containerVolume).optional(),
+    /** Bind mounts of host folders or files. */
+    binds: z.array(containerBind).optional(),
+    /** Docker's --restart syntax. */
+    restart: z
+      .string()
+      .regex(
+        /^(no|always|unless-stopped|on-failure(:\d+)?)$/,
+        'use no, always, unless-stopped or on-failure[:N]',
+      )
+      .optional(),
+    /** OCI runtime: runc (shared kernel), runsc (gVisor's own kernel), kata-* (a small VM). */
+    runtime: z
+      .string()
+      .regex(/^(runc|runsc|kata(-[a-z0-9]+)*)$/, 'use runc, runsc or a kata runtime such as kata-qemu')
+      .optional(),
   })
   .strict();
+
+export type ContainerSide = z.output<typeof containerSideSchema>;
+export type ContainerPort = NonNullable<ContainerSide['ports']>[number];
+export type ContainerVolume = NonNullable<ContainerSide['volumes']>[number];
+export type ContainerBind = NonNullable<ContainerSide['binds']>[number];
 
 export const vmBootSchema = z
   .object({
@@ -27,16 +77,102 @@ export const vmBootSchema = z
   })
   .strict();
 
+const port = z.number().int().min(1).max(65535);
+
+/** A cloud image: downloaded once into the cache, verified, and never written to (each VM gets an overlay). */
+export const vmImageSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/ }),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'use the 64 hex digits of the SHA-256 checksum')
+      .transform((hex) => hex.toLowerCase()),
+    format: z.enum(['qcow2', 'raw']).default('qcow2'),
+  })
+  .strict();
+
+/** cloud-init NoCloud settings; the password is plain text on purpose (shown in the UI for workshops). */
+export const vmCloudInitSchema = z
+  .object({
+    hostname: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'use lowercase letters, digits and dashes (at most 63)')
+      .optional(),
+    user: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'use a Linux user name: lowercase letters, digits, _ and -')
+      .default('learner'),
+    password: z.string().min(1).optional(),
+    sshAuthorizedKeys: z.array(z.string().min(1)).default([]),
+    /** Log the user in on the serial console without a password (systemd guests). */
+    autologin: z.boolean().default(true),
+  })
+  .strict();
+
+export const vmPortForwardSchema = z
+  .object({
+    guest: port,
+    /** Bound on 127.0.0.1 only. */
+    host: port,
+    protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  })
+  .strict();
+
+/** What the serial console shows when a guest of each kind is ready, unless the template says otherwise. */
+export const defaultReadyPatterns = {
+  /** Printed by Twinlab's BusyBox initramfs (scripts/build-fixtures.sh). */
+  kernel: 'TWINLAB-READY',
+  /** getty's prompt on the serial console of a cloud image. */
+  image: 'login:',
+} as const;
+
 export const vmSideSchema = z
   .object({
     vcpus: z.number().int().min(1).max(64).default(1),
     memoryMiB: mib.min(64),
-    /** Direct kernel boot: fast microVMs with no disk image. */
-    boot: vmBootSchema,
+    /** Direct kernel boot: fast microVMs with no disk image. Exactly one of boot and image. */
+    boot: vmBootSchema.optional(),
+    /** Boot a cloud image from a copy-on-write overlay. Exactly one of boot and image. */
+    image: vmImageSchema.optional(),
+    /** Size of the VM's disk as the guest sees it (never smaller than the image). Image only. */
+    diskGiB: z.number().int().min(1).max(2048).optional(),
+    /** Image only. */
+    cloudInit: vmCloudInitSchema.optional(),
+    /** Host ports forwarded into the guest (user-mode networking). */
+    portForwards: z.array(vmPortForwardSchema).default([]),
     /** Text on the serial console that means the guest is ready (boot time ends here). */
-    readyPattern: z.string().min(1),
+    readyPattern: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((vm, ctx) => {
+    if (!vm.boot === !vm.image) {
+      ctx.addIssue({
+        code: 'custom',
+        path: vm.boot ? ['image'] : ['boot'],
+        message: 'a vm needs exactly one of boot (a kernel) and image (a cloud image)',
+      });
+    }
+    if (!vm.image) {
+      for (const field of ['diskGiB', 'cloudInit'] as const) {
+        if (vm[field] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `${field} applies only to a vm with an image`,
+          });
+      }
+    }
+  })
+  .transform((vm) => ({
+    ...vm,
+    readyPattern: vm.readyPattern ?? defaultReadyPatterns[vm.image ? 'image' : 'kernel'],
+  }));
+
+export type VmSide = z.output<typeof vmSideSchema>;
+export type VmBoot = z.output<typeof vmBootSchema>;
+export type VmImage = z.output<typeof vmImageSchema>;
+export type VmCloudInit = z.output<typeof vmCloudInitSchema>;
+export type VmPortForward = z.output<typeof vmPortForwardSchema>;
 
 const translation = z.object({ name: z.string().min(1), description: z.string().optional() }).strict();
 

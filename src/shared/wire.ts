@@ -7,9 +7,10 @@ export interface RequestMessage {
   input: unknown;
 }
 
-export type ResponseMessage =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: ApiErrorData };
+/** The outcome of one call, as the router produces it and every transport carries it. */
+export type Reply = { ok: true; result: unknown } | { ok: false; error: ApiErrorData };
+
+export type ResponseMessage = Reply & { id: number };
 
 export interface EventMessage {
   event: string;

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { api, isMethodName, type MethodName, type MethodResult, type ParsedInput } from '@shared/api';
 import { ApiError, type ApiErrorData } from '@shared/errors';
+import type { Reply } from '@shared/wire';
 import type { Logger } from './log';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>> };
 
-export type RouterReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorData };
 
 export interface Router {
   /** Validates and runs one call. Never throws: every failure becomes a typed error reply. */
-  call(method: string, input: unknown): Promise<RouterReply>;
+  call(method: string, input: unknown): Promise<Reply>;
 }
 
 export function createRouter(handlers: Handlers, log: Logger): Router {

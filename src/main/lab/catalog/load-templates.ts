@@ -76,7 +76,7 @@ export function parseTemplateFile(file: string, text: string): { template: Templ
 
 /** Kernel and initrd paths are relative to the template's own folder. */
 function resolvePaths(template: Template, base: string): Template {
-  if (!template.vm) return template;
+  if (!template.vm?.boot) return template; // a cloud image (vm.image) has a URL, no local paths
   const abs = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
   const { boot } = template.vm;
   return {

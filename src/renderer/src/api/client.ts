@@ -1,6 +1,7 @@
 import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '../../../shared/api';
 import { ApiError } from '../../../shared/errors';
-import { ipcTransport, type Bridge } from './ipc-transport';
+import type { TwinlabBridge } from '../../../shared/bridge';
+import { ipcTransport } from './ipc-transport';
 import type { ConnectionState, Transport } from './transport';
 import { wsTransport } from './ws-transport';
 
@@ -30,7 +31,7 @@ export function createApiClient(transport: Transport): ApiClient {
 
 declare global {
   interface Window {
-    twinlab?: Bridge;
+    twinlab?: TwinlabBridge;
   }
 }
 

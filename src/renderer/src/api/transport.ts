@@ -1,8 +1,6 @@
-import type { EventMessage, ResponseMessage } from '../../../shared/wire';
+import type { EventMessage, Reply } from '../../../shared/wire';
 
-/** Omit over each member of the union: a plain Omit would merge them and lose the `ok` discriminant. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type Reply = DistributiveOmit<ResponseMessage, 'id'>;
+export type { Reply };
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
 /** How the renderer reaches main: Electron IPC (preload bridge) or the browser-mode WebSocket. */

@@ -1,0 +1,92 @@
+import type Docker from 'dockerode';
+import { z } from 'zod';
+import { describeDockerError, engineApiError } from './docker-errors';
+import { IMAGE_MANAGED_FILTER, LABEL_IMAGE_CREATED, LABEL_IMAGE_TEMPLATE, isTwinlabImage } from './labels';
+import { assertTwinlabManaged } from './managed-guard';
+import { containerError } from './messages';
+
+/** An image as the Images list shows it. */
+export interface TwinlabImage {
+  id: string;
+  tags: string[];
+  sizeBytes: number;
+  createdAt: string;
+  /** False for images Twinlab did not add: listed read-only, never removed. */
+  managed: boolean;
+  templateId?: string;
+}
+
+const imageSummarySchema = z.looseObject({
+  Id: z.string(),
+  RepoTags: z.array(z.string()).nullish(),
+  Size: z.number().catch(0),
+  Created: z.number().catch(0),
+  Labels: z.record(z.string(), z.string()).nullish(),
+});
+
+export function toTwinlabImage(raw: unknown): TwinlabImage {
+  const image = imageSummarySchema.parse(raw);
+  const labels = image.Labels ?? {};
+  const templateId = labels[LABEL_IMAGE_TEMPLATE];
+  return {
+    id: image.Id,
+    // Docker lists untagged images with the placeholder "<none>:<none>".
+    tags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+    sizeBytes: image.Size,
+    createdAt: labels[LABEL_IMAGE_CREATED] ?? new Date(image.Created * 1000).toISOString(),
+    managed: isTwinlabImage(labels),
+    ...(templateId !== undefined && { templateId }),
+  };
+}
+
+export type ImageScope = 'twinlab' | 'all';
+
+export async function listImages(docker: Docker, scope: ImageScope = 'twinlab'): Promise<TwinlabImage[]> {
+  const raw: unknown[] = await docker.listImages(
+    scope === 'twinlab' ? { filters: { label: [IMAGE_MANAGED_FILTER] } } : {},
+  );
+  return raw.map(toTwinlabImage).filter((image) => image.tags.length > 0 || image.managed);
+}
+
+/** The labels of a local image, or undefined when it is not on this host. */
+export async function imageLabels(
+  docker: Docker,
+  image: string,
+): Promise<Record<string, string> | undefined> {
+  try {
+    const info = await docker.getImage(image).inspect();
+    return info.Config.Labels ?? {};
+  } catch (error) {
+    if (describeDockerError(error).statusCode === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function imageExists(docker: Docker, image: string): Promise<boolean> {
+  return (await imageLabels(docker, image)) !== undefined;
+}
+
+/**
+ * Removes one of Twinlab's images (refused for any other). Its untagged parents go with it, which
+ * also cleans up the original layers a labelled copy was built on.
+ */
+export async function removeTwinlabImage(docker: Docker, image: string): Promise<void> {
+  const labels = await imageLabels(docker, image);
+  if (labels === undefined) throw containerError('not-found', 'containers.image.notFound', { image });
+  assertTwinlabManaged('image', image, labels);
+  await removeImageUnguarded(docker, image);
+}
+
+/** Removal without the label check, for rollback of an image this very call pulled. */
+export async function removeImageUnguarded(docker: Docker, image: string): Promise<void> {
+  try {
+    await docker.getImage(image).remove({ noprune: false });
+  } catch (error) {
+    const failure = describeDockerError(error);
+    const engine = engineApiError(failure);
+    if (engine) throw engine;
+    if (failure.statusCode === 404) throw containerError('not-found', 'containers.image.notFound', { image });
+    if (failure.statusCode === 409) throw containerError('conflict', 'containers.image.inUse', { image });
+    throw containerError('internal', 'containers.engine.failed', { detail: failure.detail });
+  }
+}

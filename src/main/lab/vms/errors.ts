@@ -1,0 +1,131 @@
+import { ApiError, type ErrorCode } from '@shared/errors';
+
+/**
+ * Every error the VM service can show a user: i18n key `vms.error.<name>`, error code and the English
+ * text, which is both the catalog entry and the ApiError message. Each says what to do next.
+ */
+export const vmErrorCatalog = {
+  badName: {
+    code: 'bad-input',
+    text: '"{{name}}" cannot be a VM name. Use letters, digits, dots, dashes and underscores (at most 63), starting with a letter or digit.',
+  },
+  templateHasNoVm: {
+    code: 'bad-input',
+    text: 'The template "{{templateId}}" has no VM side. Pick a template that describes a VM.',
+  },
+  notFound: { code: 'not-found', text: 'There is no VM "{{id}}" any more. Refresh the list.' },
+  notManaged: {
+    code: 'forbidden',
+    text: 'Twinlab did not create the VM "{{name}}", so it only shows it and never changes it. Use virt-manager or virsh to manage it.',
+  },
+  nameTaken: {
+    code: 'conflict',
+    text: 'A VM named "{{name}}" already exists. Pick another name, or delete the old VM first.',
+  },
+  notEnoughMemory: {
+    code: 'conflict',
+    text: 'The VM needs {{neededMiB}} MiB of memory, but only {{availableMiB}} MiB are free on this computer. Stop other VMs or programs, or give the VM less memory.',
+  },
+  notEnoughDisk: {
+    code: 'conflict',
+    text: 'Only {{availableMiB}} MiB of disk space are free in {{dir}}, and Twinlab needs at least {{neededMiB}} MiB there. Free some space and try again.',
+  },
+  folderNotReachable: {
+    code: 'forbidden',
+    text: 'QEMU runs as another user ({{qemuUser}}) and cannot open {{path}}, because it may not enter the folder {{blocked}}. Allow it with: setfacl -m u:{{qemuUser}}:x {{blocked}} (or choose a data folder outside your home folder).',
+  },
+  kernelMissing: {
+    code: 'not-found',
+    text: 'The file {{file}} that this template boots does not exist. Build the fixtures (scripts/build-fixtures.sh) or fix the path in the template.',
+  },
+  portInUse: {
+    code: 'conflict',
+    text: 'Port {{port}} on this computer is already in use, so it cannot be forwarded into the VM. Stop the program using it, or choose another host port in the template.',
+  },
+  invalidState: {
+    code: 'conflict',
+    text: 'The VM "{{name}}" cannot do that right now: {{detail}}',
+  },
+  busy: {
+    code: 'conflict',
+    text: 'The VM "{{name}}" is still being created or deleted. Wait a moment and try again.',
+  },
+  libvirtUnavailable: {
+    code: 'engine-unavailable',
+    text: 'libvirt is not answering ({{detail}}). Start it (sudo systemctl start libvirtd) and try again.',
+  },
+  libvirtFailed: { code: 'internal', text: 'libvirt could not do this: {{detail}}' },
+  toolMissing: {
+    code: 'engine-unavailable',
+    text: 'The program {{tool}} is missing. Install it with: sudo apt install {{package}}',
+  },
+  toolFailed: { code: 'internal', text: '{{tool}} failed: {{detail}}' },
+  imageChecksumMismatch: {
+    code: 'bad-input',
+    text: "The file downloaded from {{url}} is not the expected image: its SHA-256 is {{actual}}, the template expects {{expected}}. The file was deleted. Check the template's url and sha256.",
+  },
+  downloadHttpStatus: {
+    code: 'not-found',
+    text: 'The server answered "{{status}}" for {{url}}. Check the template\'s url.',
+  },
+  downloadFailed: {
+    code: 'engine-unavailable',
+    text: 'The download from {{url}} stopped after {{receivedMiB}} MiB: {{detail}}. Try again; it continues where it stopped.',
+  },
+  downloadCancelled: {
+    code: 'conflict',
+    text: 'The download was cancelled. Starting it again continues where it stopped.',
+  },
+  imageTooLarge: {
+    code: 'too-large',
+    text: 'The image needs {{neededMiB}} MiB, but only {{availableMiB}} MiB are free in {{dir}}. Free some space and try again.',
+  },
+  imageUnsupportedFormat: {
+    code: 'bad-input',
+    text: 'The file {{file}} is a "{{format}}" disk image; Twinlab can use qcow2 or raw images.',
+  },
+  imageHasBackingFile: {
+    code: 'bad-input',
+    text: 'The image {{file}} depends on another file ({{backing}}). Import a standalone image (qemu-img convert makes one).',
+  },
+  importNotFound: { code: 'not-found', text: 'The file {{file}} does not exist or cannot be read.' },
+} as const satisfies Record<string, { code: ErrorCode; text: string }>;
+
+export type VmErrorName = keyof typeof vmErrorCatalog;
+
+/** "a {{x}} b {{y}}" → "x" | "y": the parameters a text needs, checked at compile time. */
+type ParamNames<Text extends string> = Text extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+export type VmErrorParams<N extends VmErrorName> = Record<
+  ParamNames<(typeof vmErrorCatalog)[N]['text']>,
+  string | number
+>;
+
+export function vmErrorKey(name: VmErrorName): string {
+  return `vms.error.${name}`;
+}
+
+export function interpolate(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+}
+
+export function vmError<N extends VmErrorName>(
+  name: N,
+  ...[params]: keyof VmErrorParams<N> extends never ? [] : [VmErrorParams<N>]
+): ApiError {
+  const entry = vmErrorCatalog[name];
+  const values: Record<string, string | number> = params ?? {};
+  return new ApiError(entry.code, vmErrorKey(name), interpolate(entry.text, values), params && { ...values });
+}
+
+/** The English catalog (flat keys), as handed to the renderer's locale files. */
+export function vmErrorsEnglish(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(vmErrorCatalog).map(([name, entry]) => [`vms.error.${name}`, entry.text]),
+  );
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

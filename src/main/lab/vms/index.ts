@@ -1,0 +1,19 @@
+/** The VM side of the lab: what the composition root and the router use. */
+export {
+  VmService,
+  type CreateProgress,
+  type CreateStep,
+  type CreateVmOptions,
+  type CreateVmRequest,
+  type LibvirtAccess,
+  type Leftovers,
+  type ShutdownResult,
+  type VmServiceOptions,
+} from './vm-service';
+export { ImageCache, type CachedImage, type ImportedKernel, type EnsureOptions } from './image-cache';
+export { BootTimer, type BootReady } from './boot-timer';
+export { StatePoller, diffGuests, type GuestChanges } from './state-poller';
+export type { TransferProgress } from './transfer-meter';
+export type { VmStats } from './vm-stats';
+export { vmError, vmErrorCatalog, vmErrorsEnglish, type VmErrorName } from './errors';
+export { realHostCapacity, type HostCapacity } from './host-capacity';

@@ -1,0 +1,40 @@
+import { Group, SegmentedControl } from '@mantine/core';
+import { IconLanguage } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../shared/locales';
+import { currentLocale } from './index';
+import { isLocale, saveLocale } from './locale-preference';
+
+/**
+ * Each language is named in itself and never translated: someone facing a UI in a language they
+ * cannot read must still recognise their own. `lang` lets screen readers pronounce each name.
+ */
+const languageNames: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文', ko: '한국어' };
+
+/**
+ * All three choices in view (a radio group, not a dropdown): one click, and the way back is
+ * visible whatever language the UI is in.
+ */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Group gap={8} wrap="nowrap">
+      <IconLanguage size={18} stroke={1.6} aria-hidden color="var(--mantine-color-dimmed)" />
+      <SegmentedControl
+        aria-label={t('language.label')}
+        size="xs"
+        radius="md"
+        value={currentLocale()}
+        onChange={(value) => {
+          if (!isLocale(value)) return;
+          saveLocale(value);
+          void i18n.changeLanguage(value);
+        }}
+        data={(Object.keys(languageNames) as Locale[]).map((locale) => ({
+          value: locale,
+          label: <span lang={locale}>{languageNames[locale]}</span>,
+        }))}
+      />
+    </Group>
+  );
+}

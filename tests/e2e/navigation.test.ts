@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../support/browser-mode';
+import { engineGate } from '../support/engines';
+import { launchChromium, openApp, screenshot } from './support/browser';
+import { AppShell, type PageName } from './pages/app-shell';
+
+const gate = await engineGate(['docker', 'libvirt']);
+const pages: PageName[] = ['Lab', 'Compare', 'Lessons', 'Templates', 'Host'];
+
+describe.skipIf(gate.skip)('app shell in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('reaches every page from the navigation by its accessible name', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const shell = new AppShell(page);
+    const headings: string[] = [];
+    for (const name of pages) {
+      await shell.open(name);
+      expect(await shell.navLink(name).getAttribute('aria-current')).toBe('page');
+      headings.push(await shell.heading().innerText());
+      await screenshot(page, `page-${name.toLowerCase()}-en-light`);
+    }
+    expect(new Set(headings).size).toBe(pages.length);
+    await context.close();
+  });
+
+  it('is keyboard complete: Tab reaches the navigation and Enter opens a page', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const shell = new AppShell(page);
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await shell.navLink('Templates').evaluate((element) => element === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await shell.navLink('Templates').getAttribute('aria-current')).toBe('page');
+    await context.close();
+  });
+
+  it('lists the fixture templates with what each side needs', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await new AppShell(page).open('Templates');
+    for (const id of ['fixture-busybox', 'fixture-microvm', 'fixture-twin']) {
+      await page.getByTestId(`template-${id}`).waitFor();
+    }
+    const twin = await page.getByTestId('template-fixture-twin').innerText();
+    expect(twin).toContain('twinlab-fixture/busybox:1');
+    expect(twin).toMatch(/256\s*MiB/);
+    await screenshot(page, 'templates-en-light');
+    await context.close();
+  });
+
+  it('follows the OS language when the user has not chosen one', async () => {
+    const zh = await startServer({ LANG: 'zh_CN.UTF-8', LC_ALL: '' });
+    try {
+      const { context, page } = await openApp(browser, zh.url);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await page.getByRole('navigation').getByRole('link', { name: '模板' }).waitFor();
+      await context.close();
+    } finally {
+      await zh.stop();
+    }
+  });
+});
