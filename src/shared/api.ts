@@ -3,6 +3,29 @@ import type { EnginesStatus } from './engines';
 import type { HostReport } from './host';
 import type { Catalog } from './template';
 import type { Locale } from './locales';
+import type { Guest } from './guest';
+import {
+  containerActions,
+  containerCreateSpecSchema,
+  importImageInputSchema,
+  type ContainerPreview,
+  type ContainerStatsSample,
+  type ImportedImage,
+  type SpecProblem,
+  type TwinlabImage,
+} from './containers';
+import {
+  consoleAckSchema,
+  consoleOpenSchema,
+  consoleResizeSchema,
+  consoleSessionSchema,
+  consoleWriteSchema,
+  type ConsoleAttachResult,
+  type ConsoleDataEvent,
+  type ConsoleSessionInfo,
+  type ConsoleStateEvent,
+} from './consoles';
+import { operationIdSchema, type OperationProgress } from './operations';
 
 /**
  * The one contract between renderer and main. Main registers a handler for every method here
@@ -14,6 +37,7 @@ const returns =
   <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
 
 const noInput = z.object({}).strict();
+const guestRef = z.object({ id: z.string().min(1).max(200) }).strict();
 
 export interface AppInfo {
   version: string;
@@ -30,6 +54,40 @@ export const api = {
   /** Runs every host check; cached results unless `refresh` (the Re-check button). */
   'host.check': returns<HostReport>()(z.object({ refresh: z.boolean().default(false) }).strict()),
   'templates.list': returns<Catalog>()(noInput),
+
+  /** Every guest: Twinlab's own, and the user's other containers read-only (managed: false). */
+  'guests.list': returns<Guest[]>()(noInput),
+
+  /** Problems with a spec, each a sentence saying what to do; empty when it can be created. */
+  'containers.validate': returns<SpecProblem[]>()(z.object({ spec: containerCreateSpecSchema }).strict()),
+  /** The equivalent `docker run …` and the problems, for the wizard's Review step. */
+  'containers.preview': returns<ContainerPreview>()(z.object({ spec: containerCreateSpecSchema }).strict()),
+  /** Pull if needed, create, start; a failure half way removes what was made. */
+  'containers.create': returns<Guest>()(
+    z.object({ spec: containerCreateSpecSchema, operationId: operationIdSchema }).strict(),
+  ),
+  'containers.action': returns<null>()(guestRef.extend({ action: z.enum(containerActions) }).strict()),
+  'containers.inspect': returns<Record<string, unknown>>()(guestRef),
+  'containers.stats': returns<ContainerStatsSample>()(guestRef),
+
+  'images.list': returns<TwinlabImage[]>()(z.object({ scope: z.enum(['twinlab', 'all']).default('twinlab') }).strict()),
+  /** Import a `docker save` archive or a plain root filesystem tarball, for offline workshops. */
+  'images.import': returns<ImportedImage>()(importImageInputSchema.extend({ operationId: operationIdSchema }).strict()),
+  'images.remove': returns<null>()(z.object({ image: z.string().min(1).max(512) }).strict()),
+  'operations.cancel': returns<null>()(z.object({ operationId: operationIdSchema }).strict()),
+
+  /** Opens a terminal session in main; it outlives the page that opened it. */
+  'console.open': returns<ConsoleSessionInfo>()(consoleOpenSchema),
+  /** Becomes the session's viewer: returns what it already printed, then streams console.data. */
+  'console.attach': returns<ConsoleAttachResult>()(consoleSessionSchema),
+  'console.detach': returns<null>()(consoleSessionSchema),
+  'console.write': returns<null>()(consoleWriteSchema),
+  'console.resize': returns<null>()(consoleResizeSchema),
+  /** The viewer has written this many characters: flow control resumes output below a bound. */
+  'console.ack': returns<null>()(consoleAckSchema),
+  'console.reconnect': returns<ConsoleSessionInfo>()(consoleSessionSchema),
+  'console.close': returns<null>()(consoleSessionSchema),
+  'console.list': returns<ConsoleSessionInfo[]>()(noInput),
 } as const;
 
 export type Api = typeof api;
@@ -45,5 +103,10 @@ export function isMethodName(name: string): name is MethodName {
 /** Events main pushes to every connected renderer. */
 export interface ApiEvents {
   'engines.status': EnginesStatus;
+  /** Some guest was created, changed state or went away: list them again. */
+  'guests.changed': { id?: string };
+  'console.data': ConsoleDataEvent;
+  'console.state': ConsoleStateEvent;
+  'operation.progress': OperationProgress;
 }
 export type EventName = keyof ApiEvents;

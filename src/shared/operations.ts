@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { PullProgress } from './containers';
+
+/**
+ * Long work (pull, import, create) carries an id chosen by the caller, so the caller can follow
+ * its progress events and cancel it.
+ */
+export const operationIdSchema = z.string().min(1).max(64);
+
+export type OperationStep = 'validating' | 'pulling' | 'importing' | 'creating' | 'starting' | 'done';
+
+export interface OperationProgress {
+  operationId: string;
+  step: OperationStep;
+  pull?: PullProgress;
+}
