@@ -15,12 +15,17 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-const built = outputs.every(existsSync) && Math.min(...outputs.map(newestMtime)) >= Math.max(...inputs.map(newestMtime));
+const built =
+  outputs.every(existsSync) && Math.min(...outputs.map(newestMtime)) >= Math.max(...inputs.map(newestMtime));
 if (!built) {
   console.error('Twinlab: building (sources changed since the last build)…');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 await import(pathToFileURL(outputs[0]).href);

@@ -17,7 +17,9 @@ const log = createLogger('serve');
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Twinlab: --port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
+  console.error(
+    `Twinlab: --port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`,
+  );
   process.exit(2);
 }
 

@@ -70,9 +70,13 @@ export const api = {
   'containers.inspect': returns<Record<string, unknown>>()(guestRef),
   'containers.stats': returns<ContainerStatsSample>()(guestRef),
 
-  'images.list': returns<TwinlabImage[]>()(z.object({ scope: z.enum(['twinlab', 'all']).default('twinlab') }).strict()),
+  'images.list': returns<TwinlabImage[]>()(
+    z.object({ scope: z.enum(['twinlab', 'all']).default('twinlab') }).strict(),
+  ),
   /** Import a `docker save` archive or a plain root filesystem tarball, for offline workshops. */
-  'images.import': returns<ImportedImage>()(importImageInputSchema.extend({ operationId: operationIdSchema }).strict()),
+  'images.import': returns<ImportedImage>()(
+    importImageInputSchema.extend({ operationId: operationIdSchema }).strict(),
+  ),
   'images.remove': returns<null>()(z.object({ image: z.string().min(1).max(512) }).strict()),
   'operations.cancel': returns<null>()(z.object({ operationId: operationIdSchema }).strict()),
 

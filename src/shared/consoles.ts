@@ -50,9 +50,18 @@ export type ConsoleTarget = z.infer<typeof consoleTargetSchema>;
 
 export const consoleOpenSchema = z.object({ target: consoleTargetSchema, ...size }).strict();
 export const consoleSessionSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
-export const consoleWriteSchema = consoleSessionSchema.extend({ data: z.string().min(1).max(64 * 1024) }).strict();
+export const consoleWriteSchema = consoleSessionSchema
+  .extend({
+    data: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+  })
+  .strict();
 export const consoleResizeSchema = consoleSessionSchema.extend(size).strict();
-export const consoleAckSchema = consoleSessionSchema.extend({ chars: z.number().int().min(1).max(10_000_000) }).strict();
+export const consoleAckSchema = consoleSessionSchema
+  .extend({ chars: z.number().int().min(1).max(10_000_000) })
+  .strict();
 
 export interface ConsoleDataEvent {
   sessionId: string;

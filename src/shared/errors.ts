@@ -35,7 +35,12 @@ export class ApiError extends Error implements ApiErrorData {
   }
 
   toData(): ApiErrorData {
-    return { code: this.code, key: this.key, message: this.message, ...(this.params && { params: this.params }) };
+    return {
+      code: this.code,
+      key: this.key,
+      message: this.message,
+      ...(this.params && { params: this.params }),
+    };
   }
 
   static fromData(data: ApiErrorData): ApiError {

@@ -180,7 +180,10 @@ export const templateSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lowercase letters, digits and dashes (at most 63), starting with a letter or digit'),
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,62}$/,
+        'use lowercase letters, digits and dashes (at most 63), starting with a letter or digit',
+      ),
     name: z.string().min(1),
     description: z.string().default(''),
     tags: z.array(z.string()).default([]),

@@ -24,7 +24,11 @@ describe.skipIf(gate.skip)('browser-mode server access control', () => {
   beforeAll(async () => {
     const rendererDir = await mkdtemp(join(tmpdir(), 'twinlab-renderer-'));
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Twinlab</title>');
-    lab = await createLab({ version: 'test', mode: 'browser', resourcesDir: join(import.meta.dirname, '../../resources') });
+    lab = await createLab({
+      version: 'test',
+      mode: 'browser',
+      resourcesDir: join(import.meta.dirname, '../../resources'),
+    });
     server = await startBrowserMode({ lab, rendererDir, token, port: 0, log: createLogger('test', 'error') });
     port = server.port;
     self = `127.0.0.1:${port}`;
@@ -46,7 +50,10 @@ describe.skipIf(gate.skip)('browser-mode server access control', () => {
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['referrer-policy']).toBe('no-referrer');
 
-      const withCookie = await rawGet(port, '/index.html', { Host: self, Cookie: `twinlab_token_${port}=${token}` });
+      const withCookie = await rawGet(port, '/index.html', {
+        Host: self,
+        Cookie: `twinlab_token_${port}=${token}`,
+      });
       expect(withCookie.status).toBe(200);
     });
 
@@ -56,7 +63,9 @@ describe.skipIf(gate.skip)('browser-mode server access control', () => {
 
     it('refuses a wrong token with 401, in the URL or in the cookie', async () => {
       expect((await rawGet(port, '/?token=wrong', { Host: self })).status).toBe(401);
-      expect((await rawGet(port, '/', { Host: self, Cookie: `twinlab_token_${port}=wrong` })).status).toBe(401);
+      expect((await rawGet(port, '/', { Host: self, Cookie: `twinlab_token_${port}=wrong` })).status).toBe(
+        401,
+      );
     });
 
     it('refuses a foreign Origin with 403 even with the right token', async () => {
@@ -84,8 +93,12 @@ describe.skipIf(gate.skip)('browser-mode server access control', () => {
     it('refuses no token (401), a wrong token (401), a foreign Origin (403) and a foreign Host (403)', async () => {
       expect(await openApiSocket(port, '/api', { Origin: ownOrigin() })).toEqual({ refused: 401 });
       expect(await openApiSocket(port, '/api?token=nope', { Origin: ownOrigin() })).toEqual({ refused: 401 });
-      expect(await openApiSocket(port, '/api', { Origin: 'http://evil.example', Cookie: cookie() })).toEqual({ refused: 403 });
-      expect(await openApiSocket(port, '/api', { Host: `evil.example:${port}`, Cookie: cookie() })).toEqual({ refused: 403 });
+      expect(await openApiSocket(port, '/api', { Origin: 'http://evil.example', Cookie: cookie() })).toEqual({
+        refused: 403,
+      });
+      expect(await openApiSocket(port, '/api', { Host: `evil.example:${port}`, Cookie: cookie() })).toEqual({
+        refused: 403,
+      });
     });
 
     describe('with the right credentials', () => {
@@ -99,32 +112,59 @@ describe.skipIf(gate.skip)('browser-mode server access control', () => {
 
       it('answers a call with the real engine status', async () => {
         await expect
-          .poll(() => callOverSocket(socket, JSON.stringify({ id: 1, method: 'engines.status', input: {} }), 1), {
-            timeout: 20_000,
-            interval: 500,
-          })
+          .poll(
+            () => callOverSocket(socket, JSON.stringify({ id: 1, method: 'engines.status', input: {} }), 1),
+            {
+              timeout: 20_000,
+              interval: 500,
+            },
+          )
           .toMatchObject({ id: 1, ok: true, result: { docker: { state: 'up' }, libvirt: { state: 'up' } } });
       });
 
       it('answers an unknown method with a typed error', async () => {
-        const reply = await callOverSocket(socket, JSON.stringify({ id: 2, method: 'guests.nuke', input: {} }), 2);
-        expect(reply).toMatchObject({ id: 2, ok: false, error: { code: 'unknown-method', key: 'error.unknownMethod' } });
+        const reply = await callOverSocket(
+          socket,
+          JSON.stringify({ id: 2, method: 'guests.nuke', input: {} }),
+          2,
+        );
+        expect(reply).toMatchObject({
+          id: 2,
+          ok: false,
+          error: { code: 'unknown-method', key: 'error.unknownMethod' },
+        });
       });
 
       it('answers malformed input with a typed error and keeps serving', async () => {
-        const bad = await callOverSocket(socket, JSON.stringify({ id: 3, method: 'host.check', input: { refresh: 'yes' } }), 3);
+        const bad = await callOverSocket(
+          socket,
+          JSON.stringify({ id: 3, method: 'host.check', input: { refresh: 'yes' } }),
+          3,
+        );
         expect(bad).toMatchObject({ id: 3, ok: false, error: { code: 'bad-input' } });
-        const extra = await callOverSocket(socket, JSON.stringify({ id: 4, method: 'app.info', input: { evil: 1 } }), 4);
+        const extra = await callOverSocket(
+          socket,
+          JSON.stringify({ id: 4, method: 'app.info', input: { evil: 1 } }),
+          4,
+        );
         expect(extra).toMatchObject({ id: 4, ok: false, error: { code: 'bad-input' } });
         const garbage = await callOverSocket(socket, '{not json', 0);
         expect(garbage).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-        const after = await callOverSocket(socket, JSON.stringify({ id: 5, method: 'app.info', input: {} }), 5);
+        const after = await callOverSocket(
+          socket,
+          JSON.stringify({ id: 5, method: 'app.info', input: {} }),
+          5,
+        );
         expect(after).toMatchObject({ id: 5, ok: true, result: { mode: 'browser' } });
       });
 
       it('answers an oversized request with too-large', async () => {
         const padding = 'x'.repeat(maxRequestBytes + 1);
-        const reply = await callOverSocket(socket, JSON.stringify({ id: 6, method: 'app.info', input: { padding } }), 6);
+        const reply = await callOverSocket(
+          socket,
+          JSON.stringify({ id: 6, method: 'app.info', input: { padding } }),
+          6,
+        );
         expect(reply).toMatchObject({ id: 6, ok: false, error: { code: 'too-large' } });
       });
     });

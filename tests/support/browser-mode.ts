@@ -29,7 +29,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       const match = /^Twinlab is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code} before it was ready:\n${stderr}`)),
+    );
     setTimeout(() => reject(new Error(`server did not print its URL in 30 s:\n${stderr}`)), 30_000).unref();
   });
   const parsed = new URL(url);

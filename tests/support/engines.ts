@@ -18,7 +18,10 @@ export async function libvirtDaemonVersion(): Promise<string> {
   return version;
 }
 
-const probes: Record<EngineName, () => Promise<unknown>> = { docker: dockerServerVersion, libvirt: libvirtDaemonVersion };
+const probes: Record<EngineName, () => Promise<unknown>> = {
+  docker: dockerServerVersion,
+  libvirt: libvirtDaemonVersion,
+};
 
 /**
  * Which of the engines answer. Locally a missing engine skips the tests that need it, with the

@@ -8,7 +8,11 @@ export interface RawResponse {
 }
 
 /** A GET with full control of Host, Origin and Cookie (fetch forbids setting some of them). */
-export function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
@@ -39,7 +43,11 @@ export function openApiSocket(
 }
 
 /** Sends one API request over an open socket and waits for the reply with its id. */
-export function callOverSocket(socket: WebSocket, message: string | Buffer, id: number): Promise<Record<string, unknown>> {
+export function callOverSocket(
+  socket: WebSocket,
+  message: string | Buffer,
+  id: number,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const reply = JSON.parse(data.toString()) as Record<string, unknown>;

@@ -21,8 +21,7 @@ export interface RequestFacts {
 }
 
 export type AccessVerdict =
-  | { ok: true; setCookie?: string }
-  | { ok: false; status: 401 | 403; reason: string };
+  { ok: true; setCookie?: string } | { ok: false; status: 401 | 403; reason: string };
 
 export function tokenCookieName(port: number): string {
   return `twinlab_token_${port}`;
@@ -46,7 +45,8 @@ export function checkAccess(request: RequestFacts, policy: AccessPolicy): Access
     const cookie = `${tokenCookieName(policy.port)}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;
     return cookieToken === policy.token ? { ok: true } : { ok: true, setCookie: cookie };
   }
-  if (queryToken === null && cookieToken !== undefined && sameSecret(cookieToken, policy.token)) return { ok: true };
+  if (queryToken === null && cookieToken !== undefined && sameSecret(cookieToken, policy.token))
+    return { ok: true };
   return { ok: false, status: 401, reason: 'missing or wrong token' };
 }
 

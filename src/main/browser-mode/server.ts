@@ -51,7 +51,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (!verdict.ok) {
       log.warn(`refused ${req.method} ${redact(req.url)}: ${verdict.reason}`);
       res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      res.end(verdict.status === 401 ? 'Unauthorized: open the URL Twinlab printed, with its token.\n' : 'Forbidden.\n');
+      res.end(
+        verdict.status === 401
+          ? 'Unauthorized: open the URL Twinlab printed, with its token.\n'
+          : 'Forbidden.\n',
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -61,7 +65,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     void readStaticFile(rendererDir, path).then((file) => {
       if (!file) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders }).end('Not found.\n');
+        res
+          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
+          .end('Not found.\n');
         return;
       }
       res.writeHead(200, {
@@ -80,7 +86,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (!verdict.ok || path !== '/api') {
       const status = verdict.ok ? 404 : verdict.status;
       log.warn(`refused websocket ${redact(req.url)}: ${verdict.ok ? 'no such endpoint' : verdict.reason}`);
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => serveApiOverWebSocket(ws, lab, log));
@@ -106,7 +114,12 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 function facts(req: IncomingMessage): RequestFacts {
-  return { host: req.headers.host, origin: req.headers.origin, url: req.url ?? '/', cookie: req.headers.cookie };
+  return {
+    host: req.headers.host,
+    origin: req.headers.origin,
+    url: req.url ?? '/',
+    cookie: req.headers.cookie,
+  };
 }
 
 function redact(url: string | undefined): string {

@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import type { AppInfo } from '@shared/api';
 import type { EnginesStatus } from '@shared/engines';
 import type { HostReport } from '@shared/host';
+import { consoleHandlers } from './api/console-handlers';
+import { containerHandlers } from './api/container-handlers';
 import { loadCatalog, type TemplateDir } from './catalog/load-templates';
+import { ConsoleManager } from './consoles';
+import { ContainerService, ImageService, type WatchSignal } from './containers';
 import { runHostChecks } from './doctor';
 import { DockerConnection } from './engines/docker/connection';
 import { HealthMonitor } from './engines/health-monitor';
@@ -12,6 +16,7 @@ import { EventHub } from './events';
 import { hostLocale } from './host-locale';
 import { createLogger } from './log';
 import { labPaths } from './paths';
+import { Operations } from './operations';
 import { createRouter, type Router } from './router';
 
 export interface LabConfig {
@@ -56,10 +61,59 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   void dockerHealth.start();
   void libvirtHealth.start();
 
+  const containers = new ContainerService({ docker: () => docker.client, log: createLogger('containers') });
+  const images = new ImageService({ docker: () => docker.client });
+  const operations = new Operations((progress) => events.emit('operation.progress', progress));
+  const consoles = new ConsoleManager({
+    onData: (sessionId, data, offset) => events.emit('console.data', { sessionId, data, offset }),
+    onState: (sessionId, state, detail) => {
+      events.emit('console.state', { sessionId, state, ...(detail && { detail }) });
+      // Lost because the container restarted: it may be running again before we noticed the end,
+      // in which case its "started" event came too early to help. Try at once; if it is not
+      // running, the next start event or the event stream coming back will.
+      if (state === 'disconnected' && detail?.reason === 'lost')
+        reconnectConsoles((_owner, id) => id === sessionId);
+    },
+  });
+  const onContainerSignal = (signal: WatchSignal) => {
+    if (signal.type === 'disconnected') return;
+    if (signal.type === 'change') {
+      events.emit('guests.changed', { id: signal.change.id });
+      // A console whose container restarted picks up the new run by itself.
+      if (signal.change.kind === 'started') reconnectConsolesOf(signal.change.id);
+    } else {
+      // The stream is back after a gap (dockerd restarted): starts in the gap were not seen.
+      events.emit('guests.changed', {});
+      reconnectConsoles(() => true);
+    }
+  };
+  const reconnectConsolesOf = (containerId: string) =>
+    reconnectConsoles(
+      (owner) => owner === `container:${containerId}` || owner === `container-logs:${containerId}`,
+    );
+  const reconnectConsoles = (matches: (owner: string, sessionId: string) => boolean) => {
+    for (const session of consoles.list()) {
+      if (
+        session.state === 'disconnected' &&
+        session.owner !== undefined &&
+        matches(session.owner, session.id)
+      ) {
+        // A container that is not running (yet) refuses; the session stays disconnected until it starts.
+        consoles
+          .reconnect(session.id)
+          .catch((error: unknown) => log.debug(`console reconnect: ${String(error)}`));
+      }
+    }
+  };
+
+  const stopWatching = containers.watchEvents(onContainerSignal);
+
   const templateDirs: TemplateDir[] = [
     { dir: join(config.resourcesDir, 'templates'), source: 'builtin' },
     { dir: paths.userTemplates, source: 'user' },
-    ...(env['TWINLAB_EXTRA_TEMPLATES'] ? [{ dir: env['TWINLAB_EXTRA_TEMPLATES'], source: 'extra' as const }] : []),
+    ...(env['TWINLAB_EXTRA_TEMPLATES']
+      ? [{ dir: env['TWINLAB_EXTRA_TEMPLATES'], source: 'extra' as const }]
+      : []),
   ];
 
   const checkHost = () =>
@@ -94,6 +148,8 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         return report;
       },
       'templates.list': () => loadCatalog(templateDirs),
+      ...containerHandlers(containers, images, operations),
+      ...consoleHandlers(consoles, () => docker.client),
     },
     createLogger('api'),
   );
@@ -102,6 +158,9 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     router,
     events,
     async dispose() {
+      stopWatching();
+      operations.cancelAll();
+      await consoles.closeAll();
       dockerHealth.stop();
       libvirtHealth.stop();
       await libvirt.close();

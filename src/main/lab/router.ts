@@ -6,7 +6,6 @@ import type { Logger } from './log';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>> };
 
-
 export interface Router {
   /** Validates and runs one call. Never throws: every failure becomes a typed error reply. */
   call(method: string, input: unknown): Promise<Reply>;

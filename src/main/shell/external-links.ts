@@ -18,7 +18,12 @@ const allowedHosts = new Set([
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && allowedHosts.has(parsed.hostname) && !parsed.username && !parsed.password;
+    return (
+      parsed.protocol === 'https:' &&
+      allowedHosts.has(parsed.hostname) &&
+      !parsed.username &&
+      !parsed.password
+    );
   } catch {
     return false;
   }

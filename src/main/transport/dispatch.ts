@@ -13,15 +13,25 @@ const callSchema = z.object({ method: z.string().max(200), input: z.unknown() })
 export async function dispatch(router: Router, call: unknown, size: number): Promise<Reply> {
   if (size > maxRequestBytes) {
     return failure(
-      new ApiError('too-large', 'error.tooLarge', `Request of ${size} bytes is over the ${maxRequestBytes}-byte limit.`, {
-        size,
-        limit: maxRequestBytes,
-      }),
+      new ApiError(
+        'too-large',
+        'error.tooLarge',
+        `Request of ${size} bytes is over the ${maxRequestBytes}-byte limit.`,
+        {
+          size,
+          limit: maxRequestBytes,
+        },
+      ),
     );
   }
   const parsed = callSchema.safeParse(call);
   if (!parsed.success) {
-    return failure(new ApiError('bad-input', 'error.badInput', 'Malformed request.', { method: '?', detail: 'malformed request' }));
+    return failure(
+      new ApiError('bad-input', 'error.badInput', 'Malformed request.', {
+        method: '?',
+        detail: 'malformed request',
+      }),
+    );
   }
   return router.call(parsed.data.method, parsed.data.input);
 }

@@ -14,7 +14,10 @@ export function serveApiOverIpc(ipcMain: IpcMain, lab: Lab, app: AppLocation, lo
   ipcMain.handle(ipcChannels.invoke, async (event: IpcMainInvokeEvent, call: unknown) => {
     if (!isTrustedSender(event, app)) {
       log.warn(`refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
-      return { ok: false, error: new ApiError('forbidden', 'error.forbidden', 'Caller is not the Twinlab window.').toData() };
+      return {
+        ok: false,
+        error: new ApiError('forbidden', 'error.forbidden', 'Caller is not the Twinlab window.').toData(),
+      };
     }
     // Structured clone already rebuilt the object; its JSON size is the honest size to limit.
     return dispatch(lab.router, call, Buffer.byteLength(JSON.stringify(call ?? null)));

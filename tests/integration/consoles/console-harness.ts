@@ -56,7 +56,9 @@ export class Viewer {
       const seen = this.text.slice(since);
       if (typeof pattern === 'string' ? seen.includes(pattern) : pattern.test(seen)) return seen;
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; output so far: ${JSON.stringify(seen.slice(-600))}`);
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for ${String(pattern)}; output so far: ${JSON.stringify(seen.slice(-600))}`,
+        );
       }
       await delay(20);
     }
@@ -99,7 +101,9 @@ export class Harness {
       if (info.state === state) return info.detail;
       await delay(20);
     }
-    throw new Error(`session ${id} did not reach ${state} within ${timeoutMs} ms (it is ${this.manager.info(id).state})`);
+    throw new Error(
+      `session ${id} did not reach ${state} within ${timeoutMs} ms (it is ${this.manager.info(id).state})`,
+    );
   }
 
   closeAll(): Promise<void> {

@@ -6,7 +6,10 @@
 import { release } from 'node:os';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerExecBackend, type DockerExecBackend } from '../../../src/main/lab/consoles/backends/docker-exec';
+import {
+  dockerExecBackend,
+  type DockerExecBackend,
+} from '../../../src/main/lab/consoles/backends/docker-exec';
 import type { ConnectBackend } from '../../../src/main/lab/consoles/backends/types';
 import { ConsoleError } from '../../../src/main/lab/consoles/errors';
 import { engineGate } from '../../support/engines';
@@ -56,7 +59,12 @@ describe.skipIf(gate.skip)('docker exec consoles', () => {
   });
 
   it('sets the terminal size and follows resizes', async () => {
-    const viewer = await harness.open(shellIn(() => container.id), 'size', 91, 27);
+    const viewer = await harness.open(
+      shellIn(() => container.id),
+      'size',
+      91,
+      27,
+    );
     await viewer.run('stty size', '27 91');
     harness.manager.resize(viewer.id, 140, 45);
     await eventually(() => viewer.run('stty size', '45 140', 2000));
@@ -64,12 +72,24 @@ describe.skipIf(gate.skip)('docker exec consoles', () => {
 
   it('fails with a typed no-shell error for an image without any shell', async () => {
     await buildShellLessImage(container, shellLessImage);
-    const bare = await docker.createContainer({ Image: shellLessImage, Cmd: ['/sleep', '3600'], Labels: testLabel, HostConfig: { NetworkMode: 'none' } });
+    const bare = await docker.createContainer({
+      Image: shellLessImage,
+      Cmd: ['/sleep', '3600'],
+      Labels: testLabel,
+      HostConfig: { NetworkMode: 'none' },
+    });
     extra.push(bare);
     await bare.start();
-    const error = await dockerExecBackend(docker, bare.id, { cols: 80, rows: 24 }).catch((caught: unknown) => caught);
+    const error = await dockerExecBackend(docker, bare.id, { cols: 80, rows: 24 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ConsoleError);
-    expect(error).toMatchObject({ kind: 'no-shell', code: 'not-found', key: 'console.noShell', params: { image: shellLessImage } });
+    expect(error).toMatchObject({
+      kind: 'no-shell',
+      code: 'not-found',
+      key: 'console.noShell',
+      params: { image: shellLessImage },
+    });
     expect((error as Error).message).toMatch(/^This image has no shell \(bash or sh\)/);
     // Through the manager: open() rejects with it and leaves no session behind.
     const before = harness.manager.list().length;
@@ -78,7 +98,12 @@ describe.skipIf(gate.skip)('docker exec consoles', () => {
   });
 
   it('refuses a stopped container with a not-running error', async () => {
-    const stopped = await docker.createContainer({ Image: 'twinlab-fixture/busybox:1', Cmd: ['sleep', '3600'], Labels: testLabel, name: `twinlab-test-stopped-${process.pid}` });
+    const stopped = await docker.createContainer({
+      Image: 'twinlab-fixture/busybox:1',
+      Cmd: ['sleep', '3600'],
+      Labels: testLabel,
+      name: `twinlab-test-stopped-${process.pid}`,
+    });
     extra.push(stopped);
     await expect(dockerExecBackend(docker, stopped.id, { cols: 80, rows: 24 })).rejects.toMatchObject({
       kind: 'not-running',
@@ -91,12 +116,17 @@ describe.skipIf(gate.skip)('docker exec consoles', () => {
     await viewer.run('echo replay-$((2+3))', 'replay-5');
     viewer.detach();
     viewer.type('echo while-away-$((3+4))\r');
-    const replay = await eventually(async () => {
-      const text = harness.manager.attach(viewer.id).replay;
-      harness.manager.detach(viewer.id);
-      if (!text.includes('while-away-7')) throw new Error(`not in the replay yet: ${JSON.stringify(text.slice(-200))}`);
-      return text;
-    }, 10_000, 50);
+    const replay = await eventually(
+      async () => {
+        const text = harness.manager.attach(viewer.id).replay;
+        harness.manager.detach(viewer.id);
+        if (!text.includes('while-away-7'))
+          throw new Error(`not in the replay yet: ${JSON.stringify(text.slice(-200))}`);
+        return text;
+      },
+      10_000,
+      50,
+    );
     expect(replay).toContain('replay-5');
     expect(replay.indexOf('replay-5')).toBeLessThan(replay.indexOf('while-away-7'));
     // The viewer comes back: it gets the replay, then live output again.
@@ -133,9 +163,18 @@ describe.skipIf(gate.skip)('docker exec consoles', () => {
     const pid = /shell=(\d+)/.exec(out)?.[1] ?? '';
     expect(await dockerExec(container.id, 'sh', '-c', `kill -0 ${pid} && echo alive`)).toContain('alive');
     await harness.manager.close(viewer.id);
-    await eventually(async () => {
-      const state = await dockerExec(container.id, 'sh', '-c', `kill -0 ${pid} 2>/dev/null && echo alive || echo gone`);
-      if (!state.includes('gone')) throw new Error(`shell ${pid} still runs`);
-    }, 5000, 100);
+    await eventually(
+      async () => {
+        const state = await dockerExec(
+          container.id,
+          'sh',
+          '-c',
+          `kill -0 ${pid} 2>/dev/null && echo alive || echo gone`,
+        );
+        if (!state.includes('gone')) throw new Error(`shell ${pid} still runs`);
+      },
+      5000,
+      100,
+    );
   });
 });

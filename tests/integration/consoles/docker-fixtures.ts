@@ -11,7 +11,9 @@ export const fixtureImage = 'twinlab-fixture/busybox:1';
 export const testLabel = { 'io.twinlab.test': '1' };
 
 /** No request timeout: it would cut the long-lived exec streams under test. */
-export const docker = new Docker({ socketPath: process.env['TWINLAB_DOCKER_SOCKET'] ?? '/var/run/docker.sock' });
+export const docker = new Docker({
+  socketPath: process.env['TWINLAB_DOCKER_SOCKET'] ?? '/var/run/docker.sock',
+});
 
 /** A running, labelled busybox container that does nothing but wait (PID 1 is `sleep`). */
 export async function startBusybox(): Promise<Docker.Container> {
@@ -34,7 +36,9 @@ export async function buildShellLessImage(from: Docker.Container, tag: string): 
   try {
     await run('docker', ['cp', `${from.id}:/bin/busybox`, join(dir, 'sleep')], { timeout: 30_000 });
     await run('tar', ['-C', dir, '-cf', join(dir, 'rootfs.tar'), 'sleep'], { timeout: 30_000 });
-    await run('docker', ['import', '-c', 'LABEL io.twinlab.test=1', join(dir, 'rootfs.tar'), tag], { timeout: 60_000 });
+    await run('docker', ['import', '-c', 'LABEL io.twinlab.test=1', join(dir, 'rootfs.tar'), tag], {
+      timeout: 60_000,
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

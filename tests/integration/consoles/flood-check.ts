@@ -20,7 +20,8 @@ export class SequenceChecker {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (this.next === 1 && line !== '1') continue; // the prompt and the echoed command
       if (this.next <= this.last) {
-        if (line !== String(this.next)) this.error ??= `expected ${this.next}, got ${JSON.stringify(line.slice(0, 80))}`;
+        if (line !== String(this.next))
+          this.error ??= `expected ${this.next}, got ${JSON.stringify(line.slice(0, 80))}`;
         this.next++;
       } else if (line === this.doneLine) this.done = true;
     }
@@ -46,7 +47,11 @@ const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
  * paused and stay paused), then acks each batch a millisecond after "rendering" it (a slow
  * renderer) until everything has arrived. Samples main's RSS throughout.
  */
-export async function floodWithSlowViewer(viewer: Viewer, lines: number, timeoutMs: number): Promise<FloodResult> {
+export async function floodWithSlowViewer(
+  viewer: Viewer,
+  lines: number,
+  timeoutMs: number,
+): Promise<FloodResult> {
   const { manager, id } = viewer;
   const checker = new SequenceChecker(lines, 'flood-6-done');
   let acking = false;

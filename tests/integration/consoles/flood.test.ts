@@ -40,25 +40,42 @@ describe.skipIf(gate.skip)('flood through docker exec', () => {
     await container?.remove({ force: true });
   });
 
-  it('pauses the exec stream, keeps memory bounded and delivers everything', { timeout: floodTimeoutMs + 30_000 }, async () => {
-    const viewer = await harness.open(({ cols, rows }) => dockerExecBackend(docker, container.id, { cols, rows }));
-    await viewer.run('echo ready-$((1+1))', 'ready-2');
-    expectBoundedAndComplete(await floodWithSlowViewer(viewer, lines, floodTimeoutMs), 'docker exec');
-    // Still a working shell afterwards, and the replay stayed within its bound.
-    await viewer.run('echo after-$((3*3))', 'after-9');
-    expect(harness.manager.attach(viewer.id).replay.length).toBeLessThanOrEqual(harness.manager.limits.replayChars);
-  });
+  it(
+    'pauses the exec stream, keeps memory bounded and delivers everything',
+    { timeout: floodTimeoutMs + 30_000 },
+    async () => {
+      const viewer = await harness.open(({ cols, rows }) =>
+        dockerExecBackend(docker, container.id, { cols, rows }),
+      );
+      await viewer.run('echo ready-$((1+1))', 'ready-2');
+      expectBoundedAndComplete(await floodWithSlowViewer(viewer, lines, floodTimeoutMs), 'docker exec');
+      // Still a working shell afterwards, and the replay stayed within its bound.
+      await viewer.run('echo after-$((3*3))', 'after-9');
+      expect(harness.manager.attach(viewer.id).replay.length).toBeLessThanOrEqual(
+        harness.manager.limits.replayChars,
+      );
+    },
+  );
 });
 
 describe('flood through a host pty', () => {
   const harness = new Harness();
   afterAll(() => harness.closeAll());
 
-  it('pauses the pty, keeps memory bounded and delivers everything', { timeout: floodTimeoutMs + 30_000 }, async () => {
-    const viewer = await harness.open(async ({ cols, rows }) =>
-      ptyBackend('/bin/sh', [], { cols, rows, cwd: '/tmp', env: { PATH: process.env['PATH'], HOME: '/tmp', PS1: '$ ' } }),
-    );
-    await viewer.run('echo ready-$((1+1))', 'ready-2');
-    expectBoundedAndComplete(await floodWithSlowViewer(viewer, lines, floodTimeoutMs), 'pty');
-  });
+  it(
+    'pauses the pty, keeps memory bounded and delivers everything',
+    { timeout: floodTimeoutMs + 30_000 },
+    async () => {
+      const viewer = await harness.open(async ({ cols, rows }) =>
+        ptyBackend('/bin/sh', [], {
+          cols,
+          rows,
+          cwd: '/tmp',
+          env: { PATH: process.env['PATH'], HOME: '/tmp', PS1: '$ ' },
+        }),
+      );
+      await viewer.run('echo ready-$((1+1))', 'ready-2');
+      expectBoundedAndComplete(await floodWithSlowViewer(viewer, lines, floodTimeoutMs), 'pty');
+    },
+  );
 });

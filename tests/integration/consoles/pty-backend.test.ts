@@ -9,7 +9,12 @@ import { Harness } from './console-harness';
 
 const harness = new Harness();
 const hostShell: ConnectBackend = async ({ cols, rows }) =>
-  ptyBackend('/bin/sh', [], { cols, rows, cwd: '/tmp', env: { PATH: process.env['PATH'], HOME: '/tmp', PS1: '$ ', LANG: 'C.UTF-8' } });
+  ptyBackend('/bin/sh', [], {
+    cols,
+    rows,
+    cwd: '/tmp',
+    env: { PATH: process.env['PATH'], HOME: '/tmp', PS1: '$ ', LANG: 'C.UTF-8' },
+  });
 
 afterAll(() => harness.closeAll());
 

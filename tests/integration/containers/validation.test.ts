@@ -112,7 +112,7 @@ describe.skipIf(gate.skip)('validation and the docker run line on the real host'
       }));
       return {
         Cmd: info.Config.Cmd,
-        Env: info.Config.Env,
+        Env: [...(info.Config.Env ?? [])].sort(), // docker CLI versions differ in the order they send -e flags
         Tty: info.Config.Tty,
         OpenStdin: info.Config.OpenStdin,
         ExposedPorts: info.Config.ExposedPorts,

@@ -47,7 +47,14 @@ describe('ConsoleManager', () => {
     const { manager, recorded, connect } = setup();
     const info = await manager.open({ connect, title: 'web', owner: 'container:abc', cols: 120, rows: 40 });
     expect(connect).toHaveBeenCalledWith({ cols: 120, rows: 40 });
-    expect(info).toMatchObject({ title: 'web', owner: 'container:abc', state: 'open', cols: 120, rows: 40, attached: false });
+    expect(info).toMatchObject({
+      title: 'web',
+      owner: 'container:abc',
+      state: 'open',
+      cols: 120,
+      rows: 40,
+      attached: false,
+    });
     expect(recorded.states.map((entry) => entry.state)).toEqual(['connecting', 'open']);
     expect(manager.list({ owner: 'container:abc' })).toHaveLength(1);
     expect(manager.list({ owner: 'vm:x' })).toHaveLength(0);
@@ -63,29 +70,52 @@ describe('ConsoleManager', () => {
       [Number.NaN, 24],
       [-1, -1],
     ] as const) {
-      expect(isConsoleError(thrown(() => manager.resize(id, cols, rows)), 'bad-size')).toBe(true);
+      expect(
+        isConsoleError(
+          thrown(() => manager.resize(id, cols, rows)),
+          'bad-size',
+        ),
+      ).toBe(true);
     }
     manager.resize(id, 1000, 1);
     manager.resize(id, 1000, 1); // unchanged: not sent again
     expect(backends[0]?.sizes).toEqual([[1000, 1]]);
-    await expect(manager.open({ connect, title: 't', cols: 0, rows: 24 })).rejects.toMatchObject({ kind: 'bad-size', code: 'bad-input' });
+    await expect(manager.open({ connect, title: 't', cols: 0, rows: 24 })).rejects.toMatchObject({
+      kind: 'bad-size',
+      code: 'bad-input',
+    });
   });
 
   it('caps the number of sessions with a clear error', async () => {
     const { manager, connect } = setup({ maxSessions: 3 });
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await manager.open({ connect, title: `s${i}`, cols: 80, rows: 24 })).id);
-    const error = await manager.open({ connect, title: 'one too many', cols: 80, rows: 24 }).catch((caught: unknown) => caught);
+    for (let i = 0; i < 3; i++)
+      ids.push((await manager.open({ connect, title: `s${i}`, cols: 80, rows: 24 })).id);
+    const error = await manager
+      .open({ connect, title: 'one too many', cols: 80, rows: 24 })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConsoleError);
-    expect(error).toMatchObject({ kind: 'session-limit', code: 'conflict', key: 'console.sessionLimit', params: { limit: 3 } });
+    expect(error).toMatchObject({
+      kind: 'session-limit',
+      code: 'conflict',
+      key: 'console.sessionLimit',
+      params: { limit: 3 },
+    });
     expect((error as Error).message).toMatch(/Close a console/);
     await manager.close(ids[0] ?? '');
-    await expect(manager.open({ connect, title: 'fits again', cols: 80, rows: 24 })).resolves.toMatchObject({ state: 'open' });
+    await expect(manager.open({ connect, title: 'fits again', cols: 80, rows: 24 })).resolves.toMatchObject({
+      state: 'open',
+    });
   });
 
   it('has the default limits of the design', () => {
     const { manager } = setup();
-    expect(manager.limits).toMatchObject({ maxSessions: 64, replayChars: 262_144, highWaterChars: 100_000, lowWaterChars: 5_000 });
+    expect(manager.limits).toMatchObject({
+      maxSessions: 64,
+      replayChars: 262_144,
+      highWaterChars: 100_000,
+      lowWaterChars: 5_000,
+    });
   });
 
   it('sends output only to an attached viewer, and replays it on attach', async () => {
@@ -116,7 +146,10 @@ describe('ConsoleManager', () => {
     const first = backends[0] as FakeBackend;
     first.emit('$ ');
     first.end({ kind: 'lost', message: 'The container stopped.' });
-    expect(manager.info(id)).toMatchObject({ state: 'disconnected', detail: { reason: 'lost', message: 'The container stopped.' } });
+    expect(manager.info(id)).toMatchObject({
+      state: 'disconnected',
+      detail: { reason: 'lost', message: 'The container stopped.' },
+    });
     expect(recorded.data.map((entry) => entry.data).join('')).toBe('$ \r\n[getrennt]\r\n');
     expect(first.disposed).toBe(true);
     manager.write(id, 'dropped'); // nobody to type to
@@ -130,7 +163,13 @@ describe('ConsoleManager', () => {
     second.emit('back');
     vi.advanceTimersByTime(5);
     expect(manager.attach(id).replay).toBe('$ \r\n[getrennt]\r\nback');
-    expect(recorded.states.filter((entry) => entry.id === id).map((entry) => entry.state)).toEqual(['connecting', 'open', 'disconnected', 'connecting', 'open']);
+    expect(recorded.states.filter((entry) => entry.id === id).map((entry) => entry.state)).toEqual([
+      'connecting',
+      'open',
+      'disconnected',
+      'connecting',
+      'open',
+    ]);
   });
 
   it('writes the default English notice when a program exits by itself', async () => {
@@ -156,11 +195,17 @@ describe('ConsoleManager', () => {
     const { manager, backends, connect } = setup();
     const { id } = await manager.open({ connect, title: 't', cols: 80, rows: 24 });
     backends[0]?.end();
-    connect.mockRejectedValueOnce(new ConsoleError('not-running', 'The container web is not running.', { container: 'web' }));
+    connect.mockRejectedValueOnce(
+      new ConsoleError('not-running', 'The container web is not running.', { container: 'web' }),
+    );
     await expect(manager.reconnect(id)).rejects.toMatchObject({ kind: 'not-running' });
     expect(manager.info(id)).toMatchObject({
       state: 'disconnected',
-      detail: { reason: 'connect-failed', key: 'console.notRunning', message: 'The container web is not running.' },
+      detail: {
+        reason: 'connect-failed',
+        key: 'console.notRunning',
+        message: 'The container web is not running.',
+      },
     });
   });
 
@@ -182,7 +227,12 @@ describe('ConsoleManager', () => {
     await manager.close(id);
     expect(backends[0]?.disposed).toBe(true);
     expect(recorded.states.at(-1)).toEqual({ id, state: 'closed', detail: { reason: 'closed' } });
-    expect(isConsoleError(thrown(() => manager.write(id, 'x')), 'unknown-session')).toBe(true);
+    expect(
+      isConsoleError(
+        thrown(() => manager.write(id, 'x')),
+        'unknown-session',
+      ),
+    ).toBe(true);
     await expect(manager.close(id)).resolves.toBeUndefined(); // idempotent
   });
 

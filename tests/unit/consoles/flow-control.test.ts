@@ -61,7 +61,10 @@ describe('flow control in a session', () => {
 
   async function openWith(backend: FakeBackend) {
     const received: string[] = [];
-    const manager = new ConsoleManager({ onData: (_id, data) => received.push(data), onState: () => undefined });
+    const manager = new ConsoleManager({
+      onData: (_id, data) => received.push(data),
+      onState: () => undefined,
+    });
     const { id } = await manager.open({ connect: async () => backend, title: 't', cols: 80, rows: 24 });
     return { manager, id, received };
   }

@@ -26,7 +26,9 @@ describe('splitInput', () => {
 describe('InputWriter', () => {
   it('writes typing at once and a large paste piece by piece across event-loop turns', async () => {
     const written: string[] = [];
-    const writer = new InputWriter({ inputChunkChars: 1024, maxQueuedInputChars: 1 << 20 }, (piece) => written.push(piece));
+    const writer = new InputWriter({ inputChunkChars: 1024, maxQueuedInputChars: 1 << 20 }, (piece) =>
+      written.push(piece),
+    );
     writer.write('x');
     expect(written).toEqual(['x']);
     const paste = 'y'.repeat(10_000);
@@ -51,7 +53,9 @@ describe('InputWriter', () => {
 
   it('drops queued input when the backend goes away', async () => {
     const written: string[] = [];
-    const writer = new InputWriter({ inputChunkChars: 10, maxQueuedInputChars: 1000 }, (piece) => written.push(piece));
+    const writer = new InputWriter({ inputChunkChars: 10, maxQueuedInputChars: 1000 }, (piece) =>
+      written.push(piece),
+    );
     writer.write('z'.repeat(100));
     writer.setSink(undefined);
     await nextTurn();

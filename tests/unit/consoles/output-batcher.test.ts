@@ -74,7 +74,10 @@ describe('decoding in a session', () => {
   it('delivers CJK text split across backend chunks intact, to the viewer and the replay', async () => {
     const backend = new FakeBackend();
     const received: string[] = [];
-    const manager = new ConsoleManager({ onData: (_id, data) => received.push(data), onState: () => undefined });
+    const manager = new ConsoleManager({
+      onData: (_id, data) => received.push(data),
+      onState: () => undefined,
+    });
     const { id } = await manager.open({ connect: async () => backend, title: 'cjk', cols: 80, rows: 24 });
     manager.attach(id);
     const bytes = Buffer.from(cjk.repeat(3));

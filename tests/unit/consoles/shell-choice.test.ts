@@ -35,8 +35,13 @@ describe('chooseShell', () => {
   });
 
   it('takes the preferred shell when present, and ignores it when missing', async () => {
-    await expect(chooseShell(guest({ sh: '/bin/sh', zsh: '/bin/zsh', bash: '/bin/bash' }).run, 'zsh')).resolves.toEqual({ shell: '/bin/zsh', hasSh: true });
-    await expect(chooseShell(guest({ sh: '/bin/sh' }).run, 'zsh')).resolves.toEqual({ shell: '/bin/sh', hasSh: true });
+    await expect(
+      chooseShell(guest({ sh: '/bin/sh', zsh: '/bin/zsh', bash: '/bin/bash' }).run, 'zsh'),
+    ).resolves.toEqual({ shell: '/bin/zsh', hasSh: true });
+    await expect(chooseShell(guest({ sh: '/bin/sh' }).run, 'zsh')).resolves.toEqual({
+      shell: '/bin/sh',
+      hasSh: true,
+    });
   });
 
   it('runs bash directly when there is no sh to probe with', async () => {

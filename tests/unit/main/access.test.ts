@@ -25,7 +25,10 @@ describe('browser-mode access check', () => {
   it('refuses a missing or wrong token with 401; a wrong URL token is not rescued by a good cookie', () => {
     expect(checkAccess(facts({}), policy)).toMatchObject({ ok: false, status: 401 });
     expect(checkAccess(facts({ url: '/?token=s3cre' }), policy)).toMatchObject({ ok: false, status: 401 });
-    expect(checkAccess(facts({ cookie: 'twinlab_token_9999=s3cret' }), policy)).toMatchObject({ ok: false, status: 401 });
+    expect(checkAccess(facts({ cookie: 'twinlab_token_9999=s3cret' }), policy)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
     expect(
       checkAccess(facts({ url: '/?token=bad', cookie: 'twinlab_token_4321=s3cret' }), policy),
     ).toMatchObject({ ok: false, status: 401 });
@@ -33,15 +36,25 @@ describe('browser-mode access check', () => {
 
   it('refuses any Host but 127.0.0.1 or localhost on this port with 403', () => {
     for (const host of ['evil.example:4321', '127.0.0.1:80', '0.0.0.0:4321', '[::1]:4321', undefined]) {
-      expect(checkAccess(facts({ host, url: '/?token=s3cret' }), policy)).toMatchObject({ ok: false, status: 403 });
+      expect(checkAccess(facts({ host, url: '/?token=s3cret' }), policy)).toMatchObject({
+        ok: false,
+        status: 403,
+      });
     }
-    expect(checkAccess(facts({ host: 'LOCALHOST:4321', url: '/?token=s3cret' }), policy)).toMatchObject({ ok: true });
+    expect(checkAccess(facts({ host: 'LOCALHOST:4321', url: '/?token=s3cret' }), policy)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuses a foreign Origin with 403 and accepts its own or none', () => {
     for (const origin of ['http://evil.example', 'http://127.0.0.1:4322', 'https://127.0.0.1:4321', 'null']) {
-      expect(checkAccess(facts({ origin, url: '/?token=s3cret' }), policy)).toMatchObject({ ok: false, status: 403 });
+      expect(checkAccess(facts({ origin, url: '/?token=s3cret' }), policy)).toMatchObject({
+        ok: false,
+        status: 403,
+      });
     }
-    expect(checkAccess(facts({ origin: 'http://localhost:4321', url: '/?token=s3cret' }), policy)).toMatchObject({ ok: true });
+    expect(
+      checkAccess(facts({ origin: 'http://localhost:4321', url: '/?token=s3cret' }), policy),
+    ).toMatchObject({ ok: true });
   });
 });

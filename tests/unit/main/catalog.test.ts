@@ -31,7 +31,9 @@ describe('template files', () => {
     const text = twin.replace('memoryMiB: 256', 'memoryMiB: 16');
     const result = parseTemplateFile('/t/bad.yaml', text);
     expect(result).toEqual({
-      problems: [{ file: '/t/bad.yaml', field: 'vm.memoryMiB', line: 6, message: expect.stringContaining('64') }],
+      problems: [
+        { file: '/t/bad.yaml', field: 'vm.memoryMiB', line: 6, message: expect.stringContaining('64') },
+      ],
     });
   });
 
@@ -39,7 +41,9 @@ describe('template files', () => {
     expect(parseTemplateFile('/t/a.yaml', 'id: x\nname: [unclosed\n')).toMatchObject({
       problems: [{ file: '/t/a.yaml', line: expect.any(Number) }],
     });
-    expect(parseTemplateFile('/t/b.yaml', 'id: x\nname: X\ncolour: red\ncontainer: {image: a}\n')).toMatchObject({
+    expect(
+      parseTemplateFile('/t/b.yaml', 'id: x\nname: X\ncolour: red\ncontainer: {image: a}\n'),
+    ).toMatchObject({
       problems: [{ field: '', message: expect.stringContaining('colour') }],
     });
     expect(parseTemplateFile('/t/c.yaml', 'id: x\nname: X\n')).toMatchObject({
@@ -63,8 +67,13 @@ describe('template files', () => {
       { dir: join(base, 'missing'), source: 'user' },
       { dir: join(base, 'b'), source: 'extra' },
     ]);
-    expect(catalog.entries.map((entry) => [entry.template.id, entry.source])).toEqual([['demo-twin', 'builtin']]);
-    expect(catalog.problems.map((problem) => problem.file)).toEqual([join(base, 'b', 'broken.yaml'), join(base, 'b', 'same.yml')]);
+    expect(catalog.entries.map((entry) => [entry.template.id, entry.source])).toEqual([
+      ['demo-twin', 'builtin'],
+    ]);
+    expect(catalog.problems.map((problem) => problem.file)).toEqual([
+      join(base, 'b', 'broken.yaml'),
+      join(base, 'b', 'same.yml'),
+    ]);
     expect(catalog.problems[1]?.message).toContain('already used');
   });
 });

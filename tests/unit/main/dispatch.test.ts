@@ -15,7 +15,10 @@ describe('dispatch', () => {
   it('refuses a request over the size limit before the router sees it', async () => {
     seen.length = 0;
     const reply = await dispatch(router, { method: 'app.info', input: {} }, maxRequestBytes + 1);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'too-large', params: { limit: maxRequestBytes } } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'too-large', params: { limit: maxRequestBytes } },
+    });
     expect(seen).toEqual([]);
   });
 
@@ -27,7 +30,10 @@ describe('dispatch', () => {
   });
 
   it('hands a well-formed call to the router', async () => {
-    expect(await dispatch(router, { method: 'app.info', input: { a: 1 } }, 10)).toEqual({ ok: true, result: 'app.info' });
+    expect(await dispatch(router, { method: 'app.info', input: { a: 1 } }, 10)).toEqual({
+      ok: true,
+      result: 'app.info',
+    });
     expect(seen).toEqual([{ method: 'app.info', input: { a: 1 } }]);
   });
 });

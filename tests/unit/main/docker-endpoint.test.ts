@@ -14,11 +14,17 @@ describe('Docker endpoint', () => {
 
   it('uses the default socket, else a Podman socket (rootless first)', () => {
     const only = (path: string) => (candidate: string) => candidate === path;
-    expect(resolveDockerEndpoint({}, only('/var/run/docker.sock'))).toMatchObject({ socketPath: '/var/run/docker.sock' });
-    expect(resolveDockerEndpoint({ XDG_RUNTIME_DIR: '/run/user/1000' }, only('/run/user/1000/podman/podman.sock'))).toMatchObject({
+    expect(resolveDockerEndpoint({}, only('/var/run/docker.sock'))).toMatchObject({
+      socketPath: '/var/run/docker.sock',
+    });
+    expect(
+      resolveDockerEndpoint({ XDG_RUNTIME_DIR: '/run/user/1000' }, only('/run/user/1000/podman/podman.sock')),
+    ).toMatchObject({
       socketPath: '/run/user/1000/podman/podman.sock',
     });
-    expect(resolveDockerEndpoint({}, only('/run/podman/podman.sock'))).toMatchObject({ socketPath: '/run/podman/podman.sock' });
+    expect(resolveDockerEndpoint({}, only('/run/podman/podman.sock'))).toMatchObject({
+      socketPath: '/run/podman/podman.sock',
+    });
     expect(resolveDockerEndpoint({}, () => false)).toMatchObject({ socketPath: '/var/run/docker.sock' });
   });
 });

@@ -24,7 +24,13 @@ describe('static files', () => {
   });
 
   it('never leaves the root folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/../renderer-evil/x.js', '/%']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/../renderer-evil/x.js',
+      '/%',
+    ]) {
       expect(await readStaticFile(root, path)).toBeUndefined();
     }
   });

@@ -1,7 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import { templateSchema, type Catalog, type CatalogEntry, type CatalogProblem, type Template, type TemplateSource } from '@shared/template';
+import {
+  templateSchema,
+  type Catalog,
+  type CatalogEntry,
+  type CatalogProblem,
+  type Template,
+  type TemplateSource,
+} from '@shared/template';
 
 export interface TemplateDir {
   dir: string;
@@ -27,7 +34,11 @@ export async function loadCatalog(dirs: TemplateDir[]): Promise<Catalog> {
       }
       const first = seen.get(result.template.id);
       if (first) {
-        problems.push({ file, field: 'id', message: `id "${result.template.id}" is already used by ${first}` });
+        problems.push({
+          file,
+          field: 'id',
+          message: `id "${result.template.id}" is already used by ${first}`,
+        });
         continue;
       }
       seen.set(result.template.id, file);
@@ -40,14 +51,20 @@ export async function loadCatalog(dirs: TemplateDir[]): Promise<Catalog> {
 async function yamlFiles(dir: string): Promise<string[]> {
   try {
     const names = await readdir(dir);
-    return names.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(dir, name));
+    return names
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(dir, name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }
 
-export function parseTemplateFile(file: string, text: string): { template: Template } | { problems: CatalogProblem[] } {
+export function parseTemplateFile(
+  file: string,
+  text: string,
+): { template: Template } | { problems: CatalogProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../log';
 import type { ConnectBackend } from './backends/types';
-import { ConsoleSession, type AttachResult, type SessionInfo, type SessionState, type StateDetail } from './console-session';
+import {
+  ConsoleSession,
+  type AttachResult,
+  type SessionInfo,
+  type SessionState,
+  type StateDetail,
+} from './console-session';
 import { ConsoleError } from './errors';
 import { defaultConsoleLimits, type ConsoleLimits } from './limits';
 import { englishNotices, type ConsoleNotices } from './notices';
@@ -20,6 +26,8 @@ export interface OpenOptions {
   connect: ConnectBackend;
   title: string;
   owner?: string;
+  /** A log follower: shown like a console, takes no input. */
+  readOnly?: boolean;
   cols: number;
   rows: number;
   /** Notices in the viewer's language, when it differs from the manager's. */
@@ -63,6 +71,7 @@ export class ConsoleManager {
       id,
       title: options.title,
       ...(options.owner !== undefined && { owner: options.owner }),
+      ...(options.readOnly && { readOnly: true }),
       size,
       connect: options.connect,
       limits: this.#limits,
@@ -131,7 +140,9 @@ export class ConsoleManager {
   }
 
   list(filter?: { owner?: string }): SessionInfo[] {
-    return [...this.#sessions.values()].filter((session) => filter?.owner === undefined || session.owner === filter.owner).map((session) => session.info());
+    return [...this.#sessions.values()]
+      .filter((session) => filter?.owner === undefined || session.owner === filter.owner)
+      .map((session) => session.info());
   }
 
   /** The session object itself, for diagnostics and tests. */
@@ -141,7 +152,12 @@ export class ConsoleManager {
 
   #get(id: string): ConsoleSession {
     const session = this.#sessions.get(id);
-    if (!session) throw new ConsoleError('unknown-session', `There is no console session ${id}; it may have been closed.`, { session: id });
+    if (!session)
+      throw new ConsoleError(
+        'unknown-session',
+        `There is no console session ${id}; it may have been closed.`,
+        { session: id },
+      );
     return session;
   }
 

@@ -1,3 +1,9 @@
+import type {
+  ConsoleAttachResult,
+  ConsoleSessionInfo,
+  ConsoleState,
+  ConsoleStateDetail,
+} from '@shared/consoles';
 import type { BackendExit, ConnectBackend, ConsoleBackend } from './backends/types';
 import { ConsoleError } from './errors';
 import { FlowControl } from './flow-control';
@@ -8,41 +14,17 @@ import { OutputBatcher } from './output-batcher';
 import { ReplayBuffer } from './replay-buffer';
 import { checkTerminalSize, type TerminalSize } from './terminal-size';
 
-export type SessionState = 'connecting' | 'open' | 'disconnected' | 'closed';
+type SessionState = ConsoleState;
+type StateDetail = ConsoleStateDetail;
+type SessionInfo = ConsoleSessionInfo;
+type AttachResult = ConsoleAttachResult;
 
-/** Why a session is in its state; sent along with `disconnected` and `closed`. */
-export type StateDetail =
-  | { reason: 'exited'; exitCode: number | null }
-  | { reason: 'lost'; message: string }
-  | { reason: 'connect-failed'; message: string; key?: string }
-  | { reason: 'closed' };
-
-export interface SessionInfo {
-  id: string;
-  title: string;
-  /** Who the session belongs to (e.g. `container:<id>`, `vm:<name>`), so its owner can find it again. */
-  owner?: string;
-  state: SessionState;
-  detail?: StateDetail;
-  cols: number;
-  rows: number;
-  attached: boolean;
-  /** Whether output is held back because the viewer has not acknowledged enough. */
-  paused: boolean;
-  unackedChars: number;
-  createdAt: string;
-}
-
-export interface AttachResult {
-  /** Recent output, to write into the terminal before anything else. */
-  replay: string;
-  /** Stream position just after `replay`: data events with a smaller offset are already in it. */
-  offset: number;
-  state: SessionState;
-  detail?: StateDetail;
-  cols: number;
-  rows: number;
-}
+export type {
+  ConsoleState as SessionState,
+  ConsoleStateDetail as StateDetail,
+  ConsoleSessionInfo as SessionInfo,
+  ConsoleAttachResult as AttachResult,
+};
 
 export interface SessionHooks {
   data(text: string, offset: number): void;
@@ -53,6 +35,8 @@ export interface SessionSetup {
   id: string;
   title: string;
   owner?: string;
+  /** A log follower: shown like a console, takes no input. */
+  readOnly?: boolean;
   size: TerminalSize;
   connect: ConnectBackend;
   limits: ConsoleLimits;
@@ -118,6 +102,7 @@ export class ConsoleSession {
       paused: this.#flow.paused,
       unackedChars: this.#flow.unacked,
       createdAt: this.createdAt,
+      readOnly: this.#setup.readOnly ?? false,
     };
   }
 
@@ -153,7 +138,7 @@ export class ConsoleSession {
   /** Input while not open is dropped, as a terminal with no program behind it would. */
   write(data: string): void {
     this.#assertNotClosed();
-    if (this.#state === 'open') this.#input.write(data);
+    if (this.#state === 'open' && !this.#setup.readOnly) this.#input.write(data);
   }
 
   resize(cols: number, rows: number): void {
@@ -217,7 +202,12 @@ export class ConsoleSession {
     this.#batcher.endStream();
     this.#batcher.push(noticeFor(this.#setup.notices, exit));
     this.#batcher.flush();
-    this.#setState('disconnected', exit.kind === 'lost' ? { reason: 'lost', message: exit.message } : { reason: 'exited', exitCode: exit.exitCode });
+    this.#setState(
+      'disconnected',
+      exit.kind === 'lost'
+        ? { reason: 'lost', message: exit.message }
+        : { reason: 'exited', exitCode: exit.exitCode },
+    );
     void backend.dispose();
   }
 
@@ -247,7 +237,9 @@ export class ConsoleSession {
 
 function connectFailure(error: unknown): StateDetail {
   const message = error instanceof Error ? error.message : String(error);
-  return error instanceof ConsoleError ? { reason: 'connect-failed', message, key: error.key } : { reason: 'connect-failed', message };
+  return error instanceof ConsoleError
+    ? { reason: 'connect-failed', message, key: error.key }
+    : { reason: 'connect-failed', message };
 }
 
 async function disposeWithin(backend: ConsoleBackend, timeoutMs: number): Promise<void> {

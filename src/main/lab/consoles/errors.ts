@@ -21,7 +21,8 @@ const apiCodes: Record<ConsoleErrorKind, ErrorCode> = {
 };
 
 /** i18n keys, e.g. `console.noShell`: the renderer turns them into a sentence that says what to do next. */
-const keyOf = (kind: ConsoleErrorKind) => `console.${kind.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
+const keyOf = (kind: ConsoleErrorKind) =>
+  `console.${kind.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
 
 /**
  * A console failure the user can act on. It is an ApiError, so the router passes it to the renderer

@@ -48,10 +48,14 @@ export class InputWriter {
   write(data: string): void {
     if (!this.sink || data.length === 0) return;
     if (this.#queuedChars + data.length > this.limits.maxQueuedInputChars) {
-      throw new ConsoleError('input-too-large', `Console input of ${data.length} characters does not fit: ${this.#queuedChars} are still waiting (limit ${this.limits.maxQueuedInputChars}).`, {
-        size: data.length,
-        limit: this.limits.maxQueuedInputChars,
-      });
+      throw new ConsoleError(
+        'input-too-large',
+        `Console input of ${data.length} characters does not fit: ${this.#queuedChars} are still waiting (limit ${this.limits.maxQueuedInputChars}).`,
+        {
+          size: data.length,
+          limit: this.limits.maxQueuedInputChars,
+        },
+      );
     }
     const idle = this.#queue.length === 0;
     for (const piece of splitInput(data, this.limits.inputChunkChars)) this.#queue.push(piece);

@@ -13,7 +13,10 @@ export interface ConsoleNotices {
 
 export const englishNotices: ConsoleNotices = {
   lost: () => '\r\n[disconnected — waiting for the guest]\r\n',
-  exited: ({ exitCode }) => (exitCode === null || exitCode === 0 ? '\r\n[the shell ended]\r\n' : `\r\n[the shell ended with exit code ${exitCode}]\r\n`),
+  exited: ({ exitCode }) =>
+    exitCode === null || exitCode === 0
+      ? '\r\n[the shell ended]\r\n'
+      : `\r\n[the shell ended with exit code ${exitCode}]\r\n`,
 };
 
 export function noticeFor(notices: ConsoleNotices, exit: BackendExit): string {

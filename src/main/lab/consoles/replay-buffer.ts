@@ -10,7 +10,8 @@ export class ReplayBuffer {
   #length = 0;
 
   constructor(readonly maxChars: number) {
-    if (!Number.isInteger(maxChars) || maxChars < 1) throw new RangeError(`replay size must be a positive integer, got ${maxChars}`);
+    if (!Number.isInteger(maxChars) || maxChars < 1)
+      throw new RangeError(`replay size must be a positive integer, got ${maxChars}`);
   }
 
   get length(): number {

@@ -20,7 +20,10 @@ export const defaultShells = ['bash', 'sh'] as const;
  * run directly instead. Undefined when the image has no shell at all.
  */
 export async function chooseShell(run: ProbeRunner, preferred?: string): Promise<ShellChoice | undefined> {
-  const candidates = [...(preferred ? [preferred] : []), ...defaultShells.filter((name) => name !== preferred)];
+  const candidates = [
+    ...(preferred ? [preferred] : []),
+    ...defaultShells.filter((name) => name !== preferred),
+  ];
   const script = `echo ${probeMarker}; for s in "$@"; do command -v "$s" && exit 0; done; exit 1`;
   const probe = await run(['sh', '-c', script, 'sh', ...candidates]);
   const lines = probe.output
@@ -29,7 +32,8 @@ export async function chooseShell(run: ProbeRunner, preferred?: string): Promise
     .filter((line) => line.length > 0);
   if (lines.includes(probeMarker)) {
     const found = lines.at(-1);
-    if (probe.exitCode === 0 && found && found !== probeMarker && isCommandName(found)) return { shell: found, hasSh: true };
+    if (probe.exitCode === 0 && found && found !== probeMarker && isCommandName(found))
+      return { shell: found, hasSh: true };
     return { shell: 'sh', hasSh: true }; // sh ran, so it exists, whatever a broken PATH says
   }
   for (const candidate of candidates) {

@@ -1,3 +1,6 @@
+import type { ContainerPreview } from '@shared/containers';
+
+export type { ContainerPreview };
 import type Docker from 'dockerode';
 import type { Guest } from '@shared/guest';
 import { ApiError, type ErrorCode } from '@shared/errors';
@@ -38,14 +41,8 @@ export interface CreateOptions {
   signal?: AbortSignal;
   /** Progress of the image download, when create has to pull. */
   onPullProgress?: (progress: PullProgress) => void;
-}
-
-export interface ContainerPreview {
-  /** The equivalent `docker run …`, one line. */
-  dockerRun: string;
-  /** The same, one option group per line, for the Review step. */
-  dockerRunMultiline: string;
-  problems: SpecProblem[];
+  /** Each stage as it begins, for one progress view over the whole create. */
+  onStep?: (step: 'pulling' | 'creating' | 'starting') => void;
 }
 
 export interface StopOptions {
@@ -100,7 +97,7 @@ export class ContainerService {
    * this call created (container, named volumes it made, an image it pulled) before it rejects.
    */
   async create(spec: ContainerCreateSpec, options: CreateOptions = {}): Promise<Guest> {
-    const { signal, onPullProgress } = options;
+    const { signal, onPullProgress, onStep } = options;
     const docker = this.#docker();
     const { facts, problems } = await this.#check(docker, spec);
     const first = problems[0];
@@ -116,6 +113,7 @@ export class ContainerService {
     };
     try {
       if (!facts.imagePresent) {
+        onStep?.('pulling');
         await pullImage(docker, spec.image, {
           ...(signal && { signal }),
           ...(onPullProgress && { onProgress: onPullProgress }),
@@ -132,8 +130,10 @@ export class ContainerService {
         }
       }
       checkCancelled();
+      onStep?.('creating');
       created.container = await docker.createContainer(containerCreateOptions(spec, traits));
       checkCancelled();
+      onStep?.('starting');
       try {
         await created.container.start();
       } catch (error) {

@@ -1,17 +1,10 @@
+import type { SpecProblem } from '@shared/containers';
+
+export type { SpecProblem };
 import type { ErrorParams } from '@shared/errors';
 import { MIB, type ContainerCreateSpec } from '../engines/docker/container-spec';
 import { isValidImageReference } from '../engines/docker/image-reference';
 import { formatMessage, type ContainerMessageKey } from '../engines/docker/messages';
-
-/** One thing wrong with a spec, for the wizard to show next to its field. */
-export interface SpecProblem {
-  /** Dotted path of the field, e.g. "ports.0.host". */
-  field: string;
-  key: ContainerMessageKey;
-  params: ErrorParams;
-  /** The English sentence, for logs and callers without a catalog. */
-  message: string;
-}
 
 export type PortAvailability = 'free' | 'in-use' | 'denied';
 

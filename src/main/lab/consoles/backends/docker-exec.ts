@@ -34,12 +34,20 @@ const settleMs = 500;
  * hijacked connection carries raw terminal bytes both ways. Fails with a `not-running` or
  * `no-shell` ConsoleError the UI can put into words.
  */
-export async function dockerExecBackend(docker: Docker, containerId: string, options: DockerExecOptions): Promise<DockerExecBackend> {
+export async function dockerExecBackend(
+  docker: Docker,
+  containerId: string,
+  options: DockerExecOptions,
+): Promise<DockerExecBackend> {
   const container = docker.getContainer(containerId);
   const details = await container.inspect();
   const name = details.Name.replace(/^\//, '') || containerId.slice(0, 12);
   if (!details.State.Running) {
-    throw new ConsoleError('not-running', `The container ${name} is not running. Start it, then open its console again.`, { container: name });
+    throw new ConsoleError(
+      'not-running',
+      `The container ${name} is not running. Start it, then open its console again.`,
+      { container: name },
+    );
   }
   const startedAt = details.State.StartedAt;
   const image = details.Config.Image;
@@ -155,10 +163,20 @@ export async function dockerExecBackend(docker: Docker, containerId: string, opt
 }
 
 /** Runs a command in the container without stdin; its exit code and (capped) output. */
-async function runToEnd(container: Docker.Container, cmd: string[], timeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
+async function runToEnd(
+  container: Docker.Container,
+  cmd: string[],
+  timeoutMs: number,
+): Promise<{ exitCode: number | null; output: string }> {
   const deadline = AbortSignal.timeout(timeoutMs);
   // A Tty exec sends plain bytes, not the multiplexed stdout/stderr frames.
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: true, abortSignal: deadline });
+  const exec = await container.exec({
+    Cmd: cmd,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: true,
+    abortSignal: deadline,
+  });
   const stream = await exec.start({ Tty: true, abortSignal: deadline });
   const output = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -34,11 +34,19 @@ export function ptyBackend(file: string, args: string[], options: PtyOptions): C
     encoding: null,
   });
   // With `encoding: null` node-pty hands out Buffers, although its typings say string.
-  pty.onData((chunk: string | Buffer) => signals.data(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+  pty.onData((chunk: string | Buffer) =>
+    signals.data(typeof chunk === 'string' ? Buffer.from(chunk) : chunk),
+  );
   const exited = new Promise<void>((resolve) => {
     pty.onExit(({ exitCode, signal }) => {
       const sig = signal === 0 ? undefined : signal;
-      signals.exit(options.classifyExit?.(exitCode, sig) ?? { kind: 'exited', exitCode, ...(sig !== undefined && { signal: sig }) });
+      signals.exit(
+        options.classifyExit?.(exitCode, sig) ?? {
+          kind: 'exited',
+          exitCode,
+          ...(sig !== undefined && { signal: sig }),
+        },
+      );
       resolve();
     });
   });
@@ -61,7 +69,9 @@ export function ptyBackend(file: string, args: string[], options: PtyOptions): C
       pty.resume();
       pty.kill('SIGHUP');
       let timer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), hangupGraceMs)));
+      const graceOver = new Promise<'timeout'>(
+        (resolve) => (timer = setTimeout(() => resolve('timeout'), hangupGraceMs)),
+      );
       if ((await Promise.race([exited, graceOver])) === 'timeout') pty.kill('SIGKILL');
       clearTimeout(timer);
     },

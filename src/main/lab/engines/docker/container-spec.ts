@@ -1,26 +1,10 @@
-import { z } from 'zod';
-import { containerSideSchema } from '@shared/template';
+import type { ContainerCreateSpec } from '@shared/containers';
 
-/**
- * One container to create: a template's container side plus what the wizard adds. Structure is
- * checked here; meaning (name rules, free ports, memory bounds, runtimes) by validateContainerSpec,
- * which can say what to do instead.
- */
-export const containerCreateSpecSchema = containerSideSchema
-  .extend({
-    name: z.string(),
-    templateId: z.string().min(1),
-    /** Shared with the VM created from the same template. */
-    twinId: z.string().min(1).optional(),
-    /** Keep stdin open on a terminal. Default: yes when the image's own command runs (a shell). */
-    interactive: z.boolean().optional(),
-    /** Whether create may download a missing image. */
-    pull: z.enum(['if-missing', 'never']).default('if-missing'),
-  })
-  .strict();
-
-export type ContainerCreateSpecInput = z.input<typeof containerCreateSpecSchema>;
-export type ContainerCreateSpec = z.output<typeof containerCreateSpecSchema>;
+export {
+  containerCreateSpecSchema,
+  type ContainerCreateSpec,
+  type ContainerCreateSpecInput,
+} from '@shared/containers';
 
 /** Facts about the host a spec is mapped for, passed in so that the mappers stay pure. */
 export interface CreateTraits {

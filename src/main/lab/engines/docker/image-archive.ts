@@ -4,7 +4,9 @@ import { createGunzip } from 'node:zlib';
 import { NotATarError, TarEntryScanner } from './tar-scanner';
 
 /** `docker save` output (manifest.json at the top) or a plain root filesystem. */
-export type ArchiveKind = 'docker-save' | 'rootfs';
+import type { ArchiveKind } from '@shared/containers';
+
+export type { ArchiveKind };
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 

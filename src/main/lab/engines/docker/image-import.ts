@@ -1,3 +1,6 @@
+import type { ImportedImage, ImportImageInput } from '@shared/containers';
+
+export type { ImportedImage, ImportImageInput };
 import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -14,23 +17,6 @@ import { containerError } from './messages';
 import { asReadable } from './readable';
 import { NotATarError } from './tar-scanner';
 import { tarOf } from './tar-writer';
-
-export interface ImportImageInput {
-  /** Absolute path of the tarball on this host. */
-  file: string;
-  /** Name for the image: required for a root filesystem; for a docker save archive only used when it carries no name. */
-  repoTag?: string;
-  /** Default command of an imported root filesystem, e.g. ["/bin/sh"]. */
-  command?: string[];
-  templateId?: string;
-}
-
-export interface ImportedImage {
-  kind: ArchiveKind;
-  /** The labelled image(s): one per tag the archive carried (or the given name). */
-  tags: string[];
-  id: string;
-}
 
 export interface ImportOptions {
   signal?: AbortSignal;

@@ -1,20 +1,12 @@
+import type { ImageScope, TwinlabImage } from '@shared/containers';
+
+export type { ImageScope, TwinlabImage };
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { describeDockerError, engineApiError } from './docker-errors';
 import { IMAGE_MANAGED_FILTER, LABEL_IMAGE_CREATED, LABEL_IMAGE_TEMPLATE, isTwinlabImage } from './labels';
 import { assertTwinlabManaged } from './managed-guard';
 import { containerError } from './messages';
-
-/** An image as the Images list shows it. */
-export interface TwinlabImage {
-  id: string;
-  tags: string[];
-  sizeBytes: number;
-  createdAt: string;
-  /** False for images Twinlab did not add: listed read-only, never removed. */
-  managed: boolean;
-  templateId?: string;
-}
 
 const imageSummarySchema = z.looseObject({
   Id: z.string(),
@@ -38,8 +30,6 @@ export function toTwinlabImage(raw: unknown): TwinlabImage {
     ...(templateId !== undefined && { templateId }),
   };
 }
-
-export type ImageScope = 'twinlab' | 'all';
 
 export async function listImages(docker: Docker, scope: ImageScope = 'twinlab'): Promise<TwinlabImage[]> {
   const raw: unknown[] = await docker.listImages(

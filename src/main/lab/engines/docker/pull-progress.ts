@@ -1,3 +1,6 @@
+import type { PullPhase, PullProgress } from '@shared/containers';
+
+export type { PullPhase, PullProgress };
 import { z } from 'zod';
 
 /** One JSON line of Docker's /images/create stream, as dockerode's followProgress hands it over. */
@@ -13,26 +16,6 @@ export const pullEventSchema = z.looseObject({
   errorDetail: z.looseObject({ message: z.string().optional() }).optional().catch(undefined),
 });
 export type PullEvent = z.output<typeof pullEventSchema>;
-
-export type PullPhase = 'resolving' | 'downloading' | 'extracting' | 'done';
-
-/** The one progress of a whole pull, summed over its layers. */
-export interface PullProgress {
-  phase: PullPhase;
-  layersTotal: number;
-  layersDone: number;
-  /** Compressed bytes downloaded, over the layers whose size is known so far. */
-  bytesDone: number;
-  bytesTotal: number;
-  /** 0–100; never goes backwards, even when new layers appear. */
-  percent: number;
-  /** Smoothed download rate; absent until two readings apart in time. */
-  bytesPerSecond?: number;
-  /** Remaining download time; absent while a layer's size is still unknown or there is no rate. */
-  etaSeconds?: number;
-  /** Docker's last overall status line, e.g. "Digest: sha256:…". */
-  status?: string;
-}
 
 type LayerStage = 'waiting' | 'downloading' | 'downloaded' | 'extracting' | 'complete';
 

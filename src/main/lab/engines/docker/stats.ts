@@ -1,22 +1,10 @@
+import type { ContainerStatsSample } from '@shared/containers';
+
+export type { ContainerStatsSample };
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { readJsonLines } from './json-lines';
 import { asReadable } from './readable';
-
-/** One resource sample of a container, in the units the Compare view shows. */
-export interface ContainerStatsSample {
-  /** ISO time Docker read the sample. */
-  at: string;
-  cpuPercent: number;
-  /** Memory in use without the page cache that can be dropped (what `docker stats` shows). */
-  memoryBytes: number;
-  memoryLimitBytes: number;
-  pids: number;
-  netRx: number;
-  netTx: number;
-  blockRead: number;
-  blockWrite: number;
-}
 
 export interface CpuCounters {
   /** Nanoseconds of CPU the container used since it started. */

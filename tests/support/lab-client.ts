@@ -1,0 +1,48 @@
+import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '../../src/shared/api';
+import { ApiError } from '../../src/shared/errors';
+import type { Lab } from '../../src/main/lab';
+
+/**
+ * Calls the lab the way a renderer does, through the router (validation included), and collects
+ * the events it emits, so integration tests exercise the same path as the app.
+ */
+export class LabClient {
+  readonly events: Array<{ event: string; payload: unknown }> = [];
+  readonly #unsubscribe: () => void;
+
+  constructor(private readonly lab: Lab) {
+    this.#unsubscribe = lab.events.subscribe((message) => this.events.push(message));
+  }
+
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+    const reply = await this.lab.router.call(method, input);
+    if (!reply.ok) throw ApiError.fromData(reply.error);
+    return reply.result as MethodResult<M>;
+  }
+
+  of<E extends EventName>(event: E): ApiEvents[E][] {
+    return this.events
+      .filter((message) => message.event === event)
+      .map((message) => message.payload as ApiEvents[E]);
+  }
+
+  /** All console output of a session so far, in order. */
+  output(sessionId: string): string {
+    return this.of('console.data')
+      .filter((data) => data.sessionId === sessionId)
+      .map((data) => data.data)
+      .join('');
+  }
+
+  async waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  close(): void {
+    this.#unsubscribe();
+  }
+}
