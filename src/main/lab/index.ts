@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '@shared/api';
 import type { EnginesStatus } from '@shared/engines';
 import type { HostReport } from '@shared/host';
-import { consoleHandlers } from './api/console-handlers';
+import { consoleHandlers, openContainerConsole } from './api/console-handlers';
 import { containerHandlers } from './api/container-handlers';
 import { loadCatalog, type TemplateDir } from './catalog/load-templates';
 import { ConsoleManager } from './consoles';
@@ -28,6 +28,9 @@ export interface LabConfig {
   /** How often the engines are checked; the status bar must turn within 5 s. */
   healthIntervalMs?: number;
 }
+
+/** A console opened before any view has measured it; the view's first resize corrects it. */
+const defaultConsoleSize = { cols: 100, rows: 30 };
 
 export interface Lab {
   router: Router;
@@ -148,7 +151,9 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         return report;
       },
       'templates.list': () => loadCatalog(templateDirs),
-      ...containerHandlers(containers, images, operations),
+      ...containerHandlers(containers, images, operations, (id) =>
+        openContainerConsole(consoles, docker.client, id, defaultConsoleSize),
+      ),
       ...consoleHandlers(consoles, () => docker.client),
     },
     createLogger('api'),

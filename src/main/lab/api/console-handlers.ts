@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
-import type { ConsoleTarget } from '@shared/consoles';
+import type { ConsoleSessionInfo, ConsoleTarget } from '@shared/consoles';
 import { dockerExecBackend, type ConsoleManager } from '../consoles';
+import { dockerAttachBackend } from '../consoles/backends/docker-attach';
 import { dockerLogsBackend } from '../consoles/backends/docker-logs';
 import type { Handlers } from '../router';
 
@@ -20,6 +21,33 @@ export function consoleOwner(target: ConsoleTarget): string {
   return `${target.kind}:${target.guestId}`;
 }
 
+/**
+ * A container's console: its own TTY when it is interactive (a shell as main process, created
+ * with -it), like `docker run -it`; otherwise a shell started next to its program (docker exec).
+ * Reuses the target's live session.
+ */
+export async function openContainerConsole(
+  consoles: ConsoleManager,
+  docker: Docker,
+  containerId: string,
+  size: { cols: number; rows: number },
+): Promise<ConsoleSessionInfo> {
+  const owner = consoleOwner({ kind: 'container', guestId: containerId });
+  const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
+  if (live) return live;
+  const { Config } = await docker.getContainer(containerId).inspect();
+  const interactive = Config.Tty && Config.OpenStdin;
+  return consoles.open({
+    connect: (current) =>
+      interactive
+        ? dockerAttachBackend(docker, containerId, current)
+        : dockerExecBackend(docker, containerId, current),
+    title: `shell ${containerId.slice(0, 12)}`,
+    owner,
+    ...size,
+  });
+}
+
 export function consoleHandlers(
   consoles: ConsoleManager,
   docker: () => Docker,
@@ -30,26 +58,21 @@ export function consoleHandlers(
   };
   return {
     'console.open': async ({ target, cols, rows }) => {
+      if (target.kind === 'container')
+        return openContainerConsole(consoles, docker(), target.guestId, { cols, rows });
       const owner = consoleOwner(target);
       const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
-      if (live) return live;
-      if (target.kind === 'container-logs') {
-        return consoles.open({
+      return (
+        live ??
+        consoles.open({
           connect: () => dockerLogsBackend(docker(), target.guestId),
           title: `logs ${target.guestId.slice(0, 12)}`,
           owner,
           readOnly: true,
           cols,
           rows,
-        });
-      }
-      return consoles.open({
-        connect: (size) => dockerExecBackend(docker(), target.guestId, size),
-        title: `shell ${target.guestId.slice(0, 12)}`,
-        owner,
-        cols,
-        rows,
-      });
+        })
+      );
     },
     'console.attach': async ({ sessionId }) => consoles.attach(sessionId),
     'console.detach': ({ sessionId }) => nothing(() => consoles.detach(sessionId)),

@@ -22,6 +22,7 @@ export function containerHandlers(
   containers: ContainerService,
   images: ImageService,
   operations: Operations,
+  openConsole: (containerId: string) => Promise<unknown>,
 ): Pick<Handlers, ContainerMethods> {
   return {
     'guests.list': () => containers.list('all'),
@@ -32,6 +33,10 @@ export function containerHandlers(
         progress({ step: 'validating' });
         return containers.create(spec, {
           signal,
+          // The wizard ends in the console: attach it before start so the first prompt is there.
+          beforeStart: async (id) => {
+            await openConsole(id).catch(() => undefined); // the console can still be opened later
+          },
           onStep: (step) => progress({ step }),
           onPullProgress: (pull) => progress({ step: 'pulling', pull }),
         });

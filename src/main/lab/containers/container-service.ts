@@ -43,6 +43,8 @@ export interface CreateOptions {
   onPullProgress?: (progress: PullProgress) => void;
   /** Each stage as it begins, for one progress view over the whole create. */
   onStep?: (step: 'pulling' | 'creating' | 'starting') => void;
+  /** Runs between create and start, e.g. to attach a console that must see the first output. */
+  beforeStart?: (containerId: string) => Promise<void>;
 }
 
 export interface StopOptions {
@@ -97,7 +99,7 @@ export class ContainerService {
    * this call created (container, named volumes it made, an image it pulled) before it rejects.
    */
   async create(spec: ContainerCreateSpec, options: CreateOptions = {}): Promise<Guest> {
-    const { signal, onPullProgress, onStep } = options;
+    const { signal, onPullProgress, onStep, beforeStart } = options;
     const docker = this.#docker();
     const { facts, problems } = await this.#check(docker, spec);
     const first = problems[0];
@@ -132,6 +134,7 @@ export class ContainerService {
       checkCancelled();
       onStep?.('creating');
       created.container = await docker.createContainer(containerCreateOptions(spec, traits));
+      await beforeStart?.(created.container.id);
       checkCancelled();
       onStep?.('starting');
       try {

@@ -1,0 +1,58 @@
+import type { Duplex } from 'node:stream';
+import type Docker from 'dockerode';
+import { BackendSignals } from './backend-signals';
+import type { ConsoleBackend } from './types';
+
+/**
+ * The container's own terminal: its main process's TTY, as `docker run -it` / `docker attach`
+ * show it. Used for interactive containers (a shell as the main process). Attached before the
+ * container starts, the console shows the first prompt the moment the shell prints it, with no
+ * second process; typing `exit` ends the container, exactly as with `docker run -it`.
+ * Detaching (dispose) leaves the container running.
+ */
+export async function dockerAttachBackend(
+  docker: Docker,
+  containerId: string,
+  size: { cols: number; rows: number },
+): Promise<ConsoleBackend> {
+  const container = docker.getContainer(containerId);
+  const stream = (await container.attach({
+    stream: true,
+    stdin: true,
+    stdout: true,
+    stderr: true,
+    hijack: true,
+  })) as Duplex;
+  const name = containerId.slice(0, 12);
+  const signals = new BackendSignals();
+  let disposing = false;
+  stream.on('data', (chunk: Buffer) => signals.data(chunk));
+  stream.on('close', () =>
+    signals.exit(
+      disposing
+        ? { kind: 'exited', exitCode: null }
+        : { kind: 'lost', message: `The container ${name} stopped or restarted.` },
+    ),
+  );
+  stream.on('error', () => stream.destroy());
+  // A container that is not running yet has no TTY to size; it gets the size once it starts.
+  const resize = (cols: number, rows: number) =>
+    void container.resize({ h: rows, w: cols }).catch(() => undefined);
+  resize(size.cols, size.rows);
+
+  return {
+    description: `attached to ${name}`,
+    write: (data) => {
+      if (stream.writable) stream.write(data);
+    },
+    resize,
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
+    onData: (listener) => signals.onData(listener),
+    onExit: (listener) => signals.onExit(listener),
+    async dispose() {
+      disposing = true;
+      stream.destroy();
+    },
+  };
+}
