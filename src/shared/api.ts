@@ -26,6 +26,7 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
+import { vmActions, vmCreateSchema, type BootRecord, type ShutdownResult, type VmStats } from './vms';
 
 /**
  * The one contract between renderer and main. Main registers a handler for every method here
@@ -70,6 +71,17 @@ export const api = {
   'containers.inspect': returns<Record<string, unknown>>()(guestRef),
   'containers.stats': returns<ContainerStatsSample>()(guestRef),
 
+  /** The libvirt domain XML a template would become, for the VM wizard's Review step. */
+  'vms.preview': returns<{ xml: string }>()(vmCreateSchema),
+  /** Download or reuse the image, make the disk and seed, define and boot; a failure removes what it made. */
+  'vms.create': returns<Guest>()(vmCreateSchema.extend({ operationId: operationIdSchema }).strict()),
+  /** `shutdown` answers whether the guest stopped in time or may be forced off. */
+  'vms.action': returns<ShutdownResult | null>()(guestRef.extend({ action: z.enum(vmActions) }).strict()),
+  'vms.xml': returns<{ xml: string }>()(guestRef),
+  'vms.stats': returns<VmStats>()(guestRef),
+  /** Boot times measured on the serial console since Twinlab started, newest last. */
+  'vms.bootTimes': returns<BootRecord[]>()(noInput),
+
   'images.list': returns<TwinlabImage[]>()(
     z.object({ scope: z.enum(['twinlab', 'all']).default('twinlab') }).strict(),
   ),
@@ -112,5 +124,7 @@ export interface ApiEvents {
   'console.data': ConsoleDataEvent;
   'console.state': ConsoleStateEvent;
   'operation.progress': OperationProgress;
+  /** A VM printed its ready pattern on the serial console. */
+  'vm.booted': BootRecord;
 }
 export type EventName = keyof ApiEvents;

@@ -45,6 +45,8 @@ export const consoleTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('container'), guestId }).strict(),
   /** A container's log, followed (read-only). */
   z.object({ kind: z.literal('container-logs'), guestId }).strict(),
+  /** A VM's serial console (`virsh console`). */
+  z.object({ kind: z.literal('vm'), guestId }).strict(),
 ]);
 export type ConsoleTarget = z.infer<typeof consoleTargetSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PullProgress } from './containers';
+import type { TransferProgress } from './vms';
 
 /**
  * Long work (pull, import, create) carries an id chosen by the caller, so the caller can follow
@@ -7,10 +8,22 @@ import type { PullProgress } from './containers';
  */
 export const operationIdSchema = z.string().min(1).max(64);
 
-export type OperationStep = 'validating' | 'pulling' | 'importing' | 'creating' | 'starting' | 'done';
+export type OperationStep =
+  | 'validating'
+  | 'pulling'
+  | 'importing'
+  | 'creating'
+  | 'starting'
+  | 'downloading'
+  | 'preparing-disk'
+  | 'writing-seed'
+  | 'defining'
+  | 'booting'
+  | 'done';
 
 export interface OperationProgress {
   operationId: string;
   step: OperationStep;
   pull?: PullProgress;
+  download?: TransferProgress;
 }

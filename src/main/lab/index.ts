@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import type { AppInfo } from '@shared/api';
 import type { EnginesStatus } from '@shared/engines';
 import type { HostReport } from '@shared/host';
-import { consoleHandlers, openContainerConsole } from './api/console-handlers';
+import { consoleHandlers, openContainerConsole, openVmConsole } from './api/console-handlers';
+import { vmHandlers } from './api/vm-handlers';
 import { containerHandlers } from './api/container-handlers';
 import { loadCatalog, type TemplateDir } from './catalog/load-templates';
 import { ConsoleManager } from './consoles';
 import { ContainerService, ImageService, type WatchSignal } from './containers';
-import { runHostChecks } from './doctor';
+import { realHostProbe, runHostChecks } from './doctor';
+import { collectHostFacts } from './doctor/host-facts';
 import { DockerConnection } from './engines/docker/connection';
 import { HealthMonitor } from './engines/health-monitor';
 import { LibvirtConnection } from './engines/libvirt/connection';
@@ -17,6 +19,8 @@ import { hostLocale } from './host-locale';
 import { createLogger } from './log';
 import { labPaths } from './paths';
 import { Operations } from './operations';
+import { ImageCache, realHostCapacity, VmService } from './vms';
+import { BootWatch } from './vms/boot-watch';
 import { createRouter, type Router } from './router';
 
 export interface LabConfig {
@@ -67,7 +71,23 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   const containers = new ContainerService({ docker: () => docker.client, log: createLogger('containers') });
   const images = new ImageService({ docker: () => docker.client });
   const operations = new Operations((progress) => events.emit('operation.progress', progress));
+  // Under qemu:///system QEMU runs as its own user, which cannot enter root's home: a system
+  // connection keeps VM disks and images in /var/lib/twinlab instead of the XDG folders.
+  const systemWide = process.getuid?.() === 0 && libvirt.endpoint() === 'qemu:///system';
+  const vms = new VmService({
+    libvirt,
+    dataDir: join(systemWide ? '/var/lib/twinlab' : paths.data, 'vms'),
+    images: new ImageCache(
+      join(systemWide ? '/var/lib/twinlab' : paths.cache, 'images'),
+      realHostCapacity.freeDiskBytes,
+    ),
+    accelerator: async () => (await collectHostFacts(realHostProbe).accelerator()).accelerator,
+    log: createLogger('vms'),
+  });
+  const vmWatcher = vms.watch(() => events.emit('guests.changed', {}), { intervalMs: 1000 });
+  const boots = new BootWatch((record) => events.emit('vm.booted', record));
   const consoles = new ConsoleManager({
+    onOutput: (sessionId, text) => boots.feed(sessionId, text),
     onData: (sessionId, data, offset) => events.emit('console.data', { sessionId, data, offset }),
     onState: (sessionId, state, detail) => {
       events.emit('console.state', { sessionId, state, ...(detail && { detail }) });
@@ -119,6 +139,9 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       : []),
   ];
 
+  const openVmConsoleById = async (id: string, size: { cols: number; rows: number }) =>
+    openVmConsole(consoles, libvirt.endpoint(), await vms.get(id), size);
+
   const checkHost = () =>
     runHostChecks({
       docker: { status: () => dockerHealth.status, runtimes: () => docker.runtimes() },
@@ -151,10 +174,26 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         return report;
       },
       'templates.list': () => loadCatalog(templateDirs),
+      'guests.list': async () => {
+        // One engine being down must not hide the other's guests.
+        const lists = await Promise.allSettled([containers.list('all'), vms.list()]);
+        const listed = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
+        const failed = lists.find((list) => list.status === 'rejected');
+        if (failed && listed.length === 0 && lists.every((list) => list.status === 'rejected'))
+          throw failed.reason;
+        return listed;
+      },
       ...containerHandlers(containers, images, operations, (id) =>
         openContainerConsole(consoles, docker.client, id, defaultConsoleSize),
       ),
-      ...consoleHandlers(consoles, () => docker.client),
+      ...consoleHandlers(consoles, () => docker.client, openVmConsoleById),
+      ...vmHandlers({
+        vms,
+        operations,
+        catalog: () => loadCatalog(templateDirs),
+        boots,
+        openConsole: (id) => openVmConsoleById(id, defaultConsoleSize),
+      }),
     },
     createLogger('api'),
   );
@@ -164,6 +203,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     events,
     async dispose() {
       stopWatching();
+      vmWatcher.stop();
       operations.cancelAll();
       await consoles.closeAll();
       dockerHealth.stop();

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { ConsoleSessionInfo, ConsoleTarget } from '@shared/consoles';
-import { dockerExecBackend, type ConsoleManager } from '../consoles';
+import { dockerExecBackend, ptyBackend, type ConsoleManager } from '../consoles';
 import { dockerAttachBackend } from '../consoles/backends/docker-attach';
 import { dockerLogsBackend } from '../consoles/backends/docker-logs';
 import type { Handlers } from '../router';
@@ -48,9 +48,37 @@ export async function openContainerConsole(
   });
 }
 
+/** A VM's serial console: `virsh console` under a pty, as cockpit-machines does. */
+export async function openVmConsole(
+  consoles: ConsoleManager,
+  uri: string,
+  vm: { id: string; name: string },
+  size: { cols: number; rows: number },
+): Promise<ConsoleSessionInfo> {
+  const owner = consoleOwner({ kind: 'vm', guestId: vm.id });
+  const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
+  // A VM that was stopped and is starting again: its session picks up the new console.
+  if (live) return live.state === 'disconnected' ? consoles.reconnect(live.id) : live;
+  return consoles.open({
+    connect: async (current) =>
+      ptyBackend('virsh', ['-c', uri, 'console', vm.name, '--force'], {
+        ...current,
+        // virsh console ends when the domain stops: the guest went away, the session waits for it.
+        classifyExit: (exitCode) => ({
+          kind: 'lost',
+          message: `The console of ${vm.name} closed (virsh exit ${exitCode}).`,
+        }),
+      }),
+    title: `serial ${vm.name}`,
+    owner,
+    ...size,
+  });
+}
+
 export function consoleHandlers(
   consoles: ConsoleManager,
   docker: () => Docker,
+  openVm: (vmId: string, size: { cols: number; rows: number }) => Promise<ConsoleSessionInfo>,
 ): Pick<Handlers, ConsoleMethods> {
   const nothing = async (action: () => unknown) => {
     await action();
@@ -60,6 +88,7 @@ export function consoleHandlers(
     'console.open': async ({ target, cols, rows }) => {
       if (target.kind === 'container')
         return openContainerConsole(consoles, docker(), target.guestId, { cols, rows });
+      if (target.kind === 'vm') return openVm(target.guestId, { cols, rows });
       const owner = consoleOwner(target);
       const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
       return (

@@ -3,7 +3,6 @@ import type { Handlers } from '../router';
 import type { Operations } from '../operations';
 
 type ContainerMethods =
-  | 'guests.list'
   | 'containers.validate'
   | 'containers.preview'
   | 'containers.create'
@@ -25,7 +24,6 @@ export function containerHandlers(
   openConsole: (containerId: string) => Promise<unknown>,
 ): Pick<Handlers, ContainerMethods> {
   return {
-    'guests.list': () => containers.list('all'),
     'containers.validate': ({ spec }) => containers.validate(spec),
     'containers.preview': ({ spec }) => containers.preview(spec),
     'containers.create': ({ spec, operationId }) =>

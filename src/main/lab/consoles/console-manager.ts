@@ -14,6 +14,8 @@ import { englishNotices, type ConsoleNotices } from './notices';
 import { checkTerminalSize } from './terminal-size';
 
 export interface ConsoleManagerOptions {
+  /** Every piece of output of every session, whether a viewer is attached or not. */
+  onOutput?(sessionId: string, text: string): void;
   /** Output for an attached viewer; `offset` is the stream position of its first character. */
   onData(sessionId: string, data: string, offset: number): void;
   onState(sessionId: string, state: SessionState, detail?: StateDetail): void;
@@ -77,6 +79,7 @@ export class ConsoleManager {
       limits: this.#limits,
       notices: { ...this.#notices, ...options.notices },
       hooks: {
+        output: (text) => this.#guard('onOutput', () => this.options.onOutput?.(id, text)),
         data: (text, offset) => this.#guard('onData', () => this.options.onData(id, text, offset)),
         state: (state, detail) => this.#guard('onState', () => this.options.onState(id, state, detail)),
       },

@@ -27,6 +27,8 @@ export type {
 };
 
 export interface SessionHooks {
+  /** Every piece of output, viewer or not (e.g. for a boot timer). */
+  output(text: string): void;
   data(text: string, offset: number): void;
   state(state: SessionState, detail?: StateDetail): void;
 }
@@ -213,6 +215,7 @@ export class ConsoleSession {
 
   #deliver(text: string): void {
     this.#replay.append(text);
+    this.#setup.hooks.output(text);
     const offset = this.#offset;
     this.#offset += text.length;
     if (!this.#attached) return;

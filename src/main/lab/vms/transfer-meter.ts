@@ -1,13 +1,6 @@
-export interface TransferProgress {
-  receivedBytes: number;
-  /** Unknown when the server sends no length. */
-  totalBytes?: number;
-  /** Over the last few seconds, so a stall shows quickly. */
-  bytesPerSecond: number;
-  etaSeconds?: number;
-  /** Bytes that were already on disk from an earlier, interrupted attempt. */
-  resumedFromBytes: number;
-}
+import type { TransferProgress } from '@shared/vms';
+
+export type { TransferProgress };
 
 /**
  * Rate and ETA over a sliding window of samples. Pure apart from the clock, which is injected.

@@ -41,9 +41,12 @@ import { writeSeedIso } from './seed-iso';
 import { StatePoller, type GuestChanges } from './state-poller';
 import type { TransferProgress } from './transfer-meter';
 import { cpuPercentBetween, parseDomMemStat, parseVmRss, type CpuSample, type VmStats } from './vm-stats';
+import type { Leftovers, ShutdownResult } from '@shared/vms';
 import { planVm, VM_NAME_PATTERN, type PlanInput } from './vm-plan';
 
 /** The libvirt connection as the service needs it (LibvirtConnection provides this). */
+export type { Leftovers, ShutdownResult };
+
 export interface LibvirtAccess {
   hypervisor(): Promise<Hypervisor>;
   endpoint(): string;
@@ -85,18 +88,6 @@ export interface CreateProgress {
 export interface CreateVmOptions {
   signal?: AbortSignal;
   onProgress?: (progress: CreateProgress) => void;
-}
-
-export type ShutdownResult =
-  | { outcome: 'stopped'; waitedMs: number }
-  /** The guest ignored the ACPI request (or is still busy): the caller may offer "force off" (forceOff). */
-  | { outcome: 'timeout'; waitedMs: number; canForceOff: true };
-
-export interface Leftovers {
-  /** Twinlab domains whose own files are gone (a crash during create, or files deleted by hand). */
-  brokenDomains: { id: string; name: string; missingFiles: string[] }[];
-  /** Folders in the data dir that belong to no domain (a crash before define or during delete). */
-  orphanFolders: { path: string; files: string[] }[];
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,30 +1,7 @@
+import type { VmStats } from '@shared/vms';
+
+export type { VmStats };
 /** One sample of a VM's numbers, as the compare view shows them next to a container's. */
-export interface VmStats {
-  id: string;
-  /** ISO time of the sample. */
-  at: string;
-  /** 100 = one host core busy (like top and docker stats); null while stopped. */
-  cpuPercent: number | null;
-  vcpus: number;
-  memory: {
-    /** What the QEMU process holds on the host: `virsh dommemstat` rss. 0 while stopped. */
-    hostRssBytes: number;
-    hostRssSource: 'dommemstat';
-    /** The same figure read from /proc/<qemu pid>/status VmRSS, when Twinlab may read it (a cross-check). */
-    procStatusRssBytes?: number;
-    /** Memory the guest was given (its "RAM"). */
-    guestAssignedBytes: number;
-    /** From the balloon driver, when the guest has one: what the guest itself sees as usable/unused. */
-    guestUsableBytes?: number;
-    guestUnusedBytes?: number;
-  };
-  disk: {
-    /** Space the VM's own files (overlay, seed) take on the host; a shared base image is not counted. */
-    hostBytes: number;
-    /** Size of the disk as the guest sees it, for VMs with a disk. */
-    guestBytes?: number;
-  };
-}
 
 export interface CpuSample {
   cpuTimeNs: number;

@@ -1,0 +1,86 @@
+import type { Catalog, Template } from '@shared/template';
+import type { ConsoleSessionInfo } from '@shared/consoles';
+import type { Handlers } from '../router';
+import type { Operations } from '../operations';
+import type { VmService } from '../vms';
+import type { BootWatch } from '../vms/boot-watch';
+import { vmError } from '../vms/errors';
+
+type VmMethods = 'vms.preview' | 'vms.create' | 'vms.action' | 'vms.xml' | 'vms.stats' | 'vms.bootTimes';
+
+export interface VmHandlerDeps {
+  vms: VmService;
+  operations: Operations;
+  catalog: () => Promise<Catalog>;
+  boots: BootWatch;
+  /** Opens (or finds) the VM's serial console session. */
+  openConsole: (vmId: string) => Promise<ConsoleSessionInfo>;
+}
+
+/**
+ * Starting a VM goes through its console: the VM starts with paused vCPUs, the serial console
+ * attaches, a boot timer is armed, and only then do the vCPUs run — so the console shows the
+ * first line of boot output and the boot time starts with the guest, not with our bookkeeping.
+ */
+export function vmHandlers({
+  vms,
+  operations,
+  catalog,
+  boots,
+  openConsole,
+}: VmHandlerDeps): Pick<Handlers, VmMethods> {
+  const templateVm = async (templateId: string) => {
+    const template: Template | undefined = (await catalog()).entries.find(
+      (entry) => entry.template.id === templateId,
+    )?.template;
+    if (!template?.vm) throw vmError('templateHasNoVm', { templateId });
+    return template.vm;
+  };
+  const bootWatched = async (id: string, name: string, pattern: string) => {
+    const session = await openConsole(id);
+    boots.arm(session.id, { id, name }, pattern);
+    return vms.resume(id);
+  };
+  return {
+    'vms.preview': async ({ templateId, name, twinId }) => ({
+      xml: await vms.previewXml({
+        templateId,
+        name,
+        vm: await templateVm(templateId),
+        ...(twinId && { twinId }),
+      }),
+    }),
+    'vms.create': ({ templateId, name, twinId, operationId }) =>
+      operations.run(operationId, async (signal, progress) => {
+        progress({ step: 'validating' });
+        const vm = await templateVm(templateId);
+        const guest = await vms.create(
+          { templateId, name, vm, startPaused: true, ...(twinId && { twinId }) },
+          { signal, onProgress: ({ step, download }) => progress({ step, ...(download && { download }) }) },
+        );
+        progress({ step: 'booting' });
+        return bootWatched(guest.id, guest.name, vm.readyPattern);
+      }),
+    'vms.action': async ({ id, action }) => {
+      switch (action) {
+        case 'shutdown':
+          return vms.shutdown(id, { timeoutMs: 30_000 });
+        case 'start': {
+          const guest = await vms.start(id, { paused: true });
+          const vm = await templateVm(guest.templateId).catch(() => undefined); // the template may be gone
+          await (vm ? bootWatched(guest.id, guest.name, vm.readyPattern) : vms.resume(guest.id));
+          return null;
+        }
+        case 'remove':
+          await vms.remove(id);
+          return null;
+        default:
+          await vms[action](id);
+          return null;
+      }
+    },
+    'vms.xml': async ({ id }) => ({ xml: await vms.domainXml(id) }),
+    'vms.stats': ({ id }) => vms.stats(id),
+    'vms.bootTimes': async () => boots.records(),
+  };
+}

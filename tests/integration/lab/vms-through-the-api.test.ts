@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { release } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLab, type Lab } from '../../../src/main/lab';
+import type { Guest } from '../../../src/shared/guest';
+import { engineGate } from '../../support/engines';
+import { fixtureTemplatesDir } from '../../support/fixtures';
+import { LabClient } from '../../support/lab-client';
+
+const run = promisify(execFile);
+const virsh = (...args: string[]) => run('virsh', ['-c', 'qemu:///system', ...args]);
+const gate = await engineGate(['libvirt']);
+const name = `tl-api-vm-${process.pid}`;
+
+/** The VM half of the lab through the router: boot timing, serial console, stats, delete. */
+describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
+  let lab: Lab;
+  let client: LabClient;
+  let guest: Guest;
+
+  beforeAll(async () => {
+    lab = await createLab({
+      version: 'test',
+      mode: 'browser',
+      resourcesDir: join(import.meta.dirname, '../../../resources'),
+      env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
+    });
+    client = new LabClient(lab);
+    await client.waitFor(
+      () => client.of('engines.status').some((s) => s.libvirt.state === 'up'),
+      'libvirt up',
+      30_000,
+    );
+  });
+  afterAll(async () => {
+    client?.close();
+    await lab?.dispose();
+    await virsh('destroy', name).catch(() => undefined);
+    await virsh('undefine', name).catch(() => undefined);
+  });
+
+  it('previews the domain XML: software emulation here, direct kernel boot, Twinlab metadata', async () => {
+    const { xml } = await client.call('vms.preview', { templateId: 'fixture-microvm', name });
+    expect(xml).toContain("<domain type='qemu'");
+    expect(xml).toContain('/microvm/vmlinuz</kernel>');
+    expect(xml).toMatch(/twinlab:/);
+  });
+
+  it('creates fixture-microvm, boots it to its marker and records the boot time', async () => {
+    guest = await client.call('vms.create', { templateId: 'fixture-microvm', name, operationId: 'vm-1' });
+    expect(guest).toMatchObject({ name, kind: 'vm', engine: 'libvirt', runtime: 'qemu-tcg', managed: true });
+    const steps = client
+      .of('operation.progress')
+      .filter((p) => p.operationId === 'vm-1')
+      .map((p) => p.step);
+    expect(steps).toEqual(expect.arrayContaining(['validating', 'defining', 'booting', 'done']));
+
+    await client.waitFor(
+      () => client.of('vm.booted').some((b) => b.id === guest.id),
+      'the ready marker',
+      120_000,
+    );
+    const boot = client.of('vm.booted').find((b) => b.id === guest.id);
+    expect(boot?.pattern).toBe('TWINLAB-READY');
+    expect(boot?.readyMs).toBeGreaterThan(100);
+    expect((await client.call('vms.bootTimes', {})).map((b) => b.id)).toContain(guest.id);
+    console.log(`fixture-microvm boot to marker: ${boot?.readyMs} ms`);
+  });
+
+  it('has a serial console in which uname -r prints the guest kernel, not the host one', async () => {
+    const session = await client.call('console.open', {
+      target: { kind: 'vm', guestId: guest.id },
+      cols: 100,
+      rows: 30,
+    });
+    const attached = await client.call('console.attach', { sessionId: session.id });
+    expect(attached.replay).toContain('TWINLAB-READY'); // the console was there from the first line
+    await client.call('console.write', { sessionId: session.id, data: 'uname -r\r' });
+    await client.waitFor(
+      () => /6\.1\.0-\d+-cloud-amd64/.test(client.output(session.id)),
+      'the guest kernel',
+      30_000,
+    );
+    expect(client.output(session.id)).not.toContain(release());
+  });
+
+  it('reports host memory for the VM and lists it among the guests', async () => {
+    const stats = await client.call('vms.stats', { id: guest.id });
+    expect(stats.memory.hostRssBytes).toBeGreaterThan(50 * 2 ** 20);
+    expect(stats.memory.guestAssignedBytes).toBe(256 * 2 ** 20);
+    expect((await client.call('guests.list', {})).find((g) => g.id === guest.id)?.kind).toBe('vm');
+  });
+
+  it('deletes the VM and leaves no domain and no file behind', async () => {
+    await client.call('vms.action', { id: guest.id, action: 'remove' });
+    const { stdout } = await virsh('list', '--all', '--name');
+    expect(stdout.split('\n')).not.toContain(name);
+    expect(existsSync(join('/var/lib/twinlab/vms', guest.id))).toBe(false);
+  });
+});
