@@ -1,0 +1,108 @@
+/**
+ * Issue "VMs end to end", performance, on fixture-microvm, in this one process session:
+ *  1. create → ready marker on the serial console through the app, vs `virsh create` of the same
+ *     domain XML plus `virsh console` until the same marker; median of 5 each, interleaved.
+ *  2. host RSS the app reports for the 256 MiB VM vs `virsh dommemstat`'s rss.
+ * Run: npm run bench (needs libvirtd and the fixtures: scripts/setup-lab-host.sh).
+ */
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createLab } from '../src/main/lab';
+import { LabClient } from '../tests/support/lab-client';
+import { fixtureTemplatesDir } from '../tests/support/fixtures';
+import { line, median, timeToOutput } from './support';
+
+const run = promisify(execFile);
+const uri = 'qemu:///system';
+const virsh = (...args: string[]) => run('virsh', ['-c', uri, ...args]);
+const rounds = 5;
+const prefix = `tl-bench-vm-${process.pid}`;
+
+const lab = await createLab({
+  version: 'bench',
+  mode: 'browser',
+  resourcesDir: join(import.meta.dirname, '..', 'resources'),
+  env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
+});
+const client = new LabClient(lab);
+await client.waitFor(
+  () => client.of('engines.status').some((s) => s.libvirt.state === 'up'),
+  'libvirt',
+  30_000,
+);
+
+async function appCreateToMarker(index: number): Promise<number> {
+  const name = `${prefix}-app-${index}`;
+  const started = performance.now();
+  const guest = await client.call('vms.create', { templateId: 'fixture-microvm', name, operationId: name });
+  await client.waitFor(
+    () => client.of('vm.booted').some((boot) => boot.id === guest.id),
+    'the marker',
+    120_000,
+  );
+  const elapsed = performance.now() - started;
+  await client.call('vms.action', { id: guest.id, action: 'remove' });
+  return elapsed;
+}
+
+async function cliCreateToMarker(index: number): Promise<number> {
+  const name = `${prefix}-cli-${index}`;
+  const { xml } = await client.call('vms.preview', { templateId: 'fixture-microvm', name });
+  const file = join(tmpdir(), `${name}.xml`);
+  await writeFile(file, xml);
+  // One shell line, timed as a whole: create the transient domain, then follow its console.
+  const elapsed = await timeToOutput(
+    'sh',
+    ['-c', `virsh -c ${uri} create ${file} >/dev/null && exec virsh -c ${uri} console ${name} --force`],
+    /TWINLAB-READY/,
+    120_000,
+  );
+  await virsh('destroy', name).catch(() => undefined);
+  return elapsed;
+}
+
+const app: number[] = [];
+const cli: number[] = [];
+await appCreateToMarker(-1); // warm-up
+await cliCreateToMarker(-1);
+for (let i = 0; i < rounds; i++) {
+  app.push(await appCreateToMarker(i));
+  cli.push(await cliCreateToMarker(i));
+}
+console.log('\n== VM create → ready marker on the serial console (fixture-microvm, TCG), median of 5 ==');
+line(
+  'through Twinlab (checks, define, start, console, marker)',
+  `${median(app).toFixed(0)} ms  [${app.map((v) => v.toFixed(0)).join(', ')}]`,
+);
+line(
+  'virsh create + virsh console to the marker',
+  `${median(cli).toFixed(0)} ms  [${cli.map((v) => v.toFixed(0)).join(', ')}]`,
+);
+line('ratio Twinlab / virsh (target ≤ 1.15)', (median(app) / median(cli)).toFixed(2));
+
+// --- memory ---------------------------------------------------------------------------------------
+const guest = await client.call('vms.create', {
+  templateId: 'fixture-microvm',
+  name: `${prefix}-rss`,
+  operationId: 'rss',
+});
+await client.waitFor(
+  () => client.of('vm.booted').some((boot) => boot.id === guest.id),
+  'the marker',
+  120_000,
+);
+const stats = await client.call('vms.stats', { id: guest.id });
+const { stdout } = await virsh('dommemstat', `${prefix}-rss`);
+const rssKiB = Number(/^rss (\d+)/m.exec(stdout)?.[1]);
+const appMiB = stats.memory.hostRssBytes / 2 ** 20;
+const cliMiB = rssKiB / 1024;
+console.log('\n== Host memory of a 256 MiB VM ==');
+line('Twinlab reports (QEMU RSS on the host)', `${appMiB.toFixed(1)} MiB`);
+line('virsh dommemstat rss', `${cliMiB.toFixed(1)} MiB`);
+line('difference (target within 5 %)', `${((Math.abs(appMiB - cliMiB) / cliMiB) * 100).toFixed(1)} %`);
+await client.call('vms.action', { id: guest.id, action: 'remove' });
+client.close();
+await lab.dispose();
