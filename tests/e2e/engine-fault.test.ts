@@ -36,14 +36,18 @@ describe.skipIf(gate.skip)('Docker leaving and returning', () => {
     const stoppedAt = Date.now();
     await expect.poll(() => shell.engineState('docker'), { timeout: 5_000, interval: 100 }).toBe('down');
     const redAfterMs = Date.now() - stoppedAt;
-    await expect.poll(() => host.checkStatus('docker-reachable'), { timeout: 5_000, interval: 100 }).toBe('fail');
+    await expect
+      .poll(() => host.checkStatus('docker-reachable'), { timeout: 5_000, interval: 100 })
+      .toBe('fail');
     await screenshot(page, 'host-docker-down-en-light');
 
     await labDaemon('start', 'docker'); // returns once dockerd answers
     const answeredAt = Date.now();
     await expect.poll(() => shell.engineState('docker'), { timeout: 5_000, interval: 100 }).toBe('up');
     const greenAfterMs = Date.now() - answeredAt;
-    await expect.poll(() => host.checkStatus('docker-reachable'), { timeout: 5_000, interval: 100 }).toBe('ok');
+    await expect
+      .poll(() => host.checkStatus('docker-reachable'), { timeout: 5_000, interval: 100 })
+      .toBe('ok');
 
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
     console.log(`docker fault: status red after ${redAfterMs} ms, green after ${greenAfterMs} ms`);

@@ -84,7 +84,9 @@ describe.skipIf(gate.skip)('Host page in Chromium against the real engines', () 
     const shell = new AppShell(page);
     await shell.open('Host');
     await new HostPage(page).waitForReport();
-    await expect.poll(() => new HostPage(page).checkStatus('docker-reachable'), { timeout: 15_000 }).toBe('ok');
+    await expect
+      .poll(() => new HostPage(page).checkStatus('docker-reachable'), { timeout: 15_000 })
+      .toBe('ok');
     await screenshot(page, 'host-en-dark');
     await context.close();
   });

@@ -45,7 +45,8 @@ describe.skipIf(gate.skip)('app shell in Chromium', () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await shell.navLink('Templates').getAttribute('aria-current')).toBe('page');
+    // The navigation is a React transition: it lands a moment after the key press.
+    await expect.poll(() => shell.navLink('Templates').getAttribute('aria-current')).toBe('page');
     await context.close();
   });
 

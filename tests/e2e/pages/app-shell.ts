@@ -11,8 +11,18 @@ export class AppShell {
     return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
   }
 
+  /**
+   * Opens a page from the navigation and waits until it is on screen. React Router renders a
+   * navigation as a transition, so the old page's heading can still be there right after the
+   * click: wait for the link to become the current page first.
+   */
   async open(name: PageName): Promise<void> {
     await this.navLink(name).click();
+    await this.page
+      .getByRole('navigation')
+      .locator('a[aria-current="page"]')
+      .filter({ hasText: name })
+      .waitFor();
     await this.page.getByRole('heading', { level: 1 }).waitFor();
   }
 

@@ -57,10 +57,12 @@ describe('external links and permissions', () => {
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
   });
 
-  it('denies every permission but clipboard writes from the app page', () => {
+  it('denies every permission but the clipboard, and that only to the app page', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', true)).toBe(true);
+    expect(isPermissionAllowed('clipboard-read', true)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', false)).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+    expect(isPermissionAllowed('clipboard-read', false)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen']) {
       expect(isPermissionAllowed(permission, true)).toBe(false);
     }
   });

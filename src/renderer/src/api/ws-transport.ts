@@ -48,7 +48,14 @@ export function wsTransport(url: string): Transport {
       setState('closed');
       for (const [id, resolve] of pending) {
         pending.delete(id);
-        resolve({ ok: false, error: { code: 'internal', key: 'error.connectionLost', message: 'Connection to Twinlab was lost.' } });
+        resolve({
+          ok: false,
+          error: {
+            code: 'internal',
+            key: 'error.connectionLost',
+            message: 'Connection to Twinlab was lost.',
+          },
+        });
       }
       const delay = retryDelaysMs[Math.min(attempt++, retryDelaysMs.length - 1)];
       setTimeout(connect, delay);

@@ -5,12 +5,15 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiProvider } from '../data/ApiContext';
 import type { ApiClient } from '../api/client';
 import type { ConnectionStore } from '../data/connection-store';
+import { useLiveGuests } from '../data/guests';
 import { useLiveEngineStatus } from '../data/useLiveEngineStatus';
 import { ComparePage } from '../pages/ComparePage';
+import { GuestPage } from '../pages/GuestPage';
 import { HostPage } from '../pages/HostPage';
 import { LabPage } from '../pages/LabPage';
 import { LessonsPage } from '../pages/LessonsPage';
 import { TemplatesPage } from '../pages/TemplatesPage';
+import { NewContainerPage } from '../wizards/container/NewContainerPage';
 import { AppLayout } from './AppLayout';
 import { theme } from './theme';
 
@@ -22,6 +25,7 @@ interface AppProps {
 /** Mounted once under the providers so live updates flow whatever page is open. */
 function LiveUpdates() {
   useLiveEngineStatus();
+  useLiveGuests();
   return null;
 }
 
@@ -38,6 +42,8 @@ export function App({ api, queryClient }: AppProps) {
               <Route element={<AppLayout />}>
                 <Route index element={<Navigate to="/lab" replace />} />
                 <Route path="lab" element={<LabPage />} />
+                <Route path="lab/new-container" element={<NewContainerPage />} />
+                <Route path="guests/:id/:tab?" element={<GuestPage />} />
                 <Route path="compare" element={<ComparePage />} />
                 <Route path="lessons" element={<LessonsPage />} />
                 <Route path="templates" element={<TemplatesPage />} />

@@ -1,11 +1,14 @@
 import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, useMatch } from 'react-router';
+import { NavLink as RouterNavLink, useLocation, useMatch } from 'react-router';
 import { navigationItems, type NavigationItem } from './navigation-items';
 
 function NavigationLink({ item, onNavigate }: { item: NavigationItem; onNavigate: () => void }) {
   const { t } = useTranslation();
-  const active = useMatch({ path: item.path, end: false }) !== null;
+  const location = useLocation();
+  const active =
+    useMatch({ path: item.path, end: false }) !== null ||
+    (item.alsoActiveOn ?? []).some((path) => location.pathname.startsWith(path));
   const Icon = item.icon;
   return (
     <NavLink

@@ -12,10 +12,12 @@ export interface NavigationItem {
   /** i18n key of the link's label, which is also its accessible name. */
   labelKey: string;
   icon: Icon;
+  /** Other paths that belong to this section (a guest's page is part of the Lab). */
+  alsoActiveOn?: readonly string[];
 }
 
 export const navigationItems: readonly NavigationItem[] = [
-  { path: '/lab', labelKey: 'nav.lab', icon: IconFlask2 },
+  { path: '/lab', labelKey: 'nav.lab', icon: IconFlask2, alsoActiveOn: ['/guests'] },
   { path: '/compare', labelKey: 'nav.compare', icon: IconArrowsLeftRight },
   { path: '/lessons', labelKey: 'nav.lessons', icon: IconSchool },
   { path: '/templates', labelKey: 'nav.templates', icon: IconTemplate },

@@ -11,6 +11,10 @@ export const queryKeys = {
   engines: ['engines.status'],
   host: ['host.check'],
   templates: ['templates.list'],
+  guests: ['guests.list'],
+  images: ['images.list'],
+  inspect: (id: string) => ['containers.inspect', id] as const,
+  stats: (id: string) => ['containers.stats', id] as const,
 } as const;
 
 export function createQueryClient(): QueryClient {

@@ -1,14 +1,107 @@
-import { IconFlask2 } from '@tabler/icons-react';
+import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { IconFileImport, IconFlask2, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Guest } from '../../../shared/guest';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { LoadingState } from '../components/LoadingState';
 import { PageEmptyState } from '../components/PageEmptyState';
 import { PageHeader } from '../components/PageHeader';
+import { useGuests } from '../data/guests';
+import { useCatalog } from '../data/queries';
+import { currentLocale } from '../i18n';
+import { ImportImageDialog } from '../images/ImportImageDialog';
+import { GuestCard } from './lab/GuestCard';
+import { ImagesSection } from './lab/ImagesSection';
+import { OtherGuests } from './lab/OtherGuests';
+import { templateText } from './templates/template-text';
+
+const newestFirst = (a: Guest, b: Guest) => b.createdAt.localeCompare(a.createdAt);
+
+/** A button, not a link: it starts a task (the wizard) rather than going to a place. */
+function NewContainerButton({ labelKey = 'lab.newContainer' }: { labelKey?: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Button
+      onClick={() => void navigate('/lab/new-container')}
+      leftSection={<IconPlus size={16} aria-hidden />}
+    >
+      {t(labelKey)}
+    </Button>
+  );
+}
+
+function useTemplateNames(): Map<string, string> {
+  const catalog = useCatalog();
+  const locale = currentLocale();
+  return new Map(
+    (catalog.data?.entries ?? []).map(({ template }) => [template.id, templateText(template, locale).name]),
+  );
+}
 
 export function LabPage() {
   const { t } = useTranslation();
+  const guests = useGuests();
+  const templateNames = useTemplateNames();
+  const [importing, setImporting] = useState(false);
+
+  const managed = (guests.data ?? []).filter((guest) => guest.managed).sort(newestFirst);
+  const others = (guests.data ?? []).filter((guest) => !guest.managed).sort(newestFirst);
+
   return (
     <>
-      <PageHeader title={t('lab.title')} />
-      <PageEmptyState icon={IconFlask2} title={t('lab.emptyTitle')} description={t('lab.emptyDescription')} />
+      <PageHeader
+        title={t('lab.title')}
+        description={t('lab.description')}
+        actions={
+          <Group gap="sm" wrap="nowrap">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setImporting(true)}
+            >
+              {t('images.import.open')}
+            </Button>
+            <NewContainerButton />
+          </Group>
+        }
+      />
+      <Stack gap="xl">
+        {guests.isPending ? (
+          <LoadingState label={t('lab.loading')} />
+        ) : guests.isError ? (
+          <ErrorAlert
+            title={t('lab.loadFailed')}
+            error={guests.error}
+            onRetry={() => void guests.refetch()}
+            retrying={guests.isFetching}
+          />
+        ) : managed.length === 0 ? (
+          <PageEmptyState
+            icon={IconFlask2}
+            title={t('lab.emptyTitle')}
+            description={t('lab.emptyDescription')}
+          >
+            <NewContainerButton labelKey="lab.createFirst" />
+          </PageEmptyState>
+        ) : (
+          <Stack gap="sm" component="section" aria-labelledby="guests-heading">
+            <Title order={2} fz="lg" id="guests-heading">
+              {t('lab.guestsTitle', { count: managed.length })}
+            </Title>
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+              {managed.map((guest) => (
+                <GuestCard key={guest.id} guest={guest} templateName={templateNames.get(guest.templateId)} />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        )}
+        <OtherGuests guests={others} />
+        <ImagesSection />
+      </Stack>
+      <ImportImageDialog opened={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

@@ -15,3 +15,17 @@ export function formatDuration(ms: number, language: string): string {
     maximumFractionDigits: 1,
   }).format(value);
 }
+
+/** A date and time in the UI language, e.g. for when a guest was created. */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** "in 12 s" / "3 min" style remaining time for an ETA. */
+export function formatSeconds(seconds: number, language: string): string {
+  const [value, unit] =
+    seconds < 90 ? [Math.max(1, Math.round(seconds)), 'second'] : [Math.round(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+}

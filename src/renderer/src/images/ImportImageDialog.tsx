@@ -1,0 +1,200 @@
+import { Alert, Badge, Button, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { IconCircleCheck, IconFileImport, IconX } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportedImage } from '../../../shared/containers';
+import { useOperation } from '../data/operations';
+import { queryKeys } from '../data/queries';
+import { useDescribeError } from '../i18n/describe-error';
+import { monoInputStyles } from '../components/mono-input';
+
+interface ImportImageDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  /** Name to suggest, e.g. the image a template wants. */
+  suggestedName?: string;
+  templateId?: string;
+  onImported?: (image: ImportedImage) => void;
+}
+
+/** "/bin/sh -l" → ["/bin/sh", "-l"]; empty → undefined. */
+export function parseCommand(text: string): string[] | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words : undefined;
+}
+
+interface ImportFormProps extends Omit<ImportImageDialogProps, 'opened'> {
+  onBusy: (busy: boolean) => void;
+}
+
+function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: ImportFormProps) {
+  const { t } = useTranslation();
+  const describeError = useDescribeError();
+  const queryClient = useQueryClient();
+  const operation = useOperation();
+  const [file, setFile] = useState('');
+  const [repoTag, setRepoTag] = useState(suggestedName ?? '');
+  const [command, setCommand] = useState('');
+  const [fileError, setFileError] = useState<string>();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<ImportedImage>();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const path = file.trim();
+    if (!path.startsWith('/')) {
+      setFileError(t('images.import.fileAbsolute'));
+      return;
+    }
+    setFileError(undefined);
+    setError(undefined);
+    setResult(undefined);
+    setRunning(true);
+    onBusy(true);
+    const words = parseCommand(command);
+    operation
+      .run((operationId, api) =>
+        api.call('images.import', {
+          file: path,
+          operationId,
+          ...(repoTag.trim() && { repoTag: repoTag.trim() }),
+          ...(words && { command: words }),
+          ...(templateId && { templateId }),
+        }),
+      )
+      .then(
+        (imported) => {
+          setResult(imported);
+          void queryClient.invalidateQueries({ queryKey: queryKeys.images });
+          onImported?.(imported);
+        },
+        (reason: unknown) => setError(reason),
+      )
+      .finally(() => {
+        setRunning(false);
+        onBusy(false);
+      });
+  };
+
+  if (result) {
+    return (
+      <Stack gap="md">
+        <Alert
+          color="teal"
+          variant="light"
+          icon={<IconCircleCheck aria-hidden />}
+          title={t('images.import.done')}
+          role="status"
+        >
+          <Stack gap={6}>
+            <Text size="sm">{t(`images.import.kind.${result.kind}`)}</Text>
+            <Group gap={6}>
+              {result.tags.map((tag) => (
+                <Badge key={tag} variant="outline" tt="none" ff="monospace">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('images.import.description')}
+        </Text>
+        <TextInput
+          label={t('images.import.file')}
+          description={t('images.import.fileHint')}
+          placeholder="/home/me/busybox.tar"
+          required
+          styles={monoInputStyles}
+          value={file}
+          onChange={(event) => setFile(event.currentTarget.value)}
+          error={fileError}
+          disabled={running}
+          data-autofocus
+        />
+        <TextInput
+          label={t('images.import.name')}
+          description={t('images.import.nameHint')}
+          placeholder="my-image:1"
+          value={repoTag}
+          onChange={(event) => setRepoTag(event.currentTarget.value)}
+          disabled={running}
+        />
+        <TextInput
+          label={t('images.import.command')}
+          description={t('images.import.commandHint')}
+          placeholder="/bin/sh"
+          value={command}
+          onChange={(event) => setCommand(event.currentTarget.value)}
+          disabled={running}
+        />
+        {running && (
+          <Stack gap={4} role="status">
+            <Text size="sm">{t('images.import.importing')}</Text>
+            <Progress value={100} striped animated aria-label={t('images.import.importing')} />
+          </Stack>
+        )}
+        {error !== undefined && (
+          <Alert color="red" variant="light" role="alert" title={t('images.import.failed')}>
+            <Text size="sm">{describeError(error)}</Text>
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          {running ? (
+            <Button
+              variant="default"
+              leftSection={<IconX size={16} aria-hidden />}
+              onClick={() => void operation.cancel()}
+            >
+              {t('common.cancel')}
+            </Button>
+          ) : (
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button type="submit" leftSection={<IconFileImport size={16} aria-hidden />} loading={running}>
+            {t('images.import.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * Import an image from a tarball on this computer, for workshops without a network: a
+ * `docker save` archive, or a root filesystem tar that becomes an image.
+ */
+export function ImportImageDialog({ opened, onClose, ...rest }: ImportImageDialogProps) {
+  const { t } = useTranslation();
+  // While an import runs the dialog stays: it is the only place to follow or cancel it.
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => {
+        if (!busy) onClose();
+      }}
+      withCloseButton={!busy}
+      title={t('images.import.title')}
+      size="lg"
+      centered
+    >
+      {/* Mounted only while open, so every opening starts with a clean form. */}
+      {opened && <ImportForm onClose={onClose} onBusy={setBusy} {...rest} />}
+    </Modal>
+  );
+}

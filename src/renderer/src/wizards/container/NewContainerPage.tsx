@@ -1,0 +1,349 @@
+import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconRocket } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ContainerPreview, SpecProblem } from '../../../../shared/containers';
+import { ApiError } from '../../../../shared/errors';
+import type { Template } from '../../../../shared/template';
+import { PageHeader } from '../../components/PageHeader';
+import { useApi } from '../../data/ApiContext';
+import { useOperation } from '../../data/operations';
+import { queryKeys } from '../../data/queries';
+import { useDescribeError } from '../../i18n/describe-error';
+import {
+  emptyValues,
+  formFieldOf,
+  formProblems,
+  problemsUpTo,
+  randomSuffix,
+  stepOfField,
+  toContainerSpec,
+  valuesFromTemplate,
+  wizardSteps,
+  type ContainerWizardValues,
+  type WizardStep,
+} from './container-values';
+import { CreateProgress } from './CreateProgress';
+import { NetworkStep } from './NetworkStep';
+import { useProblemText } from './problem-text';
+import { ResourcesStep } from './ResourcesStep';
+import { ReviewStep } from './ReviewStep';
+import { TemplateStep } from './TemplateStep';
+
+/** Fields each form step shows next to an input; its other problems are listed above the form. */
+const placedFields: Record<WizardStep, RegExp> = {
+  template: /^$/,
+  resources: /^(name|memoryMiB|cpus|runtime)$/,
+  network:
+    /^(ports\.\d+\.(container|host)|volumes\.\d+\.(name|target|readOnly)|binds\.\d+\.(source|target)|env\.\d+\.name)$/,
+  review: /^$/,
+};
+
+function focusFirstProblem(section: HTMLElement | null): void {
+  const target = section?.querySelector<HTMLElement>('[aria-invalid="true"], [data-testid="step-problems"]');
+  if (!target) return;
+  if (target.tabIndex < 0 && !target.matches('input, select, textarea, button')) target.tabIndex = -1;
+  target.focus();
+}
+
+const cancelledKeys = new Set(['containers.create.cancelled', 'containers.image.pullCancelled']);
+
+/**
+ * The "New container" wizard: Template → Resources → Network & storage → Review → Create.
+ * The values live here; each Next checks them with `containers.validate` (the Review step with
+ * `containers.preview`) and stays on the step while one of its fields has a problem.
+ */
+export function NewContainerPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const describeError = useDescribeError();
+  const problemText = useProblemText();
+  const operation = useOperation();
+
+  const [suffix] = useState(() => randomSuffix());
+  const [active, setActive] = useState(0);
+  const [values, setValues] = useState<ContainerWizardValues>(emptyValues);
+  const [problems, setProblems] = useState<SpecProblem[]>([]);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>();
+  const [preview, setPreview] = useState<ContainerPreview>();
+  const [creating, setCreating] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [createError, setCreateError] = useState<unknown>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const step = wizardSteps[active] ?? 'template';
+
+  // Each step starts with its heading focused, so screen readers announce where they are.
+  const focusStep = useRef(false);
+  useEffect(() => {
+    if (focusStep.current) headingRef.current?.focus();
+    focusStep.current = true;
+  }, [active]);
+
+  const change = (field: string, update: (current: ContainerWizardValues) => ContainerWizardValues) => {
+    setValues(update);
+    // The edited field's problems no longer apply; the others stay until the next check.
+    setProblems((list) =>
+      list.filter((problem) => {
+        const formField = formFieldOf(problem.field, values);
+        return formField !== field && !formField.startsWith(`${field}.`);
+      }),
+    );
+    setPreview(undefined);
+  };
+
+  const pickTemplate = (template: Template) => {
+    setValues(valuesFromTemplate(template, suffix));
+    setProblems([]);
+    setPreview(undefined);
+  };
+
+  /** Local and main's problems of the current values; the Review step also gets the preview. */
+  const check = async (forReview: boolean): Promise<SpecProblem[] | undefined> => {
+    setChecking(true);
+    setCheckError(undefined);
+    const local = formProblems(values);
+    const spec = toContainerSpec(values);
+    try {
+      let found: SpecProblem[];
+      if (forReview) {
+        const result = await api.call('containers.preview', { spec });
+        setPreview(result);
+        found = [...local, ...result.problems];
+      } else {
+        found = [...local, ...(await api.call('containers.validate', { spec }))];
+      }
+      setProblems(found);
+      return found;
+    } catch (error) {
+      setCheckError(error);
+      return undefined;
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const next = async () => {
+    if (step === 'template' && !values.templateId) {
+      setProblems([
+        {
+          field: 'templateId',
+          key: 'wizard.problem.templateRequired',
+          params: {},
+          message: 'Choose a template.',
+        },
+      ]);
+      return;
+    }
+    const found = await check(active + 1 === wizardSteps.length - 1);
+    if (!found) return;
+    if (problemsUpTo(found, step).length === 0) setActive(active + 1);
+    // Stay, and take the keyboard to the first field that needs fixing (or the list of problems).
+    else requestAnimationFrame(() => focusFirstProblem(sectionRef.current));
+  };
+
+  const create = () => {
+    setCreating(true);
+    setCreateError(undefined);
+    setCancelling(false);
+    operation
+      .run((operationId, client) =>
+        client.call('containers.create', { spec: toContainerSpec(values), operationId }),
+      )
+      .then((guest) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.guests });
+        void navigate(`/guests/${guest.id}/console`);
+      })
+      .catch((error: unknown) => {
+        setCreateError(error);
+        setCreating(false);
+      });
+  };
+
+  const cancel = () => {
+    setCancelling(true);
+    operation.cancel().catch((error: unknown) => {
+      setCancelling(false);
+      setCreateError(error);
+    });
+  };
+
+  const stepProblems = problemsUpTo(problems, step).filter((problem) => stepOfField(problem.field) === step);
+  const errorFor = (field: string): string | undefined => {
+    const messages = stepProblems
+      .filter((problem) => formFieldOf(problem.field, values) === field)
+      .map(problemText);
+    return messages.length > 0 ? messages.join(' ') : undefined;
+  };
+  const unplaced = stepProblems.filter(
+    (problem) => !placedFields[step].test(formFieldOf(problem.field, values)),
+  );
+  const reviewProblems = problems;
+  const cancelled = createError instanceof ApiError && cancelledKeys.has(createError.key);
+
+  const stepTitle = t(`wizard.step.${step}`);
+  const formProps = { values, change, errorFor };
+
+  return (
+    <>
+      <PageHeader title={t('wizard.title')} description={t('wizard.description')} />
+      <Stack gap="xl">
+        <Stepper
+          active={active}
+          onStepClick={creating ? undefined : setActive}
+          allowNextStepsSelect={false}
+          size="sm"
+          aria-label={t('wizard.stepsLabel')}
+        >
+          {wizardSteps.map((name) => (
+            <Stepper.Step
+              key={name}
+              label={t(`wizard.step.${name}`)}
+              description={t(`wizard.stepHint.${name}`)}
+              aria-label={t(`wizard.step.${name}`)}
+            />
+          ))}
+        </Stepper>
+
+        <Paper
+          withBorder
+          radius="lg"
+          p="xl"
+          component="section"
+          aria-labelledby="wizard-step-title"
+          ref={sectionRef}
+        >
+          <Stack gap="lg">
+            <Stack gap={4}>
+              <Title
+                order={2}
+                fz="xl"
+                id="wizard-step-title"
+                ref={headingRef}
+                tabIndex={-1}
+                style={{ outline: 'none' }}
+                data-step={step}
+              >
+                {stepTitle}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t(`wizard.stepIntro.${step}`)}
+              </Text>
+            </Stack>
+
+            {step !== 'template' && step !== 'review' && unplaced.length > 0 && (
+              <Alert
+                color="orange"
+                variant="light"
+                role="alert"
+                icon={<IconAlertTriangle aria-hidden />}
+                title={t('wizard.problemsTitle', { count: unplaced.length })}
+                styles={{ title: { color: 'var(--mantine-color-text)' } }}
+                data-testid="step-problems"
+              >
+                <Stack gap={4}>
+                  {unplaced.map((problem) => (
+                    <Text key={`${problem.field}:${problem.key}`} size="sm">
+                      {problemText(problem)}
+                    </Text>
+                  ))}
+                </Stack>
+              </Alert>
+            )}
+            {checkError !== undefined && step !== 'review' && (
+              <Alert color="red" variant="light" role="alert" title={t('wizard.checkFailed')}>
+                <Text size="sm">{describeError(checkError)}</Text>
+              </Alert>
+            )}
+
+            {step === 'template' && (
+              <TemplateStep
+                values={values}
+                problems={stepProblems}
+                onPick={pickTemplate}
+                onImported={() => void check(false)}
+              />
+            )}
+            {step === 'resources' && <ResourcesStep {...formProps} />}
+            {step === 'network' && <NetworkStep {...formProps} />}
+            {step === 'review' && (
+              <ReviewStep
+                values={values}
+                preview={preview}
+                checking={checking}
+                error={checkError}
+                problems={reviewProblems}
+                onRecheck={() => void check(true)}
+                onFix={(target) => setActive(wizardSteps.indexOf(target))}
+              />
+            )}
+
+            {creating && (
+              <CreateProgress
+                name={values.name}
+                progress={operation.progress}
+                cancelling={cancelling}
+                onCancel={cancel}
+              />
+            )}
+            {createError !== undefined && !creating && (
+              <Alert
+                color={cancelled ? 'gray' : 'red'}
+                variant="light"
+                role="alert"
+                title={t(cancelled ? 'wizard.create.cancelled' : 'wizard.create.failed')}
+                data-testid="create-error"
+              >
+                <Text size="sm">{describeError(createError)}</Text>
+              </Alert>
+            )}
+
+            {!creating && (
+              <Group justify="space-between" gap="sm" pt="xs">
+                <Button variant="subtle" color="gray" onClick={() => void navigate('/lab')}>
+                  {t('common.cancel')}
+                </Button>
+                <Group gap="sm">
+                  {active > 0 && (
+                    <Button
+                      variant="default"
+                      leftSection={<IconArrowLeft size={16} aria-hidden />}
+                      onClick={() => setActive(active - 1)}
+                    >
+                      {t('wizard.back')}
+                    </Button>
+                  )}
+                  {step === 'review' ? (
+                    <Button
+                      leftSection={<IconRocket size={16} aria-hidden />}
+                      onClick={create}
+                      disabled={checking || !preview || reviewProblems.length > 0}
+                      data-testid="wizard-create"
+                    >
+                      {t('wizard.create.submit')}
+                    </Button>
+                  ) : (
+                    <Button
+                      rightSection={<IconArrowRight size={16} aria-hidden />}
+                      onClick={() => void next()}
+                      loading={checking}
+                      disabled={step === 'template' && !values.templateId}
+                      data-testid="wizard-next"
+                    >
+                      {t('wizard.next')}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+            )}
+          </Stack>
+        </Paper>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Code,
+  CopyButton,
+  DataList,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerPreview, SpecProblem } from '../../../../shared/containers';
+import { currentLocale } from '../../i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { templateText } from '../../pages/templates/template-text';
+import { useCatalog } from '../../data/queries';
+import { stepOfField, type ContainerWizardValues, type WizardStep } from './container-values';
+import { useProblemText } from './problem-text';
+
+interface ReviewStepProps {
+  values: ContainerWizardValues;
+  preview: ContainerPreview | undefined;
+  checking: boolean;
+  error: unknown;
+  problems: SpecProblem[];
+  onRecheck: () => void;
+  onFix: (step: WizardStep) => void;
+}
+
+function CommandBlock({ command, oneLine }: { command: string; oneLine: string }) {
+  const { t } = useTranslation();
+  return (
+    <Box pos="relative">
+      <Code block fz="sm" pr={52} style={{ whiteSpace: 'pre', overflowX: 'auto' }} data-testid="docker-run">
+        {command}
+      </Code>
+      <CopyButton value={oneLine} timeout={1500}>
+        {({ copied, copy }) => (
+          <>
+            <VisuallyHidden role="status">{copied ? t('common.copied') : ''}</VisuallyHidden>
+            <Tooltip
+              label={copied ? t('common.copied') : t('wizard.review.copyCommand')}
+              withArrow
+              position="left"
+            >
+              <ActionIcon
+                pos="absolute"
+                top={8}
+                right={8}
+                variant="default"
+                color={copied ? 'teal' : 'gray'}
+                onClick={copy}
+                aria-label={t('wizard.review.copyCommand')}
+              >
+                {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+              </ActionIcon>
+            </Tooltip>
+          </>
+        )}
+      </CopyButton>
+    </Box>
+  );
+}
+
+/** Step 4: what will be created, the equivalent `docker run`, and anything still in the way. */
+export function ReviewStep({
+  values,
+  preview,
+  checking,
+  error,
+  problems,
+  onRecheck,
+  onFix,
+}: ReviewStepProps) {
+  const { t, i18n } = useTranslation();
+  const problemText = useProblemText();
+  const catalog = useCatalog();
+  const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
+  const none = t('wizard.review.none');
+  const number = (value: number) => value.toLocaleString(i18n.language);
+
+  const facts: [string, string][] = [
+    [
+      t('wizard.review.template'),
+      template ? templateText(template, currentLocale()).name : values.templateId,
+    ],
+    [t('wizard.review.image'), values.image],
+    [t('wizard.resources.name'), values.name],
+    [
+      t('wizard.resources.memory'),
+      values.memoryMiB === ''
+        ? t('wizard.resources.noLimit')
+        : t('templates.memory', { value: number(values.memoryMiB) }),
+    ],
+    [t('wizard.resources.cpus'), values.cpus === '' ? t('wizard.resources.noLimit') : number(values.cpus)],
+    [t('wizard.resources.runtime'), values.runtime || t('wizard.resources.runtimeDefault')],
+    [
+      t('wizard.network.ports'),
+      values.ports
+        .filter((port) => port.container !== '')
+        .map((port) => `${port.host === '' ? '*' : port.host} → ${port.container}/${port.protocol}`)
+        .join(', ') || none,
+    ],
+    [
+      t('wizard.network.volumes'),
+      values.volumes
+        .filter((volume) => volume.target)
+        .map((volume) => `${volume.name || t('wizard.network.anonymous')} → ${volume.target}`)
+        .join(', ') || none,
+    ],
+    [
+      t('wizard.network.binds'),
+      values.binds
+        .filter((bind) => bind.source && bind.target)
+        .map((bind) => `${bind.source} → ${bind.target}`)
+        .join(', ') || none,
+    ],
+    [
+      t('wizard.network.env'),
+      values.env
+        .filter((env) => env.name)
+        .map((env) => env.name)
+        .join(', ') || none,
+    ],
+  ];
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder radius="md" p="md">
+        <DataList labelWidth={160} gap={6} data-testid="review-summary">
+          {facts.map(([label, value]) => (
+            <DataList.Item key={label}>
+              <DataList.ItemLabel>{label}</DataList.ItemLabel>
+              <DataList.ItemValue style={{ overflowWrap: 'anywhere' }}>{value}</DataList.ItemValue>
+            </DataList.Item>
+          ))}
+        </DataList>
+      </Paper>
+
+      <Stack gap="xs">
+        <Group justify="space-between" gap="sm">
+          <Title order={3} fz="md">
+            {t('wizard.review.commandTitle')}
+          </Title>
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={checking ? <Loader size={12} aria-hidden /> : <IconRefresh size={14} aria-hidden />}
+            onClick={onRecheck}
+            disabled={checking}
+          >
+            {t('wizard.review.recheck')}
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('wizard.review.commandHint')}
+        </Text>
+        {preview ? (
+          <CommandBlock command={preview.dockerRunMultiline} oneLine={preview.dockerRun} />
+        ) : checking ? (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm" c="dimmed">
+              {t('wizard.checking')}
+            </Text>
+          </Group>
+        ) : null}
+      </Stack>
+
+      {error !== undefined && error !== null && (
+        <ErrorAlert title={t('wizard.checkFailed')} error={error} onRetry={onRecheck} retrying={checking} />
+      )}
+
+      {problems.length > 0 ? (
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('wizard.problemsTitle', { count: problems.length })}
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          data-testid="review-problems"
+        >
+          <List size="sm" spacing={6}>
+            {problems.map((problem) => (
+              <List.Item key={`${problem.field}:${problem.key}`}>
+                {problemText(problem)}{' '}
+                {stepOfField(problem.field) !== 'review' && (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => onFix(stepOfField(problem.field))}
+                  >
+                    {t('wizard.review.fix', { step: t(`wizard.step.${stepOfField(problem.field)}`) })}
+                  </Anchor>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : (
+        preview && (
+          <Group gap="xs" c="teal" role="status" data-testid="review-ready">
+            <IconCircleCheck size={18} aria-hidden />
+            <Text size="sm">{t('wizard.review.ready')}</Text>
+          </Group>
+        )
+      )}
+    </Stack>
+  );
+}
