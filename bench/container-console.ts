@@ -7,10 +7,8 @@
  * Run: npm run bench (needs dockerd and the fixtures: scripts/setup-lab-host.sh).
  */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createLab } from '../src/main/lab';
-import { LabClient } from '../tests/support/lab-client';
+import { startTestLab } from '../tests/support/lab-client';
 import { line, median, timeToOutput } from './support';
 
 const run = promisify(execFile);
@@ -20,17 +18,7 @@ const prompt = /\/ # /;
 const rounds = 5;
 const prefix = `tl-bench-${process.pid}`;
 
-const lab = await createLab({
-  version: 'bench',
-  mode: 'browser',
-  resourcesDir: join(import.meta.dirname, '..', 'resources'),
-});
-const client = new LabClient(lab);
-await client.waitFor(
-  () => client.of('engines.status').some((s) => s.docker.state === 'up'),
-  'docker',
-  30_000,
-);
+const { lab, client } = await startTestLab('docker');
 
 async function appCreateToPrompt(index: number): Promise<number> {
   const started = performance.now();

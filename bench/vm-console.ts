@@ -10,9 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createLab } from '../src/main/lab';
-import { LabClient } from '../tests/support/lab-client';
-import { fixtureTemplatesDir } from '../tests/support/fixtures';
+import { startTestLab } from '../tests/support/lab-client';
 import { line, median, timeToOutput } from './support';
 
 const run = promisify(execFile);
@@ -21,18 +19,7 @@ const virsh = (...args: string[]) => run('virsh', ['-c', uri, ...args]);
 const rounds = 5;
 const prefix = `tl-bench-vm-${process.pid}`;
 
-const lab = await createLab({
-  version: 'bench',
-  mode: 'browser',
-  resourcesDir: join(import.meta.dirname, '..', 'resources'),
-  env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
-});
-const client = new LabClient(lab);
-await client.waitFor(
-  () => client.of('engines.status').some((s) => s.libvirt.state === 'up'),
-  'libvirt',
-  30_000,
-);
+const { lab, client } = await startTestLab('libvirt');
 
 async function appCreateToMarker(index: number): Promise<number> {
   const name = `${prefix}-app-${index}`;

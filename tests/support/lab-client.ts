@@ -1,6 +1,9 @@
 import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '../../src/shared/api';
 import { ApiError } from '../../src/shared/errors';
-import type { Lab } from '../../src/main/lab';
+import { join } from 'node:path';
+import { createLab, type Lab } from '../../src/main/lab';
+import type { EngineName } from '../../src/shared/engines';
+import { fixtureTemplatesDir } from './fixtures';
 
 /**
  * Calls the lab the way a renderer does, through the router (validation included), and collects
@@ -45,4 +48,21 @@ export class LabClient {
   close(): void {
     this.#unsubscribe();
   }
+}
+
+/** A lab core as the app makes it, with the fixture templates, once `engine` answers. */
+export async function startTestLab(engine: EngineName): Promise<{ lab: Lab; client: LabClient }> {
+  const lab = await createLab({
+    version: 'test',
+    mode: 'browser',
+    resourcesDir: join(import.meta.dirname, '../../resources'),
+    env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
+  });
+  const client = new LabClient(lab);
+  await client.waitFor(
+    () => client.of('engines.status').some((status) => status[engine].state === 'up'),
+    `${engine} to answer`,
+    30_000,
+  );
+  return { lab, client };
 }

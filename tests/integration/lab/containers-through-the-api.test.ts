@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { release } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLab, type Lab } from '../../../src/main/lab';
+import type { Lab } from '../../../src/main/lab';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate, labDaemon } from '../../support/engines';
-import { fixtureTemplatesDir } from '../../support/fixtures';
-import { LabClient } from '../../support/lab-client';
+import type { LabClient } from '../../support/lab-client';
+import { startTestLab } from '../../support/lab-client';
 
 const run = promisify(execFile);
 const gate = await engineGate(['docker']);
@@ -21,17 +20,7 @@ describe.skipIf(gate.skip)('containers and consoles through the API, on the real
   let sessionId: string;
 
   beforeAll(async () => {
-    lab = await createLab({
-      version: 'test',
-      mode: 'browser',
-      resourcesDir: join(import.meta.dirname, '../../../resources'),
-      env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
-    });
-    client = new LabClient(lab);
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker up',
-    );
+    ({ lab, client } = await startTestLab('docker'));
   });
   afterAll(async () => {
     await labDaemon('start', 'docker');

@@ -4,11 +4,11 @@ import { release } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLab, type Lab } from '../../../src/main/lab';
+import type { Lab } from '../../../src/main/lab';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
-import { fixtureTemplatesDir } from '../../support/fixtures';
-import { LabClient } from '../../support/lab-client';
+import type { LabClient } from '../../support/lab-client';
+import { startTestLab } from '../../support/lab-client';
 
 const run = promisify(execFile);
 const virsh = (...args: string[]) => run('virsh', ['-c', 'qemu:///system', ...args]);
@@ -22,18 +22,7 @@ describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
   let guest: Guest;
 
   beforeAll(async () => {
-    lab = await createLab({
-      version: 'test',
-      mode: 'browser',
-      resourcesDir: join(import.meta.dirname, '../../../resources'),
-      env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
-    });
-    client = new LabClient(lab);
-    await client.waitFor(
-      () => client.of('engines.status').some((s) => s.libvirt.state === 'up'),
-      'libvirt up',
-      30_000,
-    );
+    ({ lab, client } = await startTestLab('libvirt'));
   });
   afterAll(async () => {
     client?.close();
