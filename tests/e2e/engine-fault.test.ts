@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/browser-mode';
+import { afterAll, describe, expect, it } from 'vitest';
 import { engineGate, labDaemon } from '../support/engines';
-import { launchChromium, openApp, screenshot } from './support/browser';
+import { appUnderTest } from './support/app-under-test';
+import { openApp, screenshot } from './support/browser';
 import { AppShell } from './pages/app-shell';
 import { HostPage } from './pages/host-page';
 
@@ -10,21 +9,11 @@ const gate = await engineGate(['docker']);
 
 /** Stops the real dockerd under an open Host page and starts it again: no reload, no restart. */
 describe.skipIf(gate.skip)('Docker leaving and returning', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await labDaemon('start', 'docker'); // whatever happened, leave the daemon running
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appUnderTest();
+  afterAll(() => labDaemon('start', 'docker')); // whatever happened, leave the daemon running
 
   it('turns red within 5 s of dockerd stopping and green within 5 s of it answering again', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const shell = new AppShell(page);
     const host = new HostPage(page);
     await shell.open('Host');

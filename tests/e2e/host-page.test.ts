@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { dockerServerVersion, engineGate, libvirtDaemonVersion } from '../support/engines';
-import { launchChromium, openApp, screenshot } from './support/browser';
+import { appUnderTest } from './support/app-under-test';
+import { openApp, screenshot } from './support/browser';
 import { AppShell } from './pages/app-shell';
 import { HostPage } from './pages/host-page';
 
 const gate = await engineGate(['docker', 'libvirt']);
 
 describe.skipIf(gate.skip)('Host page in Chromium against the real engines', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appUnderTest();
 
   it('shows the Docker and libvirt versions their own CLIs print, and software emulation for KVM', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const shell = new AppShell(page);
     const host = new HostPage(page);
     await shell.open('Host');
@@ -48,7 +37,7 @@ describe.skipIf(gate.skip)('Host page in Chromium against the real engines', () 
   });
 
   it('re-checks on demand without reloading the page', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const shell = new AppShell(page);
     const host = new HostPage(page);
     await shell.open('Host');
@@ -65,7 +54,7 @@ describe.skipIf(gate.skip)('Host page in Chromium against the real engines', () 
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`renders in Simplified Chinese, ${colorScheme}`, async () => {
-      const { context, page } = await openApp(browser, server.url, { colorScheme });
+      const { context, page } = await openApp(app.browser, app.server.url, { colorScheme });
       const shell = new AppShell(page);
       await shell.chooseLanguage('简体中文');
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -80,7 +69,7 @@ describe.skipIf(gate.skip)('Host page in Chromium against the real engines', () 
   }
 
   it('renders in English, dark', async () => {
-    const { context, page } = await openApp(browser, server.url, { colorScheme: 'dark' });
+    const { context, page } = await openApp(app.browser, app.server.url, { colorScheme: 'dark' });
     const shell = new AppShell(page);
     await shell.open('Host');
     await new HostPage(page).waitForReport();

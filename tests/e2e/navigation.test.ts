@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { launchChromium, openApp, screenshot } from './support/browser';
+import { startServer } from '../support/browser-mode';
+import { appUnderTest } from './support/app-under-test';
+import { openApp, screenshot } from './support/browser';
 import { AppShell, type PageName } from './pages/app-shell';
 
 const gate = await engineGate(['docker', 'libvirt']);
 const pages: PageName[] = ['Lab', 'Compare', 'Lessons', 'Templates', 'Host'];
 
 describe.skipIf(gate.skip)('app shell in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appUnderTest();
 
   it('reaches every page from the navigation by its accessible name', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const shell = new AppShell(page);
     const headings: string[] = [];
     for (const name of pages) {
@@ -36,7 +26,7 @@ describe.skipIf(gate.skip)('app shell in Chromium', () => {
   });
 
   it('is keyboard complete: Tab reaches the navigation and Enter opens a page', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const shell = new AppShell(page);
     let reached = false;
     for (let i = 0; i < 30 && !reached; i++) {
@@ -51,7 +41,7 @@ describe.skipIf(gate.skip)('app shell in Chromium', () => {
   });
 
   it('lists the fixture templates with what each side needs', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await new AppShell(page).open('Templates');
     for (const id of ['fixture-busybox', 'fixture-microvm', 'fixture-twin']) {
       await page.getByTestId(`template-${id}`).waitFor();
@@ -66,7 +56,7 @@ describe.skipIf(gate.skip)('app shell in Chromium', () => {
   it('follows the OS language when the user has not chosen one', async () => {
     const zh = await startServer({ LANG: 'zh_CN.UTF-8', LC_ALL: '' });
     try {
-      const { context, page } = await openApp(browser, zh.url);
+      const { context, page } = await openApp(app.browser, zh.url);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       await page.getByRole('navigation').getByRole('link', { name: '模板' }).waitFor();
       await context.close();
