@@ -20,7 +20,9 @@ fetch_deb() { # fetch_deb PACKAGE -> path of its .deb in $dir/debs (downloaded o
   local deb
   deb=$(ls "$dir"/debs/"$1"_*.deb 2>/dev/null | head -n1 || true)
   if [ -z "$deb" ]; then
-    (cd "$dir/debs" && apt-get -o APT::Sandbox::User=root download "$1" >/dev/null) || die "apt-get download $1 failed (run apt-get update?)"
+    download() { (cd "$dir/debs" && apt-get -o APT::Sandbox::User=root download "$1" >/dev/null 2>&1); }
+    # Package lists may be missing or stale on a machine that already had every package.
+    download "$1" || { apt-get update -qq && download "$1"; } || die "apt-get download $1 failed"
     deb=$(ls "$dir"/debs/"$1"_*.deb | head -n1)
   fi
   printf '%s' "$deb"
@@ -55,8 +57,10 @@ if [ -s "$dir/microvm/vmlinuz" ] && [ -s "$dir/microvm/initrd.img" ]; then
   log "microVM kernel and initramfs present"
 else
   # linux-image-cloud-amd64 is a metapackage; its first dependency is the versioned kernel package
-  kpkg=$(apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
-  [ -n "$kpkg" ] || die "cannot resolve linux-image-cloud-amd64 (run apt-get update?)"
+  kernel_package() { apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}'; }
+  kpkg=$(kernel_package)
+  [ -n "$kpkg" ] || { apt-get update -qq && kpkg=$(kernel_package); }
+  [ -n "$kpkg" ] || die "cannot resolve linux-image-cloud-amd64 from the package lists"
   dpkg-deb -x "$(fetch_deb "$kpkg")" "$work/kernel"
   cp "$work"/kernel/boot/vmlinuz-* "$dir/microvm/vmlinuz"
 
