@@ -8,6 +8,10 @@ export class LabPage {
     return this.page.getByRole('button', { name: 'New container', exact: true });
   }
 
+  newVmButton(): Locator {
+    return this.page.getByRole('button', { name: 'New VM', exact: true });
+  }
+
   importImageButton(): Locator {
     return this.page.getByRole('button', { name: 'Import image', exact: true });
   }

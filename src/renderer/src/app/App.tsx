@@ -14,6 +14,7 @@ import { LabPage } from '../pages/LabPage';
 import { LessonsPage } from '../pages/LessonsPage';
 import { TemplatesPage } from '../pages/TemplatesPage';
 import { NewContainerPage } from '../wizards/container/NewContainerPage';
+import { NewVmPage } from '../wizards/vm/NewVmPage';
 import { AppLayout } from './AppLayout';
 import { theme } from './theme';
 
@@ -43,6 +44,7 @@ export function App({ api, queryClient }: AppProps) {
                 <Route index element={<Navigate to="/lab" replace />} />
                 <Route path="lab" element={<LabPage />} />
                 <Route path="lab/new-container" element={<NewContainerPage />} />
+                <Route path="lab/new-vm" element={<NewVmPage />} />
                 <Route path="guests/:id/:tab?" element={<GuestPage />} />
                 <Route path="compare" element={<ComparePage />} />
                 <Route path="lessons" element={<LessonsPage />} />

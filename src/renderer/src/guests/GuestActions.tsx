@@ -8,6 +8,7 @@ import type { Guest } from '../../../shared/guest';
 import { useContainerAction } from '../data/guests';
 import { useDescribeError } from '../i18n/describe-error';
 import { actionIcon, availableActions } from './guest-look';
+import { VmActions } from './VmActions';
 
 interface GuestActionsProps {
   guest: Guest;
@@ -49,7 +50,11 @@ function ConfirmRemove({ name, opened, pending, onCancel, onConfirm }: ConfirmRe
 }
 
 /** Start, stop, restart, pause, resume and remove (after a confirmation), as the state allows. */
-export function GuestActions({ guest, compact = false, onRemoved }: GuestActionsProps) {
+export function GuestActions(props: GuestActionsProps) {
+  return props.guest.kind === 'vm' ? <VmActions {...props} /> : <ContainerActions {...props} />;
+}
+
+function ContainerActions({ guest, compact = false, onRemoved }: GuestActionsProps) {
   const { t } = useTranslation();
   const describeError = useDescribeError();
   const mutation = useContainerAction();

@@ -18,12 +18,15 @@ import { PageHeader } from '../components/PageHeader';
 import { useContainerInspect, useGuest } from '../data/guests';
 import { useCatalog } from '../data/queries';
 import { GuestActions } from '../guests/GuestActions';
+import { BootTimeBadge } from '../guests/BootTimeBadge';
 import { GuestStateBadge } from '../guests/GuestStateBadge';
 import { currentLocale } from '../i18n';
 import { formatDateTime } from '../status/format-time';
 import { TerminalView } from '../terminal/TerminalView';
 import { InspectPanel } from './guest/InspectPanel';
 import { StatsPanel } from './guest/StatsPanel';
+import { VmInspectPanel } from './guest/VmInspectPanel';
+import { VmStatsPanel } from './guest/VmStatsPanel';
 import { templateText } from './templates/template-text';
 
 const tabs = ['console', 'logs', 'stats', 'inspect'] as const;
@@ -67,10 +70,13 @@ function Facts({ guest }: { guest: Guest }) {
         {t(`guest.kind.${guest.kind}`)}
       </Badge>
       <Badge variant="light" color="blue" size="lg" tt="none" fw={500} data-testid="guest-runtime">
-        {t('guestPage.runtime', {
-          runtime: t(`guest.runtimeName.${guest.runtime}`, { defaultValue: guest.runtime }),
-        })}
+        {guest.kind === 'vm'
+          ? t(`vm.runtime.${guest.runtime}`, { defaultValue: guest.runtime })
+          : t('guestPage.runtime', {
+              runtime: t(`guest.runtimeName.${guest.runtime}`, { defaultValue: guest.runtime }),
+            })}
       </Badge>
+      {guest.kind === 'vm' && <BootTimeBadge id={guest.id} />}
       {image && (
         <Badge
           variant="outline"
@@ -187,6 +193,75 @@ function ContainerTabs({ guest, tab }: { guest: Guest; tab: GuestTab }) {
   );
 }
 
+const vmTabs = ['console', 'stats', 'inspect'] as const;
+type VmTab = (typeof vmTabs)[number];
+const isVmTab = (value: unknown): value is VmTab => vmTabs.includes(value as VmTab);
+
+/** A VM's views: its serial console, its numbers as the host sees them, its domain XML. */
+function VmTabs({ guest, tab }: { guest: Guest; tab: VmTab }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const running = guest.state === 'running';
+  return (
+    <Tabs
+      value={tab}
+      onChange={(value) => {
+        if (isVmTab(value)) void navigate(`/guests/${guest.id}/${value}`, { replace: true });
+      }}
+      keepMounted={false}
+    >
+      <Tabs.List aria-label={t('vmPage.tabsLabel')} mb="md">
+        <Tabs.Tab value="console" leftSection={<IconTerminal2 size={16} aria-hidden />}>
+          {t('guestPage.tab.console')}
+        </Tabs.Tab>
+        <Tabs.Tab value="stats" leftSection={<IconChartLine size={16} aria-hidden />}>
+          {t('guestPage.tab.stats')}
+        </Tabs.Tab>
+        <Tabs.Tab value="inspect" leftSection={<IconJson size={16} aria-hidden />}>
+          {t('guestPage.tab.inspect')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="console">
+        {guest.managed && !running && (
+          <Alert
+            color="gray"
+            variant="light"
+            icon={<IconInfoCircle aria-hidden />}
+            mb="sm"
+            data-testid="console-not-running"
+          >
+            {t('vmPage.consoleNotRunning', { state: t(`guest.state.${guest.state}`) })}
+          </Alert>
+        )}
+        {guest.managed ? (
+          <Stack gap="xs">
+            <Text size="xs" c="dimmed">
+              {t('vmPage.consoleHint')}
+            </Text>
+            <TerminalView
+              key={`${guest.id}:${running ? 'running' : 'not-running'}`}
+              kind="vm"
+              guestId={guest.id}
+              label={t('guestPage.consoleLabel', { name: guest.name })}
+              height={running ? 'max(260px, calc(100dvh - 470px))' : 'max(260px, calc(100dvh - 540px))'}
+            />
+          </Stack>
+        ) : (
+          <Alert color="gray" variant="light" icon={<IconLock aria-hidden />}>
+            {t('vmPage.noConsoleUnmanaged')}
+          </Alert>
+        )}
+      </Tabs.Panel>
+      <Tabs.Panel value="stats">
+        <VmStatsPanel id={guest.id} running={running} />
+      </Tabs.Panel>
+      <Tabs.Panel value="inspect">
+        <VmInspectPanel id={guest.id} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
 /** One guest: header with state and lifecycle, then Console, Logs, Stats and Inspect tabs. */
 export function GuestPage() {
   const { t } = useTranslation();
@@ -239,9 +314,7 @@ export function GuestPage() {
       {guest.kind === 'container' ? (
         <ContainerTabs guest={guest} tab={isTab(tab) ? tab : 'console'} />
       ) : (
-        <Alert color="indigo" variant="light" icon={<IconInfoCircle aria-hidden />}>
-          {t('guestPage.vmLater')}
-        </Alert>
+        <VmTabs guest={guest} tab={isVmTab(tab) ? tab : 'console'} />
       )}
     </Stack>
   );

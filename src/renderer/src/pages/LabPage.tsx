@@ -1,5 +1,5 @@
 import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
-import { IconFileImport, IconFlask2, IconPlus } from '@tabler/icons-react';
+import { IconDeviceDesktopPlus, IconFileImport, IconFlask2, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -43,6 +43,7 @@ function useTemplateNames(): Map<string, string> {
 
 export function LabPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const guests = useGuests();
   const templateNames = useTemplateNames();
   const [importing, setImporting] = useState(false);
@@ -63,6 +64,14 @@ export function LabPage() {
               onClick={() => setImporting(true)}
             >
               {t('images.import.open')}
+            </Button>
+            <Button
+              variant="light"
+              color="indigo"
+              onClick={() => void navigate('/lab/new-vm')}
+              leftSection={<IconDeviceDesktopPlus size={16} aria-hidden />}
+            >
+              {t('lab.newVm')}
             </Button>
             <NewContainerButton />
           </Group>

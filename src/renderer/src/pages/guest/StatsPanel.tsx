@@ -17,7 +17,7 @@ interface StatCardProps {
   testId: string;
 }
 
-function StatCard({ title, value, detail, children, testId }: StatCardProps) {
+export function StatCard({ title, value, detail, children, testId }: StatCardProps) {
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId} component="section" aria-label={title}>
       <Stack gap={6}>

@@ -3,6 +3,7 @@ import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Guest } from '../../../../shared/guest';
+import { BootTimeBadge } from '../../guests/BootTimeBadge';
 import { GuestActions } from '../../guests/GuestActions';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
 import { formatDateTime } from '../../status/format-time';
@@ -77,19 +78,24 @@ export function GuestCard({ guest, templateName }: GuestCardProps) {
         >
           <Fact
             label={t('guest.runtime')}
-            value={t(`guest.runtimeName.${guest.runtime}`, { defaultValue: guest.runtime })}
+            value={
+              isContainer
+                ? t(`guest.runtimeName.${guest.runtime}`, { defaultValue: guest.runtime })
+                : t(`vm.runtime.${guest.runtime}`, { defaultValue: guest.runtime })
+            }
           />
           <Fact label={t('guest.template')} value={templateName ?? guest.templateId} />
           <Fact label={t('guest.created')} value={formatDateTime(guest.createdAt, i18n.language)} />
         </Box>
         <Group justify="space-between" mt="auto" gap="xs">
-          {guest.twinId ? (
-            <Badge variant="light" color="grape" size="sm" tt="none">
-              {t('guest.twin')}
-            </Badge>
-          ) : (
-            <span />
-          )}
+          <Group gap={6}>
+            {guest.twinId && (
+              <Badge variant="light" color="grape" size="sm" tt="none">
+                {t('guest.twin')}
+              </Badge>
+            )}
+            {!isContainer && <BootTimeBadge id={guest.id} size="sm" />}
+          </Group>
           <GuestActions guest={guest} compact />
         </Group>
       </Stack>

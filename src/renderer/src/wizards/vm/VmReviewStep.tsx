@@ -1,0 +1,168 @@
+import {
+  Button,
+  Code,
+  CopyButton,
+  DataList,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Template } from '../../../../shared/template';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { currentLocale } from '../../i18n';
+import { templateText } from '../../pages/templates/template-text';
+import { bootKindOf, factsOfXml } from './vm-values';
+
+interface VmReviewStepProps {
+  name: string;
+  template: Template | undefined;
+  xml: string | undefined;
+  checking: boolean;
+  error: unknown;
+  onRecheck: () => void;
+}
+
+/** One paragraph that reads the XML aloud: the accelerator, how it boots, where its console is. */
+function XmlExplanation({ xml }: { xml: string }) {
+  const { t } = useTranslation();
+  const facts = factsOfXml(xml);
+  const sentences = [
+    t(`vmWizard.review.explain.${facts.accelerator}`),
+    facts.directKernel
+      ? t(facts.hasInitrd ? 'vmWizard.review.explain.kernelInitrd' : 'vmWizard.review.explain.kernel')
+      : facts.hasDisk
+        ? t('vmWizard.review.explain.disk')
+        : undefined,
+    facts.serialConsole ? t('vmWizard.review.explain.serial') : undefined,
+    t(`vmWizard.review.explain.network.${facts.network}`),
+    t('vmWizard.review.explain.metadata'),
+  ];
+  // XML tags and attributes read as code inside the sentences.
+  const parts = sentences
+    .filter(Boolean)
+    .join(' ')
+    .split(/(<[a-z]+(?: type='\w+')?>|type='\w+'|twinlab:)/);
+  return (
+    <Text size="sm" lh={1.7} data-testid="xml-explanation">
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <Code key={index} fz="xs">
+            {part}
+          </Code>
+        ) : (
+          part
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** Step 4: what will be created and the libvirt domain XML that describes it. */
+export function VmReviewStep({ name, template, xml, checking, error, onRecheck }: VmReviewStepProps) {
+  const { t, i18n } = useTranslation();
+  const vm = template?.vm;
+  const facts: [string, string][] = [
+    [t('vmWizard.review.template'), template ? templateText(template, currentLocale()).name : ''],
+    [t('vmWizard.resources.name'), name],
+    ...(vm
+      ? ([
+          [t('vmWizard.resources.vcpus'), t('templates.vcpus', { count: vm.vcpus })],
+          [
+            t('vmWizard.resources.memory'),
+            t('templates.memory', { value: vm.memoryMiB.toLocaleString(i18n.language) }),
+          ],
+          [t('vmWizard.review.boot'), t(`vmWizard.boot.${bootKindOf(vm)}`)],
+        ] satisfies [string, string][])
+      : []),
+  ];
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder radius="md" p="md">
+        <DataList labelWidth={160} gap={6} data-testid="review-summary">
+          {facts.map(([label, value]) => (
+            <DataList.Item key={label}>
+              <DataList.ItemLabel>{label}</DataList.ItemLabel>
+              <DataList.ItemValue style={{ overflowWrap: 'anywhere' }}>{value}</DataList.ItemValue>
+            </DataList.Item>
+          ))}
+        </DataList>
+      </Paper>
+
+      <Stack gap="xs">
+        <Group justify="space-between" gap="sm">
+          <Title order={3} fz="md">
+            {t('vmWizard.review.xmlTitle')}
+          </Title>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={
+                checking ? <Loader size={12} aria-hidden /> : <IconRefresh size={14} aria-hidden />
+              }
+              onClick={onRecheck}
+              disabled={checking}
+            >
+              {t('vmWizard.review.recheck')}
+            </Button>
+            {xml && (
+              <CopyButton value={xml} timeout={1500}>
+                {({ copied, copy }) => (
+                  <Button
+                    size="xs"
+                    variant={copied ? 'light' : 'default'}
+                    color={copied ? 'teal' : undefined}
+                    leftSection={
+                      copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
+                    }
+                    onClick={copy}
+                    aria-label={t('vmWizard.review.copyXml')}
+                  >
+                    {copied ? t('common.copied') : t('vmWizard.review.copyXml')}
+                  </Button>
+                )}
+              </CopyButton>
+            )}
+          </Group>
+        </Group>
+        {xml ? (
+          <>
+            <XmlExplanation xml={xml} />
+            <Paper withBorder radius="md">
+              <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
+                <Code
+                  block
+                  fz="xs"
+                  style={{ whiteSpace: 'pre', background: 'transparent' }}
+                  data-testid="domain-xml"
+                  tabIndex={0}
+                  aria-label={t('vmWizard.review.xmlLabel')}
+                >
+                  {xml}
+                </Code>
+              </ScrollArea.Autosize>
+            </Paper>
+          </>
+        ) : checking ? (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm" c="dimmed">
+              {t('wizard.checking')}
+            </Text>
+          </Group>
+        ) : null}
+      </Stack>
+
+      {error !== undefined && error !== null && (
+        <ErrorAlert title={t('wizard.checkFailed')} error={error} onRetry={onRecheck} retrying={checking} />
+      )}
+    </Stack>
+  );
+}
