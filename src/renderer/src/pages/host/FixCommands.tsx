@@ -1,7 +1,8 @@
-import { ActionIcon, Box, Code, CopyButton, Stack, Tabs, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconCopy, IconTool } from '@tabler/icons-react';
+import { Stack, Tabs, Text } from '@mantine/core';
+import { IconTool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HostFix } from '../../../../shared/host';
+import { CodeWithCopy } from '../../components/CopyCode';
 import { distros, useDistroPreference } from './useDistroPreference';
 
 function CommandBlock({ commands }: { commands: string[] }) {
@@ -15,36 +16,14 @@ function CommandBlock({ commands }: { commands: string[] }) {
   }
   const text = commands.join('\n');
   return (
-    <Box pos="relative">
-      <Code block fz="sm" pr={48} style={{ whiteSpace: 'pre', overflowX: 'auto' }}>
-        {text}
-      </Code>
-      <CopyButton value={text} timeout={1500}>
-        {({ copied, copy }) => (
-          <>
-            {/* The tooltip is not announced; this tells screen-reader users the copy worked. */}
-            <VisuallyHidden role="status">{copied ? t('hostPage.fix.copied') : ''}</VisuallyHidden>
-            <Tooltip
-              label={copied ? t('hostPage.fix.copied') : t('hostPage.fix.copy')}
-              withArrow
-              position="left"
-            >
-              <ActionIcon
-                pos="absolute"
-                top={6}
-                right={6}
-                variant="subtle"
-                color={copied ? 'teal' : 'gray'}
-                onClick={copy}
-                aria-label={t('hostPage.fix.copy')}
-              >
-                {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-              </ActionIcon>
-            </Tooltip>
-          </>
-        )}
-      </CopyButton>
-    </Box>
+    <CodeWithCopy
+      code={text}
+      copyLabel={t('hostPage.fix.copy')}
+      copiedLabel={t('hostPage.fix.copied')}
+      padRight={48}
+      inset={6}
+      variant="subtle"
+    />
   );
 }
 

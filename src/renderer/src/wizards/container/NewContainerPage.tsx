@@ -1,17 +1,13 @@
-import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconRocket } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { ContainerPreview, SpecProblem } from '../../../../shared/containers';
 import { ApiError } from '../../../../shared/errors';
 import type { Template } from '../../../../shared/template';
-import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../data/ApiContext';
-import { useOperation } from '../../data/operations';
-import { queryKeys } from '../../data/queries';
 import { useDescribeError } from '../../i18n/describe-error';
+import { useCreateGuest, WizardFrame } from '../WizardFrame';
 import {
   emptyValues,
   formFieldOf,
@@ -58,11 +54,8 @@ const cancelledKeys = new Set(['containers.create.cancelled', 'containers.image.
 export function NewContainerPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const describeError = useDescribeError();
   const problemText = useProblemText();
-  const operation = useOperation();
 
   const [suffix] = useState(() => randomSuffix());
   const [active, setActive] = useState(0);
@@ -71,19 +64,12 @@ export function NewContainerPage() {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<unknown>();
   const [preview, setPreview] = useState<ContainerPreview>();
-  const [creating, setCreating] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [createError, setCreateError] = useState<unknown>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
   const step = wizardSteps[active] ?? 'template';
 
-  // Each step starts with its heading focused, so screen readers announce where they are.
-  const focusStep = useRef(false);
-  useEffect(() => {
-    if (focusStep.current) headingRef.current?.focus();
-    focusStep.current = true;
-  }, [active]);
+  const { creating, cancelling, createError, progress, create, cancel } = useCreateGuest(
+    (operationId, client) => client.call('containers.create', { spec: toContainerSpec(values), operationId }),
+  );
 
   const change = (field: string, update: (current: ContainerWizardValues) => ContainerWizardValues) => {
     setValues(update);
@@ -147,32 +133,6 @@ export function NewContainerPage() {
     else requestAnimationFrame(() => focusFirstProblem(sectionRef.current));
   };
 
-  const create = () => {
-    setCreating(true);
-    setCreateError(undefined);
-    setCancelling(false);
-    operation
-      .run((operationId, client) =>
-        client.call('containers.create', { spec: toContainerSpec(values), operationId }),
-      )
-      .then((guest) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.guests });
-        void navigate(`/guests/${guest.id}/console`);
-      })
-      .catch((error: unknown) => {
-        setCreateError(error);
-        setCreating(false);
-      });
-  };
-
-  const cancel = () => {
-    setCancelling(true);
-    operation.cancel().catch((error: unknown) => {
-      setCancelling(false);
-      setCreateError(error);
-    });
-  };
-
   const stepProblems = problemsUpTo(problems, step).filter((problem) => stepOfField(problem.field) === step);
   const errorFor = (field: string): string | undefined => {
     const messages = stepProblems
@@ -186,164 +146,75 @@ export function NewContainerPage() {
   const reviewProblems = problems;
   const cancelled = createError instanceof ApiError && cancelledKeys.has(createError.key);
 
-  const stepTitle = t(`wizard.step.${step}`);
   const formProps = { values, change, errorFor };
 
   return (
-    <>
-      <PageHeader title={t('wizard.title')} description={t('wizard.description')} />
-      <Stack gap="xl">
-        <Stepper
-          active={active}
-          onStepClick={creating ? undefined : setActive}
-          allowNextStepsSelect={false}
-          size="sm"
-          aria-label={t('wizard.stepsLabel')}
+    <WizardFrame
+      keyPrefix="wizard"
+      steps={wizardSteps}
+      active={active}
+      onActive={setActive}
+      sectionRef={sectionRef}
+      checking={checking}
+      creating={creating}
+      createError={createError}
+      cancelled={cancelled}
+      failedKey="wizard.create.failed"
+      onNext={() => void next()}
+      onCreate={create}
+      createDisabled={checking || !preview || reviewProblems.length > 0}
+      templateChosen={Boolean(values.templateId)}
+    >
+      {step !== 'template' && step !== 'review' && unplaced.length > 0 && (
+        <Alert
+          color="orange"
+          variant="light"
+          role="alert"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('wizard.problemsTitle', { count: unplaced.length })}
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          data-testid="step-problems"
         >
-          {wizardSteps.map((name) => (
-            <Stepper.Step
-              key={name}
-              label={t(`wizard.step.${name}`)}
-              description={t(`wizard.stepHint.${name}`)}
-              aria-label={t(`wizard.step.${name}`)}
-            />
-          ))}
-        </Stepper>
-
-        <Paper
-          withBorder
-          radius="lg"
-          p="xl"
-          component="section"
-          aria-labelledby="wizard-step-title"
-          ref={sectionRef}
-        >
-          <Stack gap="lg">
-            <Stack gap={4}>
-              <Title
-                order={2}
-                fz="xl"
-                id="wizard-step-title"
-                ref={headingRef}
-                tabIndex={-1}
-                style={{ outline: 'none' }}
-                data-step={step}
-              >
-                {stepTitle}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t(`wizard.stepIntro.${step}`)}
+          <Stack gap={4}>
+            {unplaced.map((problem) => (
+              <Text key={`${problem.field}:${problem.key}`} size="sm">
+                {problemText(problem)}
               </Text>
-            </Stack>
-
-            {step !== 'template' && step !== 'review' && unplaced.length > 0 && (
-              <Alert
-                color="orange"
-                variant="light"
-                role="alert"
-                icon={<IconAlertTriangle aria-hidden />}
-                title={t('wizard.problemsTitle', { count: unplaced.length })}
-                styles={{ title: { color: 'var(--mantine-color-text)' } }}
-                data-testid="step-problems"
-              >
-                <Stack gap={4}>
-                  {unplaced.map((problem) => (
-                    <Text key={`${problem.field}:${problem.key}`} size="sm">
-                      {problemText(problem)}
-                    </Text>
-                  ))}
-                </Stack>
-              </Alert>
-            )}
-            {checkError !== undefined && step !== 'review' && (
-              <Alert color="red" variant="light" role="alert" title={t('wizard.checkFailed')}>
-                <Text size="sm">{describeError(checkError)}</Text>
-              </Alert>
-            )}
-
-            {step === 'template' && (
-              <TemplateStep
-                values={values}
-                problems={stepProblems}
-                onPick={pickTemplate}
-                onImported={() => void check(false)}
-              />
-            )}
-            {step === 'resources' && <ResourcesStep {...formProps} />}
-            {step === 'network' && <NetworkStep {...formProps} />}
-            {step === 'review' && (
-              <ReviewStep
-                values={values}
-                preview={preview}
-                checking={checking}
-                error={checkError}
-                problems={reviewProblems}
-                onRecheck={() => void check(true)}
-                onFix={(target) => setActive(wizardSteps.indexOf(target))}
-              />
-            )}
-
-            {creating && (
-              <CreateProgress
-                name={values.name}
-                progress={operation.progress}
-                cancelling={cancelling}
-                onCancel={cancel}
-              />
-            )}
-            {createError !== undefined && !creating && (
-              <Alert
-                color={cancelled ? 'gray' : 'red'}
-                variant="light"
-                role="alert"
-                title={t(cancelled ? 'wizard.create.cancelled' : 'wizard.create.failed')}
-                data-testid="create-error"
-              >
-                <Text size="sm">{describeError(createError)}</Text>
-              </Alert>
-            )}
-
-            {!creating && (
-              <Group justify="space-between" gap="sm" pt="xs">
-                <Button variant="subtle" color="gray" onClick={() => void navigate('/lab')}>
-                  {t('common.cancel')}
-                </Button>
-                <Group gap="sm">
-                  {active > 0 && (
-                    <Button
-                      variant="default"
-                      leftSection={<IconArrowLeft size={16} aria-hidden />}
-                      onClick={() => setActive(active - 1)}
-                    >
-                      {t('wizard.back')}
-                    </Button>
-                  )}
-                  {step === 'review' ? (
-                    <Button
-                      leftSection={<IconRocket size={16} aria-hidden />}
-                      onClick={create}
-                      disabled={checking || !preview || reviewProblems.length > 0}
-                      data-testid="wizard-create"
-                    >
-                      {t('wizard.create.submit')}
-                    </Button>
-                  ) : (
-                    <Button
-                      rightSection={<IconArrowRight size={16} aria-hidden />}
-                      onClick={() => void next()}
-                      loading={checking}
-                      disabled={step === 'template' && !values.templateId}
-                      data-testid="wizard-next"
-                    >
-                      {t('wizard.next')}
-                    </Button>
-                  )}
-                </Group>
-              </Group>
-            )}
+            ))}
           </Stack>
-        </Paper>
-      </Stack>
-    </>
+        </Alert>
+      )}
+      {checkError !== undefined && step !== 'review' && (
+        <Alert color="red" variant="light" role="alert" title={t('wizard.checkFailed')}>
+          <Text size="sm">{describeError(checkError)}</Text>
+        </Alert>
+      )}
+
+      {step === 'template' && (
+        <TemplateStep
+          values={values}
+          problems={stepProblems}
+          onPick={pickTemplate}
+          onImported={() => void check(false)}
+        />
+      )}
+      {step === 'resources' && <ResourcesStep {...formProps} />}
+      {step === 'network' && <NetworkStep {...formProps} />}
+      {step === 'review' && (
+        <ReviewStep
+          values={values}
+          preview={preview}
+          checking={checking}
+          error={checkError}
+          problems={reviewProblems}
+          onRecheck={() => void check(true)}
+          onFix={(target) => setActive(wizardSteps.indexOf(target))}
+        />
+      )}
+
+      {creating && (
+        <CreateProgress name={values.name} progress={progress} cancelling={cancelling} onCancel={cancel} />
+      )}
+    </WizardFrame>
   );
 }

@@ -1,29 +1,13 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Code,
-  CopyButton,
-  DataList,
-  Group,
-  List,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCopy, IconRefresh } from '@tabler/icons-react';
+import { Alert, Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerPreview, SpecProblem } from '../../../../shared/containers';
 import { currentLocale } from '../../i18n';
+import { CodeWithCopy } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { templateText } from '../../pages/templates/template-text';
 import { useCatalog } from '../../data/queries';
+import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { stepOfField, type ContainerWizardValues, type WizardStep } from './container-values';
 import { useProblemText } from './problem-text';
 
@@ -35,41 +19,6 @@ interface ReviewStepProps {
   problems: SpecProblem[];
   onRecheck: () => void;
   onFix: (step: WizardStep) => void;
-}
-
-function CommandBlock({ command, oneLine }: { command: string; oneLine: string }) {
-  const { t } = useTranslation();
-  return (
-    <Box pos="relative">
-      <Code block fz="sm" pr={52} style={{ whiteSpace: 'pre', overflowX: 'auto' }} data-testid="docker-run">
-        {command}
-      </Code>
-      <CopyButton value={oneLine} timeout={1500}>
-        {({ copied, copy }) => (
-          <>
-            <VisuallyHidden role="status">{copied ? t('common.copied') : ''}</VisuallyHidden>
-            <Tooltip
-              label={copied ? t('common.copied') : t('wizard.review.copyCommand')}
-              withArrow
-              position="left"
-            >
-              <ActionIcon
-                pos="absolute"
-                top={8}
-                right={8}
-                variant="default"
-                color={copied ? 'teal' : 'gray'}
-                onClick={copy}
-                aria-label={t('wizard.review.copyCommand')}
-              >
-                {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-              </ActionIcon>
-            </Tooltip>
-          </>
-        )}
-      </CopyButton>
-    </Box>
-  );
 }
 
 /** Step 4: what will be created, the equivalent `docker run`, and anything still in the way. */
@@ -136,44 +85,30 @@ export function ReviewStep({
 
   return (
     <Stack gap="lg">
-      <Paper withBorder radius="md" p="md">
-        <DataList labelWidth={160} gap={6} data-testid="review-summary">
-          {facts.map(([label, value]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue style={{ overflowWrap: 'anywhere' }}>{value}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
-        </DataList>
-      </Paper>
+      <ReviewSummary facts={facts} />
 
       <Stack gap="xs">
         <Group justify="space-between" gap="sm">
           <Title order={3} fz="md">
             {t('wizard.review.commandTitle')}
           </Title>
-          <Button
-            size="xs"
-            variant="subtle"
-            leftSection={checking ? <Loader size={12} aria-hidden /> : <IconRefresh size={14} aria-hidden />}
-            onClick={onRecheck}
-            disabled={checking}
-          >
-            {t('wizard.review.recheck')}
-          </Button>
+          <RecheckButton label={t('wizard.review.recheck')} checking={checking} onRecheck={onRecheck} />
         </Group>
         <Text size="sm" c="dimmed">
           {t('wizard.review.commandHint')}
         </Text>
         {preview ? (
-          <CommandBlock command={preview.dockerRunMultiline} oneLine={preview.dockerRun} />
+          <CodeWithCopy
+            code={preview.dockerRunMultiline}
+            copyValue={preview.dockerRun}
+            copyLabel={t('wizard.review.copyCommand')}
+            padRight={52}
+            inset={8}
+            variant="default"
+            testId="docker-run"
+          />
         ) : checking ? (
-          <Group gap="xs" role="status">
-            <Loader size="xs" aria-hidden />
-            <Text size="sm" c="dimmed">
-              {t('wizard.checking')}
-            </Text>
-          </Group>
+          <CheckingNote />
         ) : null}
       </Stack>
 

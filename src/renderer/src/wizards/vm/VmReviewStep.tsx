@@ -1,22 +1,11 @@
-import {
-  Button,
-  Code,
-  CopyButton,
-  DataList,
-  Group,
-  Loader,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconRefresh } from '@tabler/icons-react';
+import { Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '../../../../shared/template';
+import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLocale } from '../../i18n';
 import { templateText } from '../../pages/templates/template-text';
+import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { bootKindOf, factsOfXml } from './vm-values';
 
 interface VmReviewStepProps {
@@ -84,16 +73,7 @@ export function VmReviewStep({ name, template, xml, checking, error, onRecheck }
 
   return (
     <Stack gap="lg">
-      <Paper withBorder radius="md" p="md">
-        <DataList labelWidth={160} gap={6} data-testid="review-summary">
-          {facts.map(([label, value]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue style={{ overflowWrap: 'anywhere' }}>{value}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
-        </DataList>
-      </Paper>
+      <ReviewSummary facts={facts} />
 
       <Stack gap="xs">
         <Group justify="space-between" gap="sm">
@@ -101,62 +81,22 @@ export function VmReviewStep({ name, template, xml, checking, error, onRecheck }
             {t('vmWizard.review.xmlTitle')}
           </Title>
           <Group gap="xs">
-            <Button
-              size="xs"
-              variant="subtle"
-              leftSection={
-                checking ? <Loader size={12} aria-hidden /> : <IconRefresh size={14} aria-hidden />
-              }
-              onClick={onRecheck}
-              disabled={checking}
-            >
-              {t('vmWizard.review.recheck')}
-            </Button>
-            {xml && (
-              <CopyButton value={xml} timeout={1500}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    variant={copied ? 'light' : 'default'}
-                    color={copied ? 'teal' : undefined}
-                    leftSection={
-                      copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
-                    }
-                    onClick={copy}
-                    aria-label={t('vmWizard.review.copyXml')}
-                  >
-                    {copied ? t('common.copied') : t('vmWizard.review.copyXml')}
-                  </Button>
-                )}
-              </CopyButton>
-            )}
+            <RecheckButton label={t('vmWizard.review.recheck')} checking={checking} onRecheck={onRecheck} />
+            {xml && <CopyTextButton value={xml} label={t('vmWizard.review.copyXml')} />}
           </Group>
         </Group>
         {xml ? (
           <>
             <XmlExplanation xml={xml} />
-            <Paper withBorder radius="md">
-              <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
-                <Code
-                  block
-                  fz="xs"
-                  style={{ whiteSpace: 'pre', background: 'transparent' }}
-                  data-testid="domain-xml"
-                  tabIndex={0}
-                  aria-label={t('vmWizard.review.xmlLabel')}
-                >
-                  {xml}
-                </Code>
-              </ScrollArea.Autosize>
-            </Paper>
+            <ScrollingCode
+              code={xml}
+              maxHeight={360}
+              label={t('vmWizard.review.xmlLabel')}
+              testId="domain-xml"
+            />
           </>
         ) : checking ? (
-          <Group gap="xs" role="status">
-            <Loader size="xs" aria-hidden />
-            <Text size="sm" c="dimmed">
-              {t('wizard.checking')}
-            </Text>
-          </Group>
+          <CheckingNote />
         ) : null}
       </Stack>
 
