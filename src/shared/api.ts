@@ -76,7 +76,15 @@ export const api = {
   /** Download or reuse the image, make the disk and seed, define and boot; a failure removes what it made. */
   'vms.create': returns<Guest>()(vmCreateSchema.extend({ operationId: operationIdSchema }).strict()),
   /** `shutdown` answers whether the guest stopped in time or may be forced off. */
-  'vms.action': returns<ShutdownResult | null>()(guestRef.extend({ action: z.enum(vmActions) }).strict()),
+  'vms.action': returns<ShutdownResult | null>()(
+    guestRef
+      .extend({
+        action: z.enum(vmActions),
+        /** How long `shutdown` waits for the guest to power off before it offers Force off. */
+        timeoutSeconds: z.number().int().min(1).max(300).default(30),
+      })
+      .strict(),
+  ),
   'vms.xml': returns<{ xml: string }>()(guestRef),
   'vms.stats': returns<VmStats>()(guestRef),
   /** Boot times measured on the serial console since Twinlab started, newest last. */

@@ -83,6 +83,32 @@ describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
     expect((await client.call('guests.list', {})).find((g) => g.id === guest.id)?.kind).toBe('vm');
   });
 
+  it('pauses and resumes, and offers Force off when the guest ignores the ACPI shutdown', async () => {
+    const state = async () => (await client.call('guests.list', {})).find((g) => g.id === guest.id)?.state;
+    await client.call('vms.action', { id: guest.id, action: 'suspend' });
+    expect(await state()).toBe('paused');
+    await client.call('vms.action', { id: guest.id, action: 'resume' });
+    expect(await state()).toBe('running');
+    // The fixture's initramfs has no ACPI daemon: a polite shutdown is ignored.
+    const result = await client.call('vms.action', { id: guest.id, action: 'shutdown', timeoutSeconds: 3 });
+    expect(result).toMatchObject({ outcome: 'timeout', canForceOff: true });
+    await client.call('vms.action', { id: guest.id, action: 'forceOff' });
+    expect(await state()).toBe('stopped');
+  });
+
+  it('starts again, boots again and gets its console back', async () => {
+    const boots = () => client.of('vm.booted').filter((b) => b.id === guest.id).length;
+    const before = boots();
+    await client.call('vms.action', { id: guest.id, action: 'start' });
+    await client.waitFor(() => boots() > before, 'a second boot', 120_000);
+    const session = await client.call('console.open', {
+      target: { kind: 'vm', guestId: guest.id },
+      cols: 100,
+      rows: 30,
+    });
+    expect(session.state).toBe('open');
+  });
+
   it('deletes the VM and leaves no domain and no file behind', async () => {
     await client.call('vms.action', { id: guest.id, action: 'remove' });
     const { stdout } = await virsh('list', '--all', '--name');

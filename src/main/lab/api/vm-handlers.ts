@@ -61,10 +61,10 @@ export function vmHandlers({
         progress({ step: 'booting' });
         return bootWatched(guest.id, guest.name, vm.readyPattern);
       }),
-    'vms.action': async ({ id, action }) => {
+    'vms.action': async ({ id, action, timeoutSeconds }) => {
       switch (action) {
         case 'shutdown':
-          return vms.shutdown(id, { timeoutMs: 30_000 });
+          return vms.shutdown(id, { timeoutMs: timeoutSeconds * 1000 });
         case 'start': {
           const guest = await vms.start(id, { paused: true });
           const vm = await templateVm(guest.templateId).catch(() => undefined); // the template may be gone
