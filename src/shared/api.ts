@@ -26,7 +26,7 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
-import { vmActions, vmCreateSchema, type BootRecord, type ShutdownResult, type VmStats } from './vms';
+import { vmActions, vmCreateSchema, type BootRecord, type Leftovers, type ShutdownResult, type VmStats } from './vms';
 
 /**
  * The one contract between renderer and main. Main registers a handler for every method here
@@ -87,6 +87,10 @@ export const api = {
   ),
   'vms.xml': returns<{ xml: string }>()(guestRef),
   'vms.stats': returns<VmStats>()(guestRef),
+  /** What a crash left half-made: Twinlab domains missing their files, folders no domain owns. */
+  'vms.leftovers': returns<Leftovers>()(noInput),
+  /** Removes what vms.leftovers finds now; answers what it removed. */
+  'vms.cleanupLeftovers': returns<Leftovers>()(noInput),
   /** Boot times measured on the serial console since Twinlab started, newest last. */
   'vms.bootTimes': returns<BootRecord[]>()(noInput),
 

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -114,5 +116,29 @@ describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
     const { stdout } = await virsh('list', '--all', '--name');
     expect(stdout.split('\n')).not.toContain(name);
     expect(existsSync(join('/var/lib/twinlab/vms', guest.id))).toBe(false);
+  });
+});
+
+describe.skipIf(gate.skip)('what a crash left half-made', () => {
+  let lab: Lab;
+  let client: LabClient;
+  const orphan = join('/var/lib/twinlab/vms', randomUUID());
+
+  beforeAll(async () => {
+    ({ lab, client } = await startTestLab('libvirt'));
+  });
+  afterAll(async () => {
+    client?.close();
+    await lab?.dispose();
+    await rm(orphan, { recursive: true, force: true });
+  });
+
+  it('finds a VM disk folder no domain owns, and cleans it up on request', async () => {
+    await mkdir(orphan, { recursive: true });
+    await writeFile(join(orphan, 'disk.qcow2'), 'half-written overlay');
+    const found = await client.call('vms.leftovers', {});
+    expect(found.orphanFolders.map((folder) => folder.path)).toContain(orphan);
+    await client.call('vms.cleanupLeftovers', {});
+    expect(existsSync(orphan)).toBe(false);
   });
 });

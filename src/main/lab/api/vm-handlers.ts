@@ -6,7 +6,15 @@ import type { VmService } from '../vms';
 import type { BootWatch } from '../vms/boot-watch';
 import { vmError } from '../vms/errors';
 
-type VmMethods = 'vms.preview' | 'vms.create' | 'vms.action' | 'vms.xml' | 'vms.stats' | 'vms.bootTimes';
+type VmMethods =
+  | 'vms.preview'
+  | 'vms.create'
+  | 'vms.action'
+  | 'vms.xml'
+  | 'vms.stats'
+  | 'vms.leftovers'
+  | 'vms.cleanupLeftovers'
+  | 'vms.bootTimes';
 
 export interface VmHandlerDeps {
   vms: VmService;
@@ -81,6 +89,8 @@ export function vmHandlers({
     },
     'vms.xml': async ({ id }) => ({ xml: await vms.domainXml(id) }),
     'vms.stats': ({ id }) => vms.stats(id),
+    'vms.leftovers': () => vms.findLeftovers(),
+    'vms.cleanupLeftovers': () => vms.cleanupLeftovers(),
     'vms.bootTimes': async () => boots.records(),
   };
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { BootRecord, ShutdownResult, VmAction, VmStats } from '../../../shared/vms';
+import type { BootRecord, Leftovers, ShutdownResult, VmAction, VmStats } from '../../../shared/vms';
 import { useApi } from './ApiContext';
 import { statsHistoryLength } from './guests';
 import { queryKeys } from './queries';
@@ -8,6 +8,7 @@ import { queryKeys } from './queries';
 /** Query keys of the VM side, named after their methods like the others. */
 export const vmQueryKeys = {
   bootTimes: ['vms.bootTimes'],
+  leftovers: ['vms.leftovers'],
   xml: (id: string) => ['vms.xml', id] as const,
   stats: (id: string) => ['vms.stats', id] as const,
 } as const;
@@ -84,5 +85,26 @@ export function useVmStatsHistory(id: string, enabled: boolean) {
     refetchInterval: 1000,
     refetchIntervalInBackground: false,
     gcTime: 5 * 60_000,
+  });
+}
+
+/** Half-made VMs a crash left behind; looked for when the Lab opens and after a cleanup. */
+export function useVmLeftovers() {
+  const api = useApi();
+  return useQuery<Leftovers>({
+    queryKey: vmQueryKeys.leftovers,
+    queryFn: () => api.call('vms.leftovers', {}),
+  });
+}
+
+export function useCleanupLeftovers() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.call('vms.cleanupLeftovers', {}),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: vmQueryKeys.leftovers });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.guests });
+    },
   });
 }

@@ -14,6 +14,7 @@ import { currentLocale } from '../i18n';
 import { ImportImageDialog } from '../images/ImportImageDialog';
 import { GuestCard } from './lab/GuestCard';
 import { ImagesSection } from './lab/ImagesSection';
+import { LeftoversAlert } from './lab/LeftoversAlert';
 import { OtherGuests } from './lab/OtherGuests';
 import { templateText } from './templates/template-text';
 
@@ -78,6 +79,7 @@ export function LabPage() {
         }
       />
       <Stack gap="xl">
+        <LeftoversAlert />
         {guests.isPending ? (
           <LoadingState label={t('lab.loading')} />
         ) : guests.isError ? (
