@@ -1,46 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { flatten, rendererCatalog, translatorFor } from '../../support/catalogs';
 import { reportsOfAllScenarios } from './scenarios';
 
-/** The English texts handed to the catalogs (flat keys); this test keeps them and the checks in step. */
-const english = JSON.parse(readFileSync(new URL('./doctor-i18n-en.json', import.meta.url), 'utf8')) as Record<
-  string,
-  string
->;
-
-interface Catalog {
-  [segment: string]: string | Catalog;
-}
-
-/** The app's catalogs are nested by '.', so a key must never also be the prefix of another key. */
-function nest(flat: Record<string, string>): Catalog {
-  const root: Catalog = {};
-  for (const [key, text] of Object.entries(flat)) {
-    const segments = key.split('.');
-    const last = segments.pop() ?? key;
-    let node = root;
-    for (const segment of segments) {
-      const child = (node[segment] ??= {});
-      if (typeof child === 'string') throw new Error(`${key} nests under the text key ${segment}`);
-      node = child;
-    }
-    if (node[last] !== undefined) throw new Error(`${key} collides with another key`);
-    node[last] = text;
-  }
-  return root;
-}
-
-/** Configured like the renderer's i18next: nested catalog, default separators, no HTML escaping. */
-async function translator() {
-  const i18n = createInstance();
-  await i18n.init({
-    lng: 'en',
-    resources: { en: { translation: nest(english) } },
-    interpolation: { escapeValue: false },
-  });
-  return i18n;
-}
+/** The Host page's English texts, from the catalog the app ships. */
+const englishCatalog = rendererCatalog('en');
+const english = Object.fromEntries(
+  [...flatten(englishCatalog)].filter(
+    ([key]) => key.startsWith('host.check.') || key.startsWith('host.fix.'),
+  ),
+);
+const translator = () => translatorFor(englishCatalog);
 
 describe('doctor i18n keys', () => {
   it('every key a report uses has English text with all placeholders filled', async () => {

@@ -1,25 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { containerMessages } from '../../../src/main/lab/engines/docker/messages';
+import { flatten, rendererCatalog } from '../../support/catalogs';
 
-interface Catalog {
-  [segment: string]: string | Catalog;
-}
-
-const load = (locale: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../src/renderer/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8'),
-  ) as Catalog;
-
-function flatten(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) out.set(inner, text);
-  }
-  return out;
-}
+const load = rendererCatalog;
 
 /** Plural forms differ by language (English _one/_other, Chinese and Korean _other only). */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -27,7 +10,7 @@ const placeholders = (text: string) => new Set([...text.matchAll(/\{\{(\w+)\}\}/
 
 const english = flatten(load('en'));
 
-describe.each(['zh-CN', 'ko'])('the %s catalog', (locale) => {
+describe.each(['zh-CN', 'ko'] as const)('the %s catalog', (locale) => {
   const catalog = flatten(load(locale));
 
   it('has every English key, and no other', () => {
@@ -48,7 +31,7 @@ describe.each(['zh-CN', 'ko'])('the %s catalog', (locale) => {
 
 describe('main-process message keys', () => {
   it('are in all three catalogs, the English text equal to what main sends', () => {
-    for (const locale of ['en', 'zh-CN', 'ko']) {
+    for (const locale of ['en', 'zh-CN', 'ko'] as const) {
       const catalog = flatten(load(locale));
       for (const key of Object.keys(containerMessages))
         expect(catalog.has(key), `${locale}: ${key}`).toBe(true);
