@@ -1,11 +1,16 @@
 import { execFile } from 'node:child_process';
 import { release } from 'node:os';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { launchChromium, openApp, screenshot } from './support/browser';
+import {
+  capture,
+  chartPoints,
+  guestSuite,
+  openWizardInLanguage,
+  openTallApp,
+  otherLanguages,
+} from './support/guest-wizard';
 import { AppShell } from './pages/app-shell';
 import { ContainerPage } from './pages/container-page';
 import { ContainerWizard } from './pages/container-wizard';
@@ -28,36 +33,14 @@ async function dockerContainersNamed(name: string): Promise<string[]> {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * A full page capture with the page scrolled to the top, in a window tall enough that the fixed
- * header and footer do not land in the middle of the picture.
- */
-async function capture(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
 describe.skipIf(gate.skip)('New container wizard, console and lifecycle in Chromium against Docker', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  /** Everything this file named, removed in afterAll whatever happened. */
-  const created = new Set<string>();
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const name of created)
-      await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
+  const suite = guestSuite(async (name) => {
+    await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
   });
 
   it('creates a BusyBox container, types and pastes into its console, keeps it across navigation, shows its limit, removes it', async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await page.setViewportSize({ width: 1280, height: 1000 });
+    const { context, page } = await openTallApp(suite.browser, suite.server.url);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
     const shell = new AppShell(page);
     const lab = new LabPage(page);
     const wizard = new ContainerWizard(page);
@@ -73,7 +56,7 @@ describe.skipIf(gate.skip)('New container wizard, console and lifecycle in Chrom
     await wizard.next('Resources');
     const name = await wizard.nameInput().inputValue();
     expect(name).toMatch(/^busybox-[0-9a-f]{4}$/);
-    created.add(name);
+    suite.created.add(name);
     expect(await wizard.memoryInput().inputValue()).toBe('64 MiB');
     await capture(page, 'wizard-2-resources');
 
@@ -147,13 +130,7 @@ describe.skipIf(gate.skip)('New container wizard, console and lifecycle in Chrom
       .toMatch(/\/ 64 MiB/);
     // A few samples, so the picture shows the charts moving.
     await expect
-      .poll(
-        async () =>
-          Number(await container.statsCard('memory').locator('svg[data-points]').getAttribute('data-points')),
-        {
-          timeout: 20_000,
-        },
-      )
+      .poll(() => chartPoints(container.statsCard('memory')), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(4);
     await capture(page, 'container-stats');
 
@@ -162,28 +139,17 @@ describe.skipIf(gate.skip)('New container wizard, console and lifecycle in Chrom
     await page.waitForURL(/#\/lab$/, { timeout: 30_000 });
     await expect.poll(() => lab.guestCard(name).count(), { timeout: 15_000 }).toBe(0);
     expect(await dockerContainersNamed(name)).toEqual([]);
-    created.delete(name);
+    suite.created.delete(name);
 
     await context.close();
   });
 
   it('reads in Simplified Chinese and Korean, in the dark colour scheme', async () => {
-    for (const [label, locale] of [
-      ['简体中文', 'zh-CN'],
-      ['한국어', 'ko'],
-    ] as const) {
-      const { context, page } = await openApp(browser, server.url, { colorScheme: 'dark' });
-      await page.setViewportSize({ width: 1280, height: 1000 });
-      const shell = new AppShell(page);
+    for (const language of otherLanguages) {
+      const locale = language[1];
+      const title = locale === 'ko' ? '새 컨테이너' : '新建容器';
+      const { context, page } = await openWizardInLanguage(suite.browser, suite.server.url, language, title);
       const wizard = new ContainerWizard(page);
-      await shell.chooseLanguage(label);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-      await page.getByRole('navigation').getByRole('link').first().click();
-      await page
-        .getByRole('main')
-        .getByRole('button')
-        .filter({ hasText: locale === 'ko' ? '새 컨테이너' : '新建容器' })
-        .click();
       await wizard.pickTemplate('fixture-busybox');
       await capture(page, `wizard-1-template-${locale}-dark`);
       await wizard.nextInAnyLanguage('resources');
@@ -191,9 +157,7 @@ describe.skipIf(gate.skip)('New container wizard, console and lifecycle in Chrom
       await wizard.nextInAnyLanguage('review');
       await wizard.dockerRun();
       // The sentences are translated, the command is not.
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
-        locale === 'ko' ? '새 컨테이너' : '新建容器',
-      );
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(title);
       await capture(page, `wizard-4-review-${locale}-dark`);
       await context.close();
     }

@@ -1,11 +1,16 @@
 import { execFile } from 'node:child_process';
 import { release } from 'node:os';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/browser-mode';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { launchChromium, openApp, screenshot } from './support/browser';
+import {
+  capture,
+  chartPoints,
+  guestSuite,
+  openWizardInLanguage,
+  openTallApp,
+  otherLanguages,
+} from './support/guest-wizard';
 import { AppShell } from './pages/app-shell';
 import { LabPage } from './pages/lab-page';
 import { VmPage } from './pages/vm-page';
@@ -24,34 +29,15 @@ async function domainNames(): Promise<string[]> {
     .filter(Boolean);
 }
 
-/** A full page capture with the page scrolled to the top. */
-async function capture(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
 describe.skipIf(gate.skip)('New VM wizard, serial console and lifecycle in Chromium against libvirt', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  /** Every domain this file named, destroyed and undefined in afterAll whatever happened. */
-  const created = new Set<string>();
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const name of created) {
-      await virsh('destroy', name).catch(() => undefined);
-      await virsh('undefine', name, '--nvram').catch(() => virsh('undefine', name).catch(() => undefined));
-    }
-    await browser?.close();
-    await server?.stop();
+  /** Every domain this file named is destroyed and undefined in afterAll whatever happened. */
+  const suite = guestSuite(async (name) => {
+    await virsh('destroy', name).catch(() => undefined);
+    await virsh('undefine', name, '--nvram').catch(() => virsh('undefine', name).catch(() => undefined));
   });
 
   it('creates fixture-microvm, boots it to its marker, shows its own kernel, boot time and stats, deletes it', async () => {
-    const { context, page } = await openApp(browser, server.url);
-    await page.setViewportSize({ width: 1280, height: 1000 });
+    const { context, page } = await openTallApp(suite.browser, suite.server.url);
     const shell = new AppShell(page);
     const lab = new LabPage(page);
     const wizard = new VmWizard(page);
@@ -69,7 +55,7 @@ describe.skipIf(gate.skip)('New VM wizard, serial console and lifecycle in Chrom
     await wizard.next('Resources');
     const name = await wizard.nameInput().inputValue();
     expect(name).toMatch(/^microvm-[0-9a-f]{4}$/);
-    created.add(name);
+    suite.created.add(name);
     expect(await wizard.memoryInput().inputValue()).toBe('256 MiB');
     expect(await wizard.memoryInput().getAttribute('readonly')).not.toBeNull();
     expect(await wizard.vcpusInput().inputValue()).toMatch(/^1 vCPU$/);
@@ -127,11 +113,7 @@ describe.skipIf(gate.skip)('New VM wizard, serial console and lifecycle in Chrom
       .poll(() => vm.statsCard('memory').innerText(), { timeout: 30_000 })
       .toMatch(/host memory[\s\S]*\d[\d.,]* (KiB|MiB|GiB) of 256 MiB/i);
     await expect
-      .poll(
-        async () =>
-          Number(await vm.statsCard('memory').locator('svg[data-points]').getAttribute('data-points')),
-        { timeout: 30_000 },
-      )
+      .poll(() => chartPoints(vm.statsCard('memory')), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(4);
     expect(await vm.statsCard('guest-memory').innerText()).toContain('256 MiB');
     await capture(page, 'vm-stats');
@@ -159,25 +141,17 @@ describe.skipIf(gate.skip)('New VM wizard, serial console and lifecycle in Chrom
     await page.waitForURL(/#\/lab$/, { timeout: 60_000 });
     await expect.poll(() => lab.guestCard(name).count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => domainNames(), { timeout: 30_000 }).not.toContain(name);
-    created.delete(name);
+    suite.created.delete(name);
 
     await context.close();
   });
 
   it('reads in Simplified Chinese and Korean, in the dark colour scheme', async () => {
-    for (const [label, locale] of [
-      ['简体中文', 'zh-CN'],
-      ['한국어', 'ko'],
-    ] as const) {
-      const { context, page } = await openApp(browser, server.url, { colorScheme: 'dark' });
-      await page.setViewportSize({ width: 1280, height: 1000 });
-      const shell = new AppShell(page);
-      const wizard = new VmWizard(page);
-      await shell.chooseLanguage(label);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-      await page.getByRole('navigation').getByRole('link').first().click();
+    for (const language of otherLanguages) {
+      const locale = language[1];
       const title = locale === 'ko' ? '새 VM' : '新建虚拟机';
-      await page.getByRole('main').getByRole('button').filter({ hasText: title }).click();
+      const { context, page } = await openWizardInLanguage(suite.browser, suite.server.url, language, title);
+      const wizard = new VmWizard(page);
       await wizard.pickTemplate('fixture-microvm');
       await capture(page, `vm-wizard-1-template-${locale}-dark`);
       await wizard.nextInAnyLanguage('resources');

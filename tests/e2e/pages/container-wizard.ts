@@ -1,34 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { Wizard } from './wizard';
 
 export type WizardStepName = 'Template' | 'Resources' | 'Network & storage' | 'Review';
 
 /** The "New container" wizard: Template → Resources → Network & storage → Review → Create. */
-export class ContainerWizard {
-  constructor(readonly page: Page) {}
-
-  /** The heading of the step on screen. */
-  stepHeading(name: WizardStepName): Locator {
-    return this.page.getByRole('heading', { level: 2, name, exact: true });
-  }
-
-  async waitForStep(name: WizardStepName): Promise<void> {
-    await this.stepHeading(name).waitFor({ timeout: 30_000 });
-  }
-
-  /** Template cards are radios named by the template's name. */
-  template(id: string): Locator {
-    return this.page.getByTestId(`template-option-${id}`);
-  }
-
-  async pickTemplate(id: string): Promise<void> {
-    await this.template(id).click();
-    await this.page.waitForFunction(
-      (testId) =>
-        document.querySelector(`[data-testid="${testId}"]`)?.getAttribute('aria-checked') === 'true',
-      `template-option-${id}`,
-    );
-  }
-
+export class ContainerWizard extends Wizard<WizardStepName> {
   nameInput(): Locator {
     return this.page.getByLabel('Container name');
   }
@@ -37,39 +13,13 @@ export class ContainerWizard {
     return this.page.getByLabel('Memory limit');
   }
 
-  nextButton(): Locator {
-    return this.page.getByRole('button', { name: 'Next', exact: true });
-  }
-
-  async next(to: WizardStepName): Promise<void> {
-    await this.nextButton().click();
-    await this.waitForStep(to);
-  }
-
-  /** The step on screen, in any UI language. */
-  currentStep(): Promise<string | null> {
-    return this.page.locator('#wizard-step-title').getAttribute('data-step');
-  }
-
-  /** Next, found by its test id so it works in every UI language; waits for the given step. */
-  async nextInAnyLanguage(to: 'resources' | 'network' | 'review'): Promise<void> {
-    await this.page.getByTestId('wizard-next').click();
-    await this.page.locator(`#wizard-step-title[data-step="${to}"]`).waitFor({ timeout: 30_000 });
-  }
-
   /** The equivalent `docker run …` on the Review step, once the preview has arrived. */
-  async dockerRun(): Promise<string> {
-    const block = this.page.getByTestId('docker-run');
-    await block.waitFor({ timeout: 30_000 });
-    return block.innerText();
+  dockerRun(): Promise<string> {
+    return this.reviewCode('docker-run');
   }
 
   copyCommandButton(): Locator {
     return this.page.getByRole('button', { name: 'Copy command', exact: true });
-  }
-
-  createButton(): Locator {
-    return this.page.getByRole('button', { name: 'Create', exact: true });
   }
 
   problems(): Locator {

@@ -9,6 +9,7 @@ import type {
 import type { Guest } from '../../../shared/guest';
 import { useApi } from './ApiContext';
 import { queryKeys } from './queries';
+import { useStatsHistory } from './stats-history';
 
 /** Every guest, Twinlab's own and the user's others; kept current by the `guests.changed` event. */
 export function useGuests() {
@@ -69,31 +70,14 @@ export function useContainerInspect(id: string, enabled = true) {
   });
 }
 
-/** How many samples the Stats tab keeps: one a second, about a minute. */
-export const statsHistoryLength = 60;
-
-/**
- * One sample a second while the Stats tab is on screen (paused while the window is hidden),
- * gathered into the last minute of samples. The history lives in the query cache, so leaving the
- * tab and coming back keeps the charts.
- */
+/** The last minute of a running container's numbers, one sample a second. */
 export function useContainerStatsHistory(id: string, enabled: boolean) {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const key = queryKeys.stats(id);
-  return useQuery<ContainerStatsSample[]>({
-    queryKey: key,
-    queryFn: async () => {
-      const sample = await api.call('containers.stats', { id });
-      const history = queryClient.getQueryData<ContainerStatsSample[]>(key) ?? [];
-      if (history.at(-1)?.at === sample.at) return history;
-      return [...history, sample].slice(-statsHistoryLength);
-    },
+  return useStatsHistory<ContainerStatsSample>(
+    queryKeys.stats(id),
+    () => api.call('containers.stats', { id }),
     enabled,
-    refetchInterval: 1000,
-    refetchIntervalInBackground: false,
-    gcTime: 5 * 60_000,
-  });
+  );
 }
 
 export function useImages(scope: ImageScope) {

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { BootRecord, Leftovers, ShutdownResult, VmAction, VmStats } from '../../../shared/vms';
 import { useApi } from './ApiContext';
-import { statsHistoryLength } from './guests';
 import { queryKeys } from './queries';
+import { useStatsHistory } from './stats-history';
 
 /** Query keys of the VM side, named after their methods like the others. */
 export const vmQueryKeys = {
@@ -71,21 +71,7 @@ export function useLatestBoot(id: string): BootRecord | undefined {
 /** One sample a second while the VM's Stats tab is on screen; the last minute is kept. */
 export function useVmStatsHistory(id: string, enabled: boolean) {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const key = vmQueryKeys.stats(id);
-  return useQuery<VmStats[]>({
-    queryKey: key,
-    queryFn: async () => {
-      const sample = await api.call('vms.stats', { id });
-      const history = queryClient.getQueryData<VmStats[]>(key) ?? [];
-      if (history.at(-1)?.at === sample.at) return history;
-      return [...history, sample].slice(-statsHistoryLength);
-    },
-    enabled,
-    refetchInterval: 1000,
-    refetchIntervalInBackground: false,
-    gcTime: 5 * 60_000,
-  });
+  return useStatsHistory<VmStats>(vmQueryKeys.stats(id), () => api.call('vms.stats', { id }), enabled);
 }
 
 /** Half-made VMs a crash left behind; looked for when the Lab opens and after a cleanup. */

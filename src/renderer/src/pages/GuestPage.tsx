@@ -7,6 +7,7 @@ import {
   IconJson,
   IconLock,
   IconTerminal2,
+  type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -29,9 +30,20 @@ import { VmInspectPanel } from './guest/VmInspectPanel';
 import { VmStatsPanel } from './guest/VmStatsPanel';
 import { templateText } from './templates/template-text';
 
-const tabs = ['console', 'logs', 'stats', 'inspect'] as const;
-type GuestTab = (typeof tabs)[number];
-const isTab = (value: unknown): value is GuestTab => tabs.includes(value as GuestTab);
+const containerTabs = ['console', 'logs', 'stats', 'inspect'] as const;
+type GuestTab = (typeof containerTabs)[number];
+/** A VM has no log stream apart from its serial console. */
+const vmTabs: readonly GuestTab[] = ['console', 'stats', 'inspect'];
+const tabIcons: Record<GuestTab, Icon> = {
+  console: IconTerminal2,
+  logs: IconFileText,
+  stats: IconChartLine,
+  inspect: IconJson,
+};
+
+/** The console's height: the window less the page around it, and less the notice when not running. */
+const consoleHeight = (around: number, running: boolean) =>
+  `max(260px, calc(100dvh - ${running ? around : around + 70}px))`;
 
 function imageOf(inspect: Record<string, unknown> | undefined): string | undefined {
   const config = inspect?.['Config'];
@@ -117,13 +129,31 @@ function Facts({ guest }: { guest: Guest }) {
   );
 }
 
-function ContainerTabs({ guest, tab }: { guest: Guest; tab: GuestTab }) {
+/**
+ * A guest's views. A container: its console, its log stream, its numbers, its `docker inspect`. A
+ * VM: its serial console, its numbers as the host sees them, its domain XML.
+ */
+function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const running = guest.state === 'running';
+  const vm = guest.kind === 'vm';
+  const tabs = vm ? vmTabs : containerTabs;
+  const isTab = (value: unknown): value is GuestTab => tabs.includes(value as GuestTab);
+  const terminal = (
+    <TerminalView
+      // A fresh view when the guest starts or stops: it attaches again and shows why.
+      key={`${guest.id}:${running ? 'running' : 'not-running'}`}
+      kind={vm ? 'vm' : 'container'}
+      guestId={guest.id}
+      label={t('guestPage.consoleLabel', { name: guest.name })}
+      // Leaves room for the "not running" notice above it.
+      height={consoleHeight(vm ? 470 : 440, running)}
+    />
+  );
   return (
     <Tabs
-      value={tab}
+      value={isTab(tab) ? tab : 'console'}
       onChange={(value) => {
         if (isTab(value)) void navigate(`/guests/${guest.id}/${value}`, { replace: true });
       }}
@@ -131,19 +161,15 @@ function ContainerTabs({ guest, tab }: { guest: Guest; tab: GuestTab }) {
       // tab detaches its view (the session stays in main and replays on return).
       keepMounted={false}
     >
-      <Tabs.List aria-label={t('guestPage.tabsLabel')} mb="md">
-        <Tabs.Tab value="console" leftSection={<IconTerminal2 size={16} aria-hidden />}>
-          {t('guestPage.tab.console')}
-        </Tabs.Tab>
-        <Tabs.Tab value="logs" leftSection={<IconFileText size={16} aria-hidden />}>
-          {t('guestPage.tab.logs')}
-        </Tabs.Tab>
-        <Tabs.Tab value="stats" leftSection={<IconChartLine size={16} aria-hidden />}>
-          {t('guestPage.tab.stats')}
-        </Tabs.Tab>
-        <Tabs.Tab value="inspect" leftSection={<IconJson size={16} aria-hidden />}>
-          {t('guestPage.tab.inspect')}
-        </Tabs.Tab>
+      <Tabs.List aria-label={vm ? t('vmPage.tabsLabel') : t('guestPage.tabsLabel')} mb="md">
+        {tabs.map((value) => {
+          const TabIcon = tabIcons[value];
+          return (
+            <Tabs.Tab key={value} value={value} leftSection={<TabIcon size={16} aria-hidden />}>
+              {t(`guestPage.tab.${value}`)}
+            </Tabs.Tab>
+          );
+        })}
       </Tabs.List>
       <Tabs.Panel value="console">
         {guest.managed && !running && (
@@ -154,109 +180,47 @@ function ContainerTabs({ guest, tab }: { guest: Guest; tab: GuestTab }) {
             mb="sm"
             data-testid="console-not-running"
           >
-            {t('guestPage.consoleNotRunning', { state: t(`guest.state.${guest.state}`) })}
+            {vm
+              ? t('vmPage.consoleNotRunning', { state: t(`guest.state.${guest.state}`) })
+              : t('guestPage.consoleNotRunning', { state: t(`guest.state.${guest.state}`) })}
           </Alert>
         )}
-        {guest.managed ? (
-          <TerminalView
-            // A fresh view when the container starts or stops: it attaches again and shows why.
-            key={`${guest.id}:${running ? 'running' : 'not-running'}`}
-            kind="container"
-            guestId={guest.id}
-            label={t('guestPage.consoleLabel', { name: guest.name })}
-            // Leaves room for the "not running" notice above it.
-            height={running ? 'max(260px, calc(100dvh - 440px))' : 'max(260px, calc(100dvh - 510px))'}
-          />
-        ) : (
+        {!guest.managed ? (
           <Alert color="gray" variant="light" icon={<IconLock aria-hidden />}>
-            {t('guestPage.noConsoleUnmanaged')}
+            {vm ? t('vmPage.noConsoleUnmanaged') : t('guestPage.noConsoleUnmanaged')}
           </Alert>
-        )}
-      </Tabs.Panel>
-      <Tabs.Panel value="logs">
-        <TerminalView
-          key={guest.id}
-          kind="container-logs"
-          guestId={guest.id}
-          label={t('guestPage.logsLabel', { name: guest.name })}
-          readOnly
-          height="max(260px, calc(100dvh - 440px))"
-        />
-      </Tabs.Panel>
-      <Tabs.Panel value="stats">
-        <StatsPanel id={guest.id} running={running} />
-      </Tabs.Panel>
-      <Tabs.Panel value="inspect">
-        <InspectPanel id={guest.id} />
-      </Tabs.Panel>
-    </Tabs>
-  );
-}
-
-const vmTabs = ['console', 'stats', 'inspect'] as const;
-type VmTab = (typeof vmTabs)[number];
-const isVmTab = (value: unknown): value is VmTab => vmTabs.includes(value as VmTab);
-
-/** A VM's views: its serial console, its numbers as the host sees them, its domain XML. */
-function VmTabs({ guest, tab }: { guest: Guest; tab: VmTab }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const running = guest.state === 'running';
-  return (
-    <Tabs
-      value={tab}
-      onChange={(value) => {
-        if (isVmTab(value)) void navigate(`/guests/${guest.id}/${value}`, { replace: true });
-      }}
-      keepMounted={false}
-    >
-      <Tabs.List aria-label={t('vmPage.tabsLabel')} mb="md">
-        <Tabs.Tab value="console" leftSection={<IconTerminal2 size={16} aria-hidden />}>
-          {t('guestPage.tab.console')}
-        </Tabs.Tab>
-        <Tabs.Tab value="stats" leftSection={<IconChartLine size={16} aria-hidden />}>
-          {t('guestPage.tab.stats')}
-        </Tabs.Tab>
-        <Tabs.Tab value="inspect" leftSection={<IconJson size={16} aria-hidden />}>
-          {t('guestPage.tab.inspect')}
-        </Tabs.Tab>
-      </Tabs.List>
-      <Tabs.Panel value="console">
-        {guest.managed && !running && (
-          <Alert
-            color="gray"
-            variant="light"
-            icon={<IconInfoCircle aria-hidden />}
-            mb="sm"
-            data-testid="console-not-running"
-          >
-            {t('vmPage.consoleNotRunning', { state: t(`guest.state.${guest.state}`) })}
-          </Alert>
-        )}
-        {guest.managed ? (
+        ) : vm ? (
           <Stack gap="xs">
             <Text size="xs" c="dimmed">
               {t('vmPage.consoleHint')}
             </Text>
-            <TerminalView
-              key={`${guest.id}:${running ? 'running' : 'not-running'}`}
-              kind="vm"
-              guestId={guest.id}
-              label={t('guestPage.consoleLabel', { name: guest.name })}
-              height={running ? 'max(260px, calc(100dvh - 470px))' : 'max(260px, calc(100dvh - 540px))'}
-            />
+            {terminal}
           </Stack>
         ) : (
-          <Alert color="gray" variant="light" icon={<IconLock aria-hidden />}>
-            {t('vmPage.noConsoleUnmanaged')}
-          </Alert>
+          terminal
         )}
       </Tabs.Panel>
+      {!vm && (
+        <Tabs.Panel value="logs">
+          <TerminalView
+            key={guest.id}
+            kind="container-logs"
+            guestId={guest.id}
+            label={t('guestPage.logsLabel', { name: guest.name })}
+            readOnly
+            height={consoleHeight(440, true)}
+          />
+        </Tabs.Panel>
+      )}
       <Tabs.Panel value="stats">
-        <VmStatsPanel id={guest.id} running={running} />
+        {vm ? (
+          <VmStatsPanel id={guest.id} running={running} />
+        ) : (
+          <StatsPanel id={guest.id} running={running} />
+        )}
       </Tabs.Panel>
       <Tabs.Panel value="inspect">
-        <VmInspectPanel id={guest.id} />
+        {vm ? <VmInspectPanel id={guest.id} /> : <InspectPanel id={guest.id} />}
       </Tabs.Panel>
     </Tabs>
   );
@@ -311,11 +275,7 @@ export function GuestPage() {
       <Stack gap={0} mt={-16}>
         <Facts guest={guest} />
       </Stack>
-      {guest.kind === 'container' ? (
-        <ContainerTabs guest={guest} tab={isTab(tab) ? tab : 'console'} />
-      ) : (
-        <VmTabs guest={guest} tab={isVmTab(tab) ? tab : 'console'} />
-      )}
+      <GuestTabs guest={guest} tab={tab} />
     </Stack>
   );
 }

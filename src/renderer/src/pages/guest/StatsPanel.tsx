@@ -1,42 +1,8 @@
-import { Alert, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ContainerStatsSample } from '../../../../shared/containers';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
-import { Sparkline } from '../../components/Sparkline';
-import { statsHistoryLength, useContainerStatsHistory } from '../../data/guests';
-import { formatBytes, formatPercent } from '../../status/format-bytes';
-
-interface StatCardProps {
-  title: string;
-  value: ReactNode;
-  detail?: ReactNode;
-  children?: ReactNode;
-  testId: string;
-}
-
-export function StatCard({ title, value, detail, children, testId }: StatCardProps) {
-  return (
-    <Paper withBorder radius="md" p="md" data-testid={testId} component="section" aria-label={title}>
-      <Stack gap={6}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.4}>
-          {title}
-        </Text>
-        <Text component="div" fz={22} fw={650} lh={1.2} style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {value}
-        </Text>
-        {detail && (
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {detail}
-          </Text>
-        )}
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+import { useContainerStatsHistory } from '../../data/guests';
+import { CpuCard, MemoryCard, StatCard, StatsFrame, useStatsFormat } from './stats-parts';
 
 /** Two labelled numbers side by side (received and sent, read and written). */
 function Pair({ first, second }: { first: [string, string]; second: [string, string] }) {
@@ -54,69 +20,42 @@ function Pair({ first, second }: { first: [string, string]; second: [string, str
   );
 }
 
-function StatsView({ history }: { history: ContainerStatsSample[] }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const latest = history.at(-1);
-  if (!latest) return <LoadingState label={t('stats.loading')} />;
-  const bytes = (value: number) => formatBytes(value, language);
-  const percent = (value: number) => formatPercent(value, language);
-  const cpu = history.map((sample) => sample.cpuPercent);
+function StatsView({ history, latest }: { history: ContainerStatsSample[]; latest: ContainerStatsSample }) {
+  const { t } = useTranslation();
+  const { language, bytes, percent } = useStatsFormat();
   const memory = history.map((sample) => sample.memoryBytes);
   const memoryShare = latest.memoryLimitBytes > 0 ? (latest.memoryBytes / latest.memoryLimitBytes) * 100 : 0;
-  const cpuPeak = Math.max(...cpu);
   const memoryPeak = Math.max(...memory);
 
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <StatCard
+        <CpuCard
           title={t('stats.cpu')}
           value={percent(latest.cpuPercent)}
           detail={t('stats.cpuHint')}
-          testId="stats-cpu"
-        >
-          <Sparkline
-            values={cpu}
-            // Scale to at least 100 % so a busy minute stands out against a calm one.
-            max={Math.max(100, cpuPeak)}
-            capacity={statsHistoryLength}
-            color="var(--mantine-color-blue-6)"
-            label={t('stats.cpuChart', { latest: percent(latest.cpuPercent), peak: percent(cpuPeak) })}
-          />
-        </StatCard>
-        <StatCard
+          values={history.map((sample) => sample.cpuPercent)}
+        />
+        <MemoryCard
           title={t('stats.memory')}
           value={t('stats.memoryValue', {
             used: bytes(latest.memoryBytes),
             limit: bytes(latest.memoryLimitBytes),
           })}
           detail={t('stats.memoryShare', { share: percent(memoryShare) })}
-          testId="stats-memory"
-        >
-          <Progress
-            value={Math.min(memoryShare, 100)}
-            color={memoryShare > 90 ? 'red' : memoryShare > 70 ? 'yellow' : 'teal'}
-            size="md"
-            aria-label={t('stats.memoryBar')}
-            aria-valuetext={t('stats.memoryValue', {
-              used: bytes(latest.memoryBytes),
-              limit: bytes(latest.memoryLimitBytes),
-            })}
-          />
-          <Sparkline
-            values={memory}
-            // Scaled to the minute's peak, so small changes show; the bar above shows the limit.
-            max={memoryPeak * 1.25}
-            capacity={statsHistoryLength}
-            color="var(--mantine-color-teal-6)"
-            label={t('stats.memoryChart', {
-              latest: bytes(latest.memoryBytes),
-              peak: bytes(memoryPeak),
-              limit: bytes(latest.memoryLimitBytes),
-            })}
-          />
-        </StatCard>
+          share={memoryShare}
+          barColor={memoryShare > 90 ? 'red' : memoryShare > 70 ? 'yellow' : 'teal'}
+          barLabel={t('stats.memoryBar')}
+          values={memory}
+          // Scaled to the minute's peak, so small changes show; the bar above shows the limit.
+          max={memoryPeak * 1.25}
+          chartColor="var(--mantine-color-teal-6)"
+          chartLabel={t('stats.memoryChart', {
+            latest: bytes(latest.memoryBytes),
+            peak: bytes(memoryPeak),
+            limit: bytes(latest.memoryLimitBytes),
+          })}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <StatCard
@@ -156,36 +95,14 @@ function StatsView({ history }: { history: ContainerStatsSample[] }) {
 export function StatsPanel({ id, running }: { id: string; running: boolean }) {
   const { t } = useTranslation();
   const stats = useContainerStatsHistory(id, running);
-  if (!running) {
-    return (
-      <Alert
-        color="gray"
-        variant="light"
-        icon={<IconInfoCircle aria-hidden />}
-        title={t('stats.notRunningTitle')}
-      >
-        {t('stats.notRunning')}
-      </Alert>
-    );
-  }
-  if (stats.isError && !stats.data) {
-    return (
-      <ErrorAlert
-        title={t('stats.loadFailed')}
-        error={stats.error}
-        onRetry={() => void stats.refetch()}
-        retrying={stats.isFetching}
-      />
-    );
-  }
   return (
-    <Stack gap="xs">
-      <Group justify="flex-end">
-        <Text size="xs" c="dimmed">
-          {t('stats.window', { seconds: statsHistoryLength })}
-        </Text>
-      </Group>
-      <StatsView history={stats.data ?? []} />
-    </Stack>
+    <StatsFrame
+      running={running}
+      stats={stats}
+      notRunningTitle={t('stats.notRunningTitle')}
+      notRunning={t('stats.notRunning')}
+    >
+      {(history, latest) => <StatsView history={history} latest={latest} />}
+    </StatsFrame>
   );
 }
