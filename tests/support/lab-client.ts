@@ -29,6 +29,13 @@ export class LabClient {
       .map((message) => message.payload as ApiEvents[E]);
   }
 
+  /** The latest state a session reported, if any. */
+  consoleState(sessionId: string): string | undefined {
+    return this.of('console.state')
+      .filter((state) => state.sessionId === sessionId)
+      .at(-1)?.state;
+  }
+
   /** All console output of a session so far, in order. */
   output(sessionId: string): string {
     return this.of('console.data')

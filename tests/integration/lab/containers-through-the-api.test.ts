@@ -113,14 +113,7 @@ describe.skipIf(gate.skip)('containers and consoles through the API, on the real
       () => client.of('console.state').some((s) => s.sessionId === sessionId && s.state === 'disconnected'),
       'the console to notice the restart',
     );
-    await client.waitFor(
-      () =>
-        client
-          .of('console.state')
-          .filter((s) => s.sessionId === sessionId)
-          .at(-1)?.state === 'open',
-      'the console to reconnect',
-    );
+    await client.waitFor(() => client.consoleState(sessionId) === 'open', 'the console to reconnect');
     await client.call('console.write', { sessionId, data: 'echo back-$((40+2))\r' });
     await client.waitFor(() => client.output(sessionId).includes('back-42'), 'output after the reconnect');
   });
@@ -128,20 +121,12 @@ describe.skipIf(gate.skip)('containers and consoles through the API, on the real
   it('reconnects the console after dockerd itself restarts', async () => {
     await labDaemon('stop', 'docker');
     await client.waitFor(
-      () =>
-        client
-          .of('console.state')
-          .filter((s) => s.sessionId === sessionId)
-          .at(-1)?.state === 'disconnected',
+      () => client.consoleState(sessionId) === 'disconnected',
       'the console to show disconnected',
     );
     await labDaemon('start', 'docker'); // restart policy "always" brings the container back
     await client.waitFor(
-      () =>
-        client
-          .of('console.state')
-          .filter((s) => s.sessionId === sessionId)
-          .at(-1)?.state === 'open',
+      () => client.consoleState(sessionId) === 'open',
       'the console to reconnect after dockerd returned',
       30_000,
     );
