@@ -26,7 +26,24 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
-import { vmActions, vmCreateSchema, type BootRecord, type Leftovers, type ShutdownResult, type VmStats } from './vms';
+import {
+  compareMeasureSchema,
+  consoleRunSchema,
+  twinCreateSchema,
+  type CompareEnvironment,
+  type ConsoleRunResult,
+  type GuestLiveSample,
+  type GuestMeasurement,
+  type TwinCreated,
+} from './compare';
+import {
+  vmActions,
+  vmCreateSchema,
+  type BootRecord,
+  type Leftovers,
+  type ShutdownResult,
+  type VmStats,
+} from './vms';
 
 /**
  * The one contract between renderer and main. Main registers a handler for every method here
@@ -116,6 +133,20 @@ export const api = {
   'console.reconnect': returns<ConsoleSessionInfo>()(consoleSessionSchema),
   'console.close': returns<null>()(consoleSessionSchema),
   'console.list': returns<ConsoleSessionInfo[]>()(noInput),
+  /**
+   * Types one command line into each target's console (as the learner would) and answers what each
+   * printed before its next prompt. Probes and lesson checks use it; the output stays visible there.
+   */
+  'console.run': returns<ConsoleRunResult[]>()(consoleRunSchema),
+
+  /** Creates a template's container, VM and (when available) sandbox in parallel under one twin id. */
+  'twins.create': returns<TwinCreated>()(twinCreateSchema),
+  /** Host-side numbers for the Compare table, one per guest, read now. */
+  'compare.measure': returns<GuestMeasurement[]>()(compareMeasureSchema),
+  /** The host a comparison ran on: kernel, CPU, accelerator, engine versions. */
+  'compare.environment': returns<CompareEnvironment>()(noInput),
+  /** CPU and memory of every running Twinlab guest, for cards and sparklines (sampled once a second). */
+  'guests.live': returns<GuestLiveSample[]>()(noInput),
 } as const;
 
 export type Api = typeof api;

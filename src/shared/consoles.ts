@@ -47,6 +47,8 @@ export const consoleTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('container-logs'), guestId }).strict(),
   /** A VM's serial console (`virsh console`). */
   z.object({ kind: z.literal('vm'), guestId }).strict(),
+  /** A login shell on the host itself (node-pty), beside the guests on the Compare page. One per app. */
+  z.object({ kind: z.literal('host'), guestId: z.literal('host') }).strict(),
 ]);
 export type ConsoleTarget = z.infer<typeof consoleTargetSchema>;
 

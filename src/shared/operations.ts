@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PullProgress } from './containers';
 import type { TransferProgress } from './vms';
+import type { TwinRole } from './compare';
 
 /**
  * Long work (pull, import, create) carries an id chosen by the caller, so the caller can follow
@@ -24,6 +25,8 @@ export type OperationStep =
 export interface OperationProgress {
   operationId: string;
   step: OperationStep;
+  /** In a twin's create, which of its guests this step belongs to. */
+  part?: TwinRole;
   pull?: PullProgress;
   download?: TransferProgress;
 }
