@@ -8,6 +8,8 @@ export interface RunningServer {
   origin: string;
   port: number;
   token: string;
+  /** The server process, for benchmarks that read its CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     setTimeout(() => reject(new Error(`server did not print its URL in 30 s:\n${stderr}`)), 30_000).unref();
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, port: Number(parsed.port), token, stop: () => stopChild(child) };
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    token,
+    pid: child.pid ?? 0,
+    stop: () => stopChild(child),
+  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
