@@ -2,11 +2,23 @@ import { join } from 'node:path';
 import type { AppInfo } from '@shared/api';
 import type { EnginesStatus } from '@shared/engines';
 import type { HostReport } from '@shared/host';
-import { consoleHandlers, openContainerConsole, openVmConsole } from './api/console-handlers';
+import { compareHandlers } from './api/compare-handlers';
+import {
+  consoleHandlers,
+  openContainerConsole,
+  openHostConsole,
+  openVmConsole,
+} from './api/console-handlers';
 import { vmHandlers } from './api/vm-handlers';
 import { containerHandlers } from './api/container-handlers';
 import { loadCatalog, type TemplateDir } from './catalog/load-templates';
+import { CompareService } from './compare/compare-service';
+import { ConsoleRunner } from './compare/console-runner';
+import { LiveSampler } from './compare/live-sampler';
+import { PromptWatch } from './compare/prompt-watch';
+import { ReadyTimes } from './compare/ready-times';
 import { ConsoleManager } from './consoles';
+import { OutputTaps } from './consoles/output-taps';
 import { ContainerService, ImageService, type WatchSignal } from './containers';
 import { realHostProbe, runHostChecks } from './doctor';
 import { collectHostFacts } from './doctor/host-facts';
@@ -20,6 +32,7 @@ import { createLogger } from './log';
 import { labPaths } from './paths';
 import { Operations } from './operations';
 import { ImageCache, realHostCapacity, VmService } from './vms';
+import type { TwinCreatorDeps } from './twins/twin-creator';
 import { BootWatch } from './vms/boot-watch';
 import { createRouter, type Router } from './router';
 
@@ -86,8 +99,14 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   });
   const vmWatcher = vms.watch(() => events.emit('guests.changed', {}), { intervalMs: 1000 });
   const boots = new BootWatch((record) => events.emit('vm.booted', record));
+  const prompts = new PromptWatch();
+  const taps = new OutputTaps();
   const consoles = new ConsoleManager({
-    onOutput: (sessionId, text) => boots.feed(sessionId, text),
+    onOutput: (sessionId, text) => {
+      boots.feed(sessionId, text);
+      prompts.feed(sessionId, text);
+      taps.feed(sessionId, text);
+    },
     onData: (sessionId, data, offset) => events.emit('console.data', { sessionId, data, offset }),
     onState: (sessionId, state, detail) => {
       events.emit('console.state', { sessionId, state, ...(detail && { detail }) });
@@ -142,6 +161,55 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   const openVmConsoleById = async (id: string, size: { cols: number; rows: number }) =>
     openVmConsole(consoles, libvirt.endpoint(), await vms.get(id), size);
 
+  /** Attached before start so the first prompt is caught; the returned function starts the ready timer. */
+  const attachContainerConsole = async (containerId: string) => {
+    const session = await openContainerConsole(consoles, docker.client, containerId, defaultConsoleSize).catch(
+      () => undefined, // the console can still be opened later
+    );
+    return () => session && prompts.arm(session.id, containerId);
+  };
+  const accelerator = async () => (await collectHostFacts(realHostProbe).accelerator()).accelerator;
+  const twinDeps: TwinCreatorDeps = {
+    catalog: () => loadCatalog(templateDirs),
+    containers,
+    vms,
+    runtimes: () => docker.runtimes(),
+    host: realHostCapacity,
+    attachContainerConsole,
+    bootVm: async (guest, readyPattern) => {
+      const session = await openVmConsoleById(guest.id, defaultConsoleSize);
+      boots.arm(session.id, guest, readyPattern);
+      return vms.resume(guest.id);
+    },
+    log: createLogger('twins'),
+  };
+  const openHost = (size: { cols: number; rows: number }) => openHostConsole(consoles, env, size);
+  const runner = new ConsoleRunner({
+    consoles,
+    taps,
+    open: (target) => {
+      if (target.kind === 'vm') return openVmConsoleById(target.guestId, defaultConsoleSize);
+      if (target.kind === 'host') return openHost(defaultConsoleSize);
+      return openContainerConsole(consoles, docker.client, target.guestId, defaultConsoleSize);
+    },
+  });
+  const live = new LiveSampler({
+    docker: () => docker.client,
+    hypervisor: () => libvirt.hypervisor(),
+    libvirtUri: () => libvirt.endpoint(),
+    log: createLogger('live'),
+  });
+  const compare = new CompareService({
+    docker: () => docker.client,
+    containers,
+    vms,
+    ready: new ReadyTimes(prompts, boots),
+    libvirtUri: () => libvirt.endpoint(),
+    accelerator,
+    engines: enginesStatus,
+    runtimes: () => docker.runtimes(),
+  });
+
   const checkHost = () =>
     runHostChecks({
       docker: { status: () => dockerHealth.status, runtimes: () => docker.runtimes() },
@@ -183,10 +251,11 @@ export async function createLab(config: LabConfig): Promise<Lab> {
           throw failed.reason;
         return listed;
       },
-      ...containerHandlers(containers, images, operations, (id) =>
-        openContainerConsole(consoles, docker.client, id, defaultConsoleSize),
+      ...containerHandlers(containers, images, operations, async (id) =>
+        (await attachContainerConsole(id))(),
       ),
-      ...consoleHandlers(consoles, () => docker.client, openVmConsoleById),
+      ...consoleHandlers(consoles, () => docker.client, openVmConsoleById, openHost, runner),
+      ...compareHandlers({ twins: twinDeps, operations, compare, live }),
       ...vmHandlers({
         vms,
         operations,
@@ -204,6 +273,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     async dispose() {
       stopWatching();
       vmWatcher.stop();
+      live.stop();
       operations.cancelAll();
       await consoles.closeAll();
       dockerHealth.stop();

@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import type Docker from 'dockerode';
 import type { ConsoleSessionInfo, ConsoleTarget } from '@shared/consoles';
 import { dockerExecBackend, ptyBackend, type ConsoleManager } from '../consoles';
 import { dockerAttachBackend } from '../consoles/backends/docker-attach';
 import { dockerLogsBackend } from '../consoles/backends/docker-logs';
+import type { ConsoleRunner } from '../compare/console-runner';
 import type { Handlers } from '../router';
+import { twinError } from '../twins/errors';
 
 type ConsoleMethods =
   | 'console.open'
@@ -14,7 +18,8 @@ type ConsoleMethods =
   | 'console.ack'
   | 'console.reconnect'
   | 'console.close'
-  | 'console.list';
+  | 'console.list'
+  | 'console.run';
 
 /** The owner tag of a target's session: one live session per target, shared by every view of it. */
 export function consoleOwner(target: ConsoleTarget): string {
@@ -75,10 +80,38 @@ export async function openVmConsole(
   });
 }
 
+/**
+ * A login shell on the host, shared by every view (one session per app). Acceptable because
+ * whoever reaches this API already drives Docker, which is root on the host: the Electron window
+ * checks its sender, browser mode is loopback-only with a token and Origin/Host checks. A machine
+ * that must not offer it anyway sets TWINLAB_HOST_TERMINAL=0.
+ */
+export async function openHostConsole(
+  consoles: ConsoleManager,
+  env: Record<string, string | undefined>,
+  size: { cols: number; rows: number },
+): Promise<ConsoleSessionInfo> {
+  if (env['TWINLAB_HOST_TERMINAL'] === '0') throw twinError('hostTerminalOff');
+  const owner = consoleOwner({ kind: 'host', guestId: 'host' });
+  const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
+  if (live) return live.state === 'disconnected' ? consoles.reconnect(live.id) : live;
+  const shell = env['SHELL'] || (existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh');
+  // The browser-mode token is nobody's business inside the shell.
+  const shellEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'TWINLAB_TOKEN'));
+  return consoles.open({
+    connect: async (current) => ptyBackend(shell, ['-l'], { ...current, cwd: homedir(), env: shellEnv }),
+    title: 'host shell',
+    owner,
+    ...size,
+  });
+}
+
 export function consoleHandlers(
   consoles: ConsoleManager,
   docker: () => Docker,
   openVm: (vmId: string, size: { cols: number; rows: number }) => Promise<ConsoleSessionInfo>,
+  openHost: (size: { cols: number; rows: number }) => Promise<ConsoleSessionInfo>,
+  runner: ConsoleRunner,
 ): Pick<Handlers, ConsoleMethods> {
   const nothing = async (action: () => unknown) => {
     await action();
@@ -89,6 +122,7 @@ export function consoleHandlers(
       if (target.kind === 'container')
         return openContainerConsole(consoles, docker(), target.guestId, { cols, rows });
       if (target.kind === 'vm') return openVm(target.guestId, { cols, rows });
+      if (target.kind === 'host') return openHost({ cols, rows });
       const owner = consoleOwner(target);
       const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
       return (
@@ -111,5 +145,6 @@ export function consoleHandlers(
     'console.reconnect': ({ sessionId }) => consoles.reconnect(sessionId),
     'console.close': ({ sessionId }) => nothing(() => consoles.close(sessionId)),
     'console.list': async () => consoles.list(),
+    'console.run': ({ targets, command, timeoutMs }) => runner.run(targets, command, timeoutMs),
   };
 }

@@ -1,0 +1,125 @@
+import type { ConsoleRunResult } from '@shared/compare';
+import type { ConsoleTarget } from '@shared/consoles';
+import { ApiError } from '@shared/errors';
+import type { ConsoleManager, SessionInfo } from '../consoles';
+import type { OutputTaps } from '../consoles/output-taps';
+import { twinMessage } from '../twins/errors';
+import { cutRunOutput, printedMarker, typedLine } from './run-marker';
+
+export interface ConsoleRunnerDeps {
+  consoles: ConsoleManager;
+  taps: OutputTaps;
+  /** The target's session, opened when it has none (container shell, VM serial console, host shell). */
+  open: (target: ConsoleTarget) => Promise<SessionInfo>;
+}
+
+/** Raw output kept per run; a flood beyond it keeps only its end (where the marker will be). */
+const maxRawChars = 1024 * 1024;
+
+/**
+ * console.run: types one line into each target's console, as a learner would, and reads back what
+ * it printed before the end marker. Targets run in parallel; runs on one session wait for each other.
+ */
+export class ConsoleRunner {
+  readonly #queues = new Map<string, Promise<unknown>>();
+  #counter = 0;
+
+  constructor(private readonly deps: ConsoleRunnerDeps) {}
+
+  run(targets: ConsoleTarget[], command: string, timeoutMs: number): Promise<ConsoleRunResult[]> {
+    return Promise.all(targets.map((target) => this.#runOne(target, command, timeoutMs)));
+  }
+
+  async #runOne(target: ConsoleTarget, command: string, timeoutMs: number): Promise<ConsoleRunResult> {
+    const startedAt = performance.now();
+    const failed = (error: { key: string; message: string }, output = ''): ConsoleRunResult => ({
+      target,
+      ok: false,
+      error,
+      output,
+      durationMs: Math.round(performance.now() - startedAt),
+    });
+    if (target.kind === 'container-logs') return failed(twinMessage('runReadOnly'));
+    let session: SessionInfo;
+    try {
+      session = await this.deps.open(target);
+      if (session.state === 'disconnected') session = await this.deps.consoles.reconnect(session.id);
+    } catch (error) {
+      return failed(messageOf(error));
+    }
+    if (session.state !== 'open') return failed(twinMessage('runNotOpen'));
+    const sessionId = session.id;
+    return this.#serialized(sessionId, async () => {
+      const typed = await this.#type(sessionId, command, timeoutMs);
+      const durationMs = Math.round(performance.now() - startedAt);
+      return typed.ok
+        ? { target, ok: true, output: typed.output, durationMs }
+        : { target, ok: false, error: typed.error, output: typed.output, durationMs };
+    });
+  }
+
+  /** One run at a time per session: a second line typed mid-run would mix the two outputs. */
+  #serialized<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.#queues.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.#queues.get(sessionId) === settled) this.#queues.delete(sessionId);
+    });
+    return next;
+  }
+
+  #type(
+    sessionId: string,
+    command: string,
+    timeoutMs: number,
+  ): Promise<
+    { ok: true; output: string } | { ok: false; error: { key: string; message: string }; output: string }
+  > {
+    const n = ++this.#counter;
+    const marker = printedMarker(n);
+    return new Promise((resolve) => {
+      let raw = '';
+      const finish = (result: Parameters<typeof resolve>[0]) => {
+        stop();
+        clearTimeout(timer);
+        resolve(result);
+      };
+      const stop = this.deps.taps.listen(sessionId, (text) => {
+        raw = (raw + text).slice(-maxRawChars);
+        // Only the new text (and a marker's length before it) can complete the marker.
+        if (!raw.slice(-(text.length + marker.length)).includes(marker)) return;
+        const cut = cutRunOutput(raw, n);
+        if (cut.done) finish({ ok: true, output: cut.output });
+      });
+      // The command may still run: Ctrl+C gives the console back for the learner and the next run.
+      const timer = setTimeout(() => {
+        this.#write(sessionId, '\x03');
+        finish({
+          ok: false,
+          error: twinMessage('runTimeout', { seconds: Math.round(timeoutMs / 100) / 10 }),
+          output: cutRunOutput(raw, n).output,
+        });
+      }, timeoutMs);
+      try {
+        this.deps.consoles.write(sessionId, `${typedLine(command, n)}\r`);
+      } catch (error) {
+        finish({ ok: false, error: messageOf(error), output: '' });
+      }
+    });
+  }
+
+  #write(sessionId: string, data: string): void {
+    try {
+      this.deps.consoles.write(sessionId, data);
+    } catch {
+      // the session went away meanwhile: nothing left to interrupt
+    }
+  }
+}
+
+function messageOf(error: unknown): { key: string; message: string } {
+  if (error instanceof ApiError) return { key: error.key, message: error.message };
+  return twinMessage('runFailed', { detail: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,29 @@
+/**
+ * Terminal output as text: escape sequences out, carriage returns and backspaces applied the way
+ * a line reader sees them. Pure; used to find prompts and to cut a command's output.
+ */
+
+// CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), charset selection (ESC ( B) and two-byte escapes.
+const escapes =
+  // eslint-disable-next-line no-control-regex
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[()*+][0-~]|\x1b[@-Z\\-_=>78]/g;
+
+export function stripEscapes(text: string): string {
+  return text.replace(escapes, '');
+}
+
+/** Escapes stripped, \r dropped, a backspace erasing the character before it, other controls gone. */
+export function plainText(text: string): string {
+  let out = '';
+  for (const char of stripEscapes(text).replace(/\r/g, '')) {
+    if (char === '\b') out = out.endsWith('\n') ? out : out.slice(0, -1);
+    else if (char === '\n' || char === '\t' || char >= ' ') out += char;
+  }
+  return out;
+}
+
+/** A shell waits for input: the last line ends in `# ` or `$ ` (escape sequences after it ignored). */
+export function endsWithPrompt(text: string): boolean {
+  const lastLine = plainText(text).split('\n').at(-1) ?? '';
+  return /[#$] $/.test(lastLine);
+}

@@ -1,0 +1,84 @@
+import { ApiError, type ErrorCode } from '@shared/errors';
+
+/**
+ * Every sentence the twin, console-run and compare code can show a user: i18n key
+ * `twins.error.<name>`, the API error code and the English text (both the catalog entry and the
+ * ApiError message). Each says what to do next.
+ */
+export const twinErrorCatalog = {
+  templateNotFound: {
+    code: 'not-found',
+    text: 'There is no template "{{templateId}}". Refresh the template list and pick one of them.',
+  },
+  templateHasNoContainer: {
+    code: 'bad-input',
+    text: 'The template "{{templateId}}" has no container side, so it cannot make a twin. Pick a template that describes both a container and a VM.',
+  },
+  templateHasNoVm: {
+    code: 'bad-input',
+    text: 'The template "{{templateId}}" has no VM side, so it cannot make a twin. Pick a template that describes both a container and a VM.',
+  },
+  cancelled: {
+    code: 'conflict',
+    text: 'Creating the twin "{{name}}" was cancelled; what had been made was removed.',
+  },
+  hostTerminalOff: {
+    code: 'forbidden',
+    text: 'The host terminal is switched off on this computer (TWINLAB_HOST_TERMINAL=0). Use a terminal program instead, or start Twinlab without that setting.',
+  },
+  guestNotFound: {
+    code: 'not-found',
+    text: 'There is no guest "{{id}}" any more. Refresh the list.',
+  },
+  runNotOpen: {
+    code: 'conflict',
+    text: 'The console of this guest is not open (is the guest running?). Start the guest, then run the command again.',
+  },
+  runReadOnly: {
+    code: 'bad-input',
+    text: "A log view takes no input. Run the command in the guest's shell instead.",
+  },
+  runTimeout: {
+    code: 'conflict',
+    text: 'The command did not finish within {{seconds}} s, so it was interrupted (Ctrl+C). Try a shorter command, or look at the console.',
+  },
+  runFailed: {
+    code: 'internal',
+    text: 'The command could not be typed into the console: {{detail}}',
+  },
+} as const satisfies Record<string, { code: ErrorCode; text: string }>;
+
+export type TwinErrorName = keyof typeof twinErrorCatalog;
+
+type ParamNames<Text extends string> = Text extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+export type TwinErrorParams<N extends TwinErrorName> = Record<
+  ParamNames<(typeof twinErrorCatalog)[N]['text']>,
+  string | number
+>;
+
+export function twinErrorKey(name: TwinErrorName): string {
+  return `twins.error.${name}`;
+}
+
+function interpolate(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+}
+
+/** The key and English sentence, for results that carry an error without throwing (console.run). */
+export function twinMessage<N extends TwinErrorName>(
+  name: N,
+  ...[params]: keyof TwinErrorParams<N> extends never ? [] : [TwinErrorParams<N>]
+): { key: string; message: string } {
+  return { key: twinErrorKey(name), message: interpolate(twinErrorCatalog[name].text, params ?? {}) };
+}
+
+export function twinError<N extends TwinErrorName>(
+  name: N,
+  ...rest: keyof TwinErrorParams<N> extends never ? [] : [TwinErrorParams<N>]
+): ApiError {
+  const { key, message } = twinMessage(name, ...rest);
+  const params: Record<string, string | number> | undefined = rest[0];
+  return new ApiError(twinErrorCatalog[name].code, key, message, params && { ...params });
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { TwinCreated, TwinRole } from '@shared/compare';
+import type { ContainerCreateSpec } from '@shared/containers';
+import { ApiError } from '@shared/errors';
+import type { Guest } from '@shared/guest';
+import type { OperationProgress } from '@shared/operations';
+import type { Catalog, VmSide } from '@shared/template';
+import type { ContainerService } from '../containers';
+import type { Logger } from '../log';
+import { vmError, type HostCapacity, type VmService } from '../vms';
+import { twinError } from './errors';
+import { pickSandboxRuntime, twinContainerSpec, twinGuestName, twinSides } from './twin-spec';
+
+export interface TwinCreatorDeps {
+  catalog: () => Promise<Catalog>;
+  containers: ContainerService;
+  vms: VmService;
+  /** Runtimes registered with Docker. */
+  runtimes: () => Promise<string[]>;
+  host: Pick<HostCapacity, 'memAvailableBytes'>;
+  /**
+   * Attaches the container's console before it starts (so its first prompt is on screen) and arms
+   * its ready timer; returns the arm function, called right before the start call.
+   */
+  attachContainerConsole: (containerId: string) => Promise<() => void>;
+  /** Opens the VM's serial console, arms its boot timer and lets its paused vCPUs run. */
+  bootVm: (guest: Guest, readyPattern: string) => Promise<Guest>;
+  log?: Logger;
+}
+
+export interface TwinRequest {
+  templateId: string;
+  name: string;
+  sandbox: 'auto' | 'off';
+}
+
+type Progress = (update: Omit<OperationProgress, 'operationId'>) => void;
+
+const MiB = 1024 * 1024;
+
+/**
+ * One template becomes a container, a VM and, when a sandbox runtime is registered, a sandboxed
+ * container, made in parallel under one twin id. Everything is validated before anything is made;
+ * a part that fails (or a cancel) removes the parts already made and reports the first failure.
+ */
+export async function createTwin(
+  deps: TwinCreatorDeps,
+  request: TwinRequest,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<TwinCreated> {
+  progress({ step: 'validating' });
+  const entry = (await deps.catalog()).entries.find((e) => e.template.id === request.templateId);
+  if (!entry) throw twinError('templateNotFound', { templateId: request.templateId });
+  const template = entry.template;
+  const sides = twinSides(template);
+  const sandboxRuntime =
+    request.sandbox === 'auto' ? pickSandboxRuntime(await deps.runtimes().catch(() => [])) : undefined;
+  const twinId = randomUUID();
+  const columns: { role: 'container' | 'sandbox'; runtime: string }[] = [
+    { role: 'container', runtime: 'runc' },
+    ...(sandboxRuntime ? [{ role: 'sandbox' as const, runtime: sandboxRuntime }] : []),
+  ];
+  const containerSpecs = columns.map(({ role, runtime }) => ({
+    role,
+    spec: twinContainerSpec({ template, side: sides.container, name: request.name, role, twinId, runtime }),
+  }));
+  const vmName = twinGuestName(request.name, 'vm');
+  await Promise.all([
+    ...containerSpecs.map(({ spec }) => validateContainer(deps.containers, spec)),
+    validateVm(deps, vmName, sides.vm),
+  ]);
+  signal.throwIfAborted();
+
+  // One controller for the parts: the first failure stops the others' downloads and pulls too.
+  const parts = new AbortController();
+  const stopParts = () => parts.abort();
+  signal.addEventListener('abort', stopParts, { once: true });
+  const made: { role: TwinRole; guest: Guest }[] = [];
+  const failures: unknown[] = [];
+  const part = async (role: TwinRole, work: () => Promise<Guest>) => {
+    try {
+      return await work();
+    } catch (error) {
+      failures.push(error);
+      parts.abort();
+      return undefined;
+    }
+  };
+
+  const containerPart = (role: 'container' | 'sandbox', spec: ContainerCreateSpec) =>
+    part(role, async () => {
+      let armReadyTimer: (() => void) | undefined;
+      const guest = await deps.containers.create(spec, {
+        signal: parts.signal,
+        beforeStart: async (id) => {
+          armReadyTimer = await deps.attachContainerConsole(id);
+        },
+        onStep: (step) => {
+          if (step === 'starting') armReadyTimer?.();
+          progress({ step, part: role });
+        },
+        onPullProgress: (pull) => progress({ step: 'pulling', part: role, pull }),
+      });
+      made.push({ role, guest });
+      return guest;
+    });
+
+  const vmPart = () =>
+    part('vm', async () => {
+      const created = await deps.vms.create(
+        { templateId: template.id, name: vmName, vm: sides.vm, startPaused: true, twinId },
+        {
+          signal: parts.signal,
+          onProgress: ({ step, download }) => progress({ step, part: 'vm', ...(download && { download }) }),
+        },
+      );
+      made.push({ role: 'vm', guest: created });
+      parts.signal.throwIfAborted();
+      progress({ step: 'booting', part: 'vm' });
+      return deps.bootVm(created, sides.vm.readyPattern);
+    });
+
+  try {
+    const guests = await Promise.all([
+      ...containerSpecs.map(({ role, spec }) => containerPart(role, spec)),
+      vmPart(),
+    ]);
+    if (failures.length === 0 && !signal.aborted) return { twinId, guests: guests.filter(isGuest) };
+  } finally {
+    signal.removeEventListener('abort', stopParts);
+  }
+
+  await removeParts(deps, made);
+  if (signal.aborted) throw twinError('cancelled', { name: request.name });
+  throw failures[0] instanceof Error ? failures[0] : new Error(String(failures[0]));
+}
+
+function isGuest(guest: Guest | undefined): guest is Guest {
+  return guest !== undefined;
+}
+
+async function removeParts(deps: TwinCreatorDeps, made: { role: TwinRole; guest: Guest }[]): Promise<void> {
+  await Promise.all(
+    made.map(({ role, guest }) =>
+      (role === 'vm' ? deps.vms.remove(guest.id) : deps.containers.remove(guest.id)).catch((error: unknown) =>
+        deps.log?.warn(`twin rollback: could not remove ${guest.name}`, error),
+      ),
+    ),
+  );
+}
+
+/** The container service's own checks (name free, image present or pullable, ports, runtime). */
+async function validateContainer(containers: ContainerService, spec: ContainerCreateSpec): Promise<void> {
+  const first = (await containers.validate(spec))[0];
+  if (!first) return;
+  const code = first.key === 'containers.validate.nameTaken' ? 'conflict' : 'bad-input';
+  throw new ApiError(code, first.key, first.message, { ...first.params, field: first.field });
+}
+
+/**
+ * What VmService.create would refuse, checked before any part is made: the name, the memory and
+ * the boot files. The service checks again when it creates.
+ */
+async function validateVm(deps: TwinCreatorDeps, name: string, vm: VmSide): Promise<void> {
+  const existing = await deps.vms.get(name).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof ApiError && error.code === 'not-found') return false;
+      throw error;
+    },
+  );
+  if (existing) throw vmError('nameTaken', { name });
+  const available = await deps.host.memAvailableBytes();
+  if (vm.memoryMiB * MiB > available)
+    throw vmError('notEnoughMemory', { neededMiB: vm.memoryMiB, availableMiB: Math.floor(available / MiB) });
+  for (const file of [vm.boot?.kernel, vm.boot?.initrd]) {
+    if (
+      file !== undefined &&
+      !(await stat(file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw vmError('kernelMissing', { file });
+  }
+}
