@@ -1,0 +1,336 @@
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { twinRoles } from '@shared/compare';
+import {
+  lessonFrontMatterSchema,
+  lessonStepSchema,
+  lessonTargets,
+  type LessonFrontMatter,
+  type LessonProblem,
+  type LessonStep,
+} from '@shared/lessons';
+import { parseAttributes, type BlockAttributes } from './block-attributes';
+import { parseCompareExpression } from './compare-expression';
+
+/** A translation's front matter: only its text; everything else comes from the English file. */
+export const translationFrontMatterSchema = lessonFrontMatterSchema.pick({ title: true, summary: true });
+
+export interface LessonFile<FrontMatter> {
+  frontMatter: FrontMatter;
+  intro: string;
+  steps: LessonStep[];
+}
+
+type Parsed<T> = { file: LessonFile<T> } | { problems: LessonProblem[] };
+
+/** lesson.md: the full front matter. */
+export function parseLessonFile(file: string, text: string): Parsed<LessonFrontMatter> {
+  return parseWith(file, text, lessonFrontMatterSchema, (front) => front.needs);
+}
+
+/** lesson.<locale>.md: title and summary; `target=all` resolves against the English file's needs. */
+export function parseTranslationFile(
+  file: string,
+  text: string,
+  needs: LessonFrontMatter['needs'],
+): Parsed<z.output<typeof translationFrontMatterSchema>> {
+  return parseWith(file, text, translationFrontMatterSchema, () => needs);
+}
+
+function parseWith<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  needsOf: (front: z.output<S>) => LessonFrontMatter['needs'],
+): Parsed<z.output<S>> {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const split = splitFrontMatter(lines);
+  if ('error' in split) return { problems: [{ file, line: 1, message: split.error }] };
+  const front = parseFrontMatter(file, split.yaml, schema);
+  if ('problems' in front) return front;
+  const body = parseBody(lines, split.bodyStart, needsOf(front.value));
+  const problems = body.problems.map((problem) => ({ file, ...problem }));
+  return problems.length > 0
+    ? { problems }
+    : { file: { frontMatter: front.value, intro: body.intro, steps: body.steps } };
+}
+
+function splitFrontMatter(lines: string[]): { yaml: string; bodyStart: number } | { error: string } {
+  if (lines[0]?.trim() !== '---')
+    return { error: 'start the file with YAML front matter between two --- lines' };
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  if (end < 0) return { error: 'the front matter has no closing --- line' };
+  return { yaml: lines.slice(1, end).join('\n'), bodyStart: end + 1 };
+}
+
+/** Front matter lines are offset by the opening --- line. */
+function parseFrontMatter<S extends z.ZodType>(
+  file: string,
+  yaml: string,
+  schema: S,
+): { value: z.output<S> } | { problems: LessonProblem[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((error) => ({
+        file,
+        line: counter.linePos(error.pos[0]).line + 1,
+        message: error.message.split('\n')[0] ?? error.message,
+      })),
+    };
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return { value: parsed.data };
+  return {
+    problems: parsed.error.issues.map((issue) => {
+      const path = issue.path.map(String);
+      const node = doc.getIn(path, true);
+      const line = isNode(node) && node.range ? counter.linePos(node.range[0]).line + 1 : 2;
+      const field = path.length > 0 ? `${path.join('.')}: ` : '';
+      return { file, line, message: `${field}${issue.message}` };
+    }),
+  };
+}
+
+interface Problem {
+  line: number;
+  message: string;
+}
+
+/** A block as read, before the step schema checks it. */
+type RawBlock = Record<string, unknown> & { line: number };
+
+interface RawStep {
+  line: number;
+  heading: string;
+  blocks: RawBlock[];
+  problems: Problem[];
+}
+
+const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const stepHeading = /^## +(.*?)(?:\s+\{([^}]*)\})?\s*$/;
+const blockTypes = ['run', 'check', 'compare'];
+
+/**
+ * Level-2 headings start steps; fences whose info string starts with run, check or compare are
+ * lesson blocks; everything else (prose, other fences, deeper headings) is Markdown for display.
+ */
+function parseBody(lines: string[], start: number, needs: LessonFrontMatter['needs']) {
+  const problems: Problem[] = [];
+  const intro: string[] = [];
+  const raw: RawStep[] = [];
+  let markdown: string[] = intro;
+  let markdownLine = start + 1;
+  const flush = () => {
+    const step = raw.at(-1);
+    const text = markdown.join('\n').trim();
+    if (step && text) step.blocks.push({ type: 'markdown', text, line: markdownLine });
+    if (step) markdown = [];
+  };
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heading = stepHeading.exec(line);
+    const fence = fenceOpen.exec(line);
+    if (heading) {
+      flush();
+      raw.push({ line: i + 1, heading: line, blocks: [], problems: [] });
+      markdown = [];
+      markdownLine = i + 2;
+      continue;
+    }
+    if (!fence?.[1]) {
+      if (isBlank(markdown)) markdownLine = i + 1;
+      markdown.push(line);
+      continue;
+    }
+    const marker = fence[1];
+    const closeAt = lines.findIndex(
+      (candidate, index) =>
+        index > i && new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`).test(candidate),
+    );
+    if (closeAt < 0) {
+      problems.push({ line: i + 1, message: `this ${marker} fence is never closed` });
+      break;
+    }
+    const info = (fence[2] ?? '').trim();
+    const type = info.split(/\s/)[0] ?? '';
+    if (!blockTypes.includes(type)) {
+      if (isBlank(markdown)) markdownLine = i + 1;
+      markdown.push(...lines.slice(i, closeAt + 1));
+    } else {
+      const step = raw.at(-1);
+      if (!step)
+        problems.push({ line: i + 1, message: `put this ${type} block inside a step (a ## heading)` });
+      else {
+        flush();
+        const block = readBlock(type, info.slice(type.length), lines.slice(i + 1, closeAt), i + 1, needs);
+        if ('problem' in block) step.problems.push(block.problem);
+        else step.blocks.push(block.block);
+      }
+      markdownLine = closeAt + 2;
+    }
+    i = closeAt;
+  }
+  flush();
+  const steps: LessonStep[] = [];
+  raw.forEach((step, index) => {
+    const parsed = toStep(step, index, needs);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else steps.push(parsed.step);
+  });
+  if (raw.length === 0)
+    problems.push({ line: start + 1, message: 'a lesson needs at least one step (a ## heading)' });
+  problems.push(
+    ...duplicates(
+      steps.map((step) => ({ id: step.id, line: step.line })),
+      'step',
+    ),
+  );
+  return { intro: intro.join('\n').trim(), steps, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+function toStep(
+  step: RawStep,
+  index: number,
+  needs: LessonFrontMatter['needs'],
+): { step: LessonStep } | { problems: Problem[] } {
+  const match = stepHeading.exec(step.heading);
+  const attributes = parseAttributes(match?.[2] ?? '');
+  const problems = [...step.problems];
+  if ('error' in attributes)
+    return { problems: [...problems, { line: step.line, message: attributes.error }] };
+  problems.push(...unknownAttributes(attributes, ['optional'], ['requires'], step.line));
+  let checkNumber = 0;
+  const blocks = step.blocks.map((block) =>
+    block['type'] === 'check' || block['type'] === 'compare'
+      ? { ...block, id: block['id'] ?? `check-${++checkNumber}` }
+      : block,
+  );
+  const candidate = {
+    id: attributes.id ?? `step-${index + 1}`,
+    title: (match?.[1] ?? '').trim(),
+    optional: attributes.flags.includes('optional'),
+    requires: listOf(attributes.values['requires']),
+    blocks,
+    line: step.line,
+  };
+  const parsed = lessonStepSchema.safeParse(candidate);
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((issue) => {
+        const [first, blockIndex, ...rest] = issue.path;
+        const block = first === 'blocks' && typeof blockIndex === 'number' ? blocks[blockIndex] : undefined;
+        const field = (block ? rest : issue.path).map(String).join('.');
+        return { line: block?.line ?? step.line, message: `${field ? `${field}: ` : ''}${issue.message}` };
+      }),
+    );
+  }
+  if (problems.length > 0 || !parsed.success) return { problems };
+  const declared = new Set<string>([...needs.roles, ...needs.optional]);
+  for (const feature of parsed.data.requires) {
+    if (!declared.has(feature))
+      problems.push({ line: step.line, message: `requires ${feature}: declare it in needs.optional first` });
+  }
+  const checks = parsed.data.blocks.flatMap((block) =>
+    block.type === 'check' || block.type === 'compare' ? [{ id: block.id, line: block.line }] : [],
+  );
+  problems.push(...duplicates(checks, 'check'));
+  return problems.length > 0 ? { problems } : { step: parsed.data };
+}
+
+function readBlock(
+  type: string,
+  info: string,
+  body: string[],
+  line: number,
+  needs: LessonFrontMatter['needs'],
+): { block: RawBlock } | { problem: Problem } {
+  const attributes = parseAttributes(info);
+  if ('error' in attributes) return { problem: { line, message: attributes.error } };
+  const lines = body.map((text) => text.trimEnd()).filter((text) => text.trim().length > 0);
+  const unknown = (values: string[]) => {
+    const first = unknownAttributes(attributes, [], values, line)[0];
+    return first && { problem: first };
+  };
+  const problem = (message: string) => ({ problem: { line, message } });
+  if (type === 'compare') {
+    const problemHere = unknown([]);
+    if (problemHere) return problemHere;
+    if (lines.length !== 1) return problem('a compare block holds one comparison on one line');
+    const expression = (lines[0] ?? '').trim();
+    const parsed = parseCompareExpression(expression);
+    if ('error' in parsed) return problem(parsed.error);
+    return { block: { type, ...(attributes.id && { id: attributes.id }), expression, ...parsed, line } };
+  }
+  const targets = resolveTargets(attributes.values['target'], needs);
+  if ('error' in targets) return problem(targets.error);
+  if (type === 'run') return unknown(['target']) ?? { block: { type, targets: targets.value, lines, line } };
+  const problemHere = unknown(['target', 'expect', 'outputs', 'timeout']);
+  if (problemHere) return problemHere;
+  if (lines.length !== 1) return problem('a check runs one command on one line');
+  const { expect, outputs, timeout } = attributes.values;
+  const block: RawBlock = {
+    type,
+    ...(attributes.id && { id: attributes.id }),
+    targets: targets.value,
+    command: (lines[0] ?? '').trim(),
+    ...(expect !== undefined && { expect }),
+    ...(outputs !== undefined && { outputs }),
+    ...(timeout !== undefined && { timeoutMs: Number(timeout) * 1000 }),
+    line,
+  };
+  return { block };
+}
+
+/** `all` is every role the lesson declares (required or optional); a run skips the absent ones. */
+function resolveTargets(
+  value: string | undefined,
+  needs: LessonFrontMatter['needs'],
+): { value: string[] } | { error: string } {
+  if (!value)
+    return { error: `say where it runs: target=${[...lessonTargets, 'all'].join('|')} or a comma list` };
+  const names = listOf(value);
+  if (!names.includes('all')) return { value: names };
+  const declared = new Set<string>([...needs.roles, ...needs.optional]);
+  const roles = twinRoles.filter((role) => declared.has(role));
+  return { value: [...roles, ...names.filter((name) => name !== 'all' && !declared.has(name))] };
+}
+
+function unknownAttributes(
+  attributes: BlockAttributes,
+  flags: string[],
+  values: string[],
+  line: number,
+): Problem[] {
+  const unknown = [
+    ...attributes.flags.filter((flag) => !flags.includes(flag)),
+    ...Object.keys(attributes.values).filter((key) => !values.includes(key)),
+  ];
+  const allowed = [...flags, ...values.map((value) => `${value}=`), '#id'].join(', ');
+  return unknown.map((name) => ({ line, message: `unknown attribute "${name}" (use ${allowed})` }));
+}
+
+function isBlank(lines: string[]): boolean {
+  return lines.every((text) => text.trim() === '');
+}
+
+function listOf(value: string | undefined): string[] {
+  return value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
+}
+
+function duplicates(items: Array<{ id: string; line: number }>, what: string) {
+  const seen = new Set<string>();
+  return items.flatMap(({ id, line }) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      return [];
+    }
+    return [{ line, message: `${what} id "${id}" is used twice` }];
+  });
+}
