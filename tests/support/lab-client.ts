@@ -57,13 +57,19 @@ export class LabClient {
   }
 }
 
-/** A lab core as the app makes it, with the fixture templates, once `engine` answers. */
-export async function startTestLab(engine: EngineName): Promise<{ lab: Lab; client: LabClient }> {
+/**
+ * A lab core as the app makes it, with the fixture templates, once `engine` answers. `env` adds to
+ * (or overrides) the environment, e.g. another TWINLAB_EXTRA_TEMPLATES folder.
+ */
+export async function startTestLab(
+  engine: EngineName,
+  env: Record<string, string> = {},
+): Promise<{ lab: Lab; client: LabClient }> {
   const lab = await createLab({
     version: 'test',
     mode: 'browser',
     resourcesDir: join(import.meta.dirname, '../../resources'),
-    env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir },
+    env: { ...process.env, TWINLAB_EXTRA_TEMPLATES: fixtureTemplatesDir, ...env },
   });
   const client = new LabClient(lab);
   await client.waitFor(

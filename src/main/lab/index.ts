@@ -110,6 +110,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     onData: (sessionId, data, offset) => events.emit('console.data', { sessionId, data, offset }),
     onState: (sessionId, state, detail) => {
       events.emit('console.state', { sessionId, state, ...(detail && { detail }) });
+      if (state === 'closed') taps.forget(sessionId);
       // Lost because the container restarted: it may be running again before we noticed the end,
       // in which case its "started" event came too early to help. Try at once; if it is not
       // running, the next start event or the event stream coming back will.

@@ -5,6 +5,7 @@ import type { ConsoleManager, SessionInfo } from '../consoles';
 import type { OutputTaps } from '../consoles/output-taps';
 import { twinMessage } from '../twins/errors';
 import { cutRunOutput, printedMarker, typedLine } from './run-marker';
+import { endsWithPrompt } from './terminal-text';
 
 export interface ConsoleRunnerDeps {
   consoles: ConsoleManager;
@@ -15,6 +16,8 @@ export interface ConsoleRunnerDeps {
 
 /** Raw output kept per run; a flood beyond it keeps only its end (where the marker will be). */
 const maxRawChars = 1024 * 1024;
+/** How long a run waits for a prompt before it types anyway (a prompt this app does not recognise). */
+const promptGraceMs = 2000;
 
 /**
  * console.run: types one line into each target's console, as a learner would, and reads back what
@@ -50,6 +53,7 @@ export class ConsoleRunner {
     if (session.state !== 'open') return failed(twinMessage('runNotOpen'));
     const sessionId = session.id;
     return this.#serialized(sessionId, async () => {
+      await this.#prompt(sessionId, Math.min(promptGraceMs, timeoutMs / 2));
       const typed = await this.#type(sessionId, command, timeoutMs);
       const durationMs = Math.round(performance.now() - startedAt);
       return typed.ok
@@ -68,6 +72,26 @@ export class ConsoleRunner {
       if (this.#queues.get(sessionId) === settled) this.#queues.delete(sessionId);
     });
     return next;
+  }
+
+  /**
+   * Waits for the shell's prompt: a shell that is still starting (a VM just past its ready marker)
+   * flushes what was typed before its line editor took over, and the previous run's prompt comes
+   * just after its marker.
+   */
+  #prompt(sessionId: string, graceMs: number): Promise<void> {
+    if (endsWithPrompt(this.deps.taps.tail(sessionId))) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        stop();
+        clearTimeout(timer);
+        resolve();
+      };
+      const stop = this.deps.taps.listen(sessionId, () => {
+        if (endsWithPrompt(this.deps.taps.tail(sessionId))) done();
+      });
+      const timer = setTimeout(done, graceMs);
+    });
   }
 
   #type(
