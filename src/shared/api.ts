@@ -39,9 +39,12 @@ import {
 import {
   vmActions,
   vmCreateSchema,
+  vmImportImageSchema,
   type BootRecord,
   type Leftovers,
   type ShutdownResult,
+  type VmImportedImage,
+  type VmLogin,
   type VmStats,
 } from './vms';
 
@@ -110,6 +113,10 @@ export const api = {
   'vms.cleanupLeftovers': returns<Leftovers>()(noInput),
   /** Boot times measured on the serial console since Twinlab started, newest last. */
   'vms.bootTimes': returns<BootRecord[]>()(noInput),
+  /** The cloud-init user and password Twinlab gave a VM (kept in its domain metadata); null without cloud-init. */
+  'vms.login': returns<VmLogin | null>()(guestRef),
+  /** Copies a local disk, or a kernel + initrd, into the image cache and writes a user template for it. */
+  'vms.importImage': returns<VmImportedImage>()(vmImportImageSchema),
 
   'images.list': returns<TwinlabImage[]>()(
     z.object({ scope: z.enum(['twinlab', 'all']).default('twinlab') }).strict(),

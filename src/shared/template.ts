@@ -79,17 +79,40 @@ export const vmBootSchema = z
 
 const port = z.number().int().min(1).max(65535);
 
-/** A cloud image: downloaded once into the cache, verified, and never written to (each VM gets an overlay). */
+/**
+ * A cloud image: downloaded once into the cache, verified, and never written to (each VM gets an
+ * overlay). It names its checksum exactly one way: `sha256` (the hex digits) or `checksums` (the URL
+ * of the project's checksum file, read at download time). Without a url it must already be in the
+ * cache (an imported image).
+ */
 export const vmImageSchema = z
   .object({
-    url: z.url({ protocol: /^https?$/ }),
+    url: z.url({ protocol: /^https?$/ }).optional(),
     sha256: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'use the 64 hex digits of the SHA-256 checksum')
-      .transform((hex) => hex.toLowerCase()),
+      .transform((hex) => hex.toLowerCase())
+      .optional(),
+    /** A SHA256SUMS / SHA512SUMS / Fedora CHECKSUM file listing the image's file name. */
+    checksums: z.url({ protocol: /^https?$/ }).optional(),
     format: z.enum(['qcow2', 'raw']).default('qcow2'),
   })
-  .strict();
+  .strict()
+  .superRefine((image, ctx) => {
+    if ((image.sha256 === undefined) === (image.checksums === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: image.sha256 === undefined ? ['sha256'] : ['checksums'],
+        message:
+          'an image needs exactly one of sha256 (the checksum) and checksums (the URL of a checksum file)',
+      });
+    if (image.url === undefined && image.sha256 === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'an image without a url must give its sha256 (it is found in the image cache by checksum)',
+      });
+  });
 
 /** cloud-init NoCloud settings; the password is plain text on purpose (shown in the UI for workshops). */
 export const vmCloudInitSchema = z

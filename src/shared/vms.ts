@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationIdSchema } from './operations';
 
 /** VMs: what the renderer sees of the libvirt side. */
 export interface VmStats {
@@ -51,6 +52,12 @@ export interface Leftovers {
   orphanFolders: { path: string; files: string[] }[];
 }
 
+/** How to log in on a VM's console: cloud-init's user, and its password when it has one. */
+export interface VmLogin {
+  user: string;
+  password?: string;
+}
+
 export const vmActions = ['start', 'shutdown', 'forceOff', 'suspend', 'resume', 'reboot', 'remove'] as const;
 export type VmAction = (typeof vmActions)[number];
 
@@ -77,4 +84,36 @@ export interface BootRecord {
   readyMs: number;
   pattern: string;
   at: string;
+}
+
+/** A path on the computer running Twinlab (not the browser's): the main process reads it. */
+const hostPath = z.string().trim().startsWith('/', 'use an absolute path, starting with /').max(4096);
+const importCommon = {
+  /** The new template's name, as the wizard will show it; its id is made from it. */
+  name: z.string().trim().min(1).max(80),
+  memoryMiB: z.number().int().min(64).max(65536).optional(),
+  operationId: operationIdSchema,
+};
+
+/** Import a VM disk, or a kernel (+ initrd) for direct boot, into the image cache as a new user template. */
+export const vmImportImageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('disk'), disk: hostPath, ...importCommon }).strict(),
+  z
+    .object({
+      kind: z.literal('kernel'),
+      kernel: hostPath,
+      initrd: hostPath.optional(),
+      cmdline: z.string().trim().min(1).max(2048).optional(),
+      ...importCommon,
+    })
+    .strict(),
+]);
+export type VmImportImageInput = z.infer<typeof vmImportImageSchema>;
+
+export interface VmImportedImage {
+  templateId: string;
+  /** The template file written into the user templates folder. */
+  templateFile: string;
+  /** SHA-256 of the disk or kernel as stored in the image cache. */
+  sha256: string;
 }

@@ -263,6 +263,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         catalog: () => loadCatalog(templateDirs),
         boots,
         openConsole: (id) => openVmConsoleById(id, defaultConsoleSize),
+        userTemplates: paths.userTemplates,
       }),
     },
     createLogger('api'),

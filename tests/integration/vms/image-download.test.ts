@@ -19,6 +19,11 @@ const run = promisify(execFile);
 const SIZE = 3 * 1024 * 1024 + 123; // odd size: ranges must be exact
 const body = randomBytes(SIZE);
 const sha256 = createHash('sha256').update(body).digest('hex');
+const sha512 = createHash('sha512').update(body).digest('hex');
+const digest = { algorithm: 'sha256' as const, hex: sha256 };
+
+/** Checksum files the server answers with, by path (upstream projects publish these beside images). */
+let checksumFiles: Record<string, string> = {};
 
 type Mode = 'normal' | 'drop-halfway-once' | 'drop-halfway-always' | 'slow';
 let mode: Mode = 'normal';
@@ -30,6 +35,11 @@ let base = '';
 function startServer(): Promise<void> {
   server = createServer((req, res) => {
     requests.push({ ...(req.headers.range && { range: req.headers.range }) });
+    const listing = checksumFiles[req.url ?? ''];
+    if (listing !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(listing);
+      return;
+    }
     if (req.url !== '/image.qcow2') {
       res.writeHead(404).end();
       return;
@@ -97,7 +107,7 @@ describe('image cache downloads', () => {
     expect((error as ApiError).key).toBe('vms.error.imageChecksumMismatch');
     expect((error as ApiError).params).toMatchObject({ expected: wrong, actual: sha256 });
     expect(await readdir(cacheDir)).toEqual([]);
-    expect(await cache.find({ sha256: wrong, format: 'qcow2' })).toBeUndefined();
+    expect(await cache.find({ algorithm: 'sha256', hex: wrong }, 'qcow2')).toBeUndefined();
   });
 
   it('resumes with an HTTP Range request after the server drops the connection halfway', async () => {
@@ -129,9 +139,9 @@ describe('image cache downloads', () => {
     const image = { url: `${base}/image.qcow2`, sha256, format: 'qcow2' as const };
     const failed = await cache.ensure(image, { attempts: 1 }).catch((e: unknown) => e);
     expect((failed as ApiError).key).toBe('vms.error.downloadFailed');
-    const partSize = (await stat(cache.partPathOf(sha256))).size;
+    const partSize = (await stat(cache.partPathOf(digest))).size;
     expect(partSize).toBeGreaterThan(0);
-    expect(await cache.find(image)).toBeUndefined();
+    expect(await cache.find(digest, 'qcow2')).toBeUndefined();
 
     mode = 'normal';
     requests = [];
@@ -159,7 +169,7 @@ describe('image cache downloads', () => {
       .catch((e: unknown) => e);
     expect((error as ApiError).key).toBe('vms.error.downloadCancelled');
     expect(await readdir(cacheDir)).toEqual([`${sha256}.part`]);
-    await cache.discardPartial(sha256);
+    await cache.discardPartial(digest);
     expect(await readdir(cacheDir)).toEqual([]);
   });
 
@@ -169,6 +179,79 @@ describe('image cache downloads', () => {
       .catch((e: unknown) => e);
     expect((error as ApiError).key).toBe('vms.error.downloadHttpStatus');
     expect((error as ApiError).params).toMatchObject({ status: '404 Not Found' });
+  });
+});
+
+describe('images verified against an upstream checksum file', () => {
+  freshCachePerTest();
+  const image = (checksums: string) => ({
+    url: `${base}/image.qcow2`,
+    checksums: `${base}${checksums}`,
+    format: 'qcow2' as const,
+  });
+
+  it('downloads and verifies against a SHA256SUMS line (GNU, binary mode)', async () => {
+    checksumFiles['/SHA256SUMS'] = `${'0'.repeat(64)}  other.img\n${sha256} *image.qcow2\n`;
+    const path = await cache.ensure(image('/SHA256SUMS'));
+    expect(path).toBe(join(cacheDir, `${sha256}.qcow2`));
+    expect((await readFile(path)).equals(body)).toBe(true);
+  });
+
+  it('verifies with SHA-512 when the project only publishes SHA512SUMS', async () => {
+    checksumFiles['/SHA512SUMS'] = `${sha512}  image.qcow2\n`;
+    const path = await cache.ensure(image('/SHA512SUMS'));
+    expect(path).toBe(join(cacheDir, `sha512-${sha512}.qcow2`));
+    expect((await cache.list()).map((entry) => entry.digest)).toEqual([{ algorithm: 'sha512', hex: sha512 }]);
+  });
+
+  it("reads Fedora's signed BSD-style CHECKSUM file", async () => {
+    checksumFiles['/CHECKSUM'] = [
+      '-----BEGIN PGP SIGNED MESSAGE-----',
+      'Hash: SHA256',
+      '',
+      '# image.qcow2: 3145851 bytes',
+      `SHA256 (image.qcow2) = ${sha256}`,
+      '-----BEGIN PGP SIGNATURE-----',
+    ].join('\n');
+    expect(await cache.ensure(image('/CHECKSUM'))).toBe(join(cacheDir, `${sha256}.qcow2`));
+  });
+
+  it('refuses a wrong hash in the checksum file and keeps no cache entry', async () => {
+    checksumFiles['/SHA256SUMS'] = `${'e'.repeat(64)}  image.qcow2\n`;
+    const error = await cache.ensure(image('/SHA256SUMS')).catch((e: unknown) => e);
+    expect((error as ApiError).key).toBe('vms.error.imageChecksumMismatch');
+    expect((error as ApiError).message).toContain('SHA-256');
+    expect(await cache.list()).toEqual([]);
+    expect((await readdir(cacheDir)).filter((name) => !name.startsWith('pins'))).toEqual([]);
+  });
+
+  it('refuses, without downloading, an image the checksum file does not list', async () => {
+    checksumFiles['/SHA256SUMS'] = `${sha256}  other-image.qcow2\n`;
+    const error = await cache.ensure(image('/SHA256SUMS')).catch((e: unknown) => e);
+    expect((error as ApiError).key).toBe('vms.error.checksumNotListed');
+    expect((error as ApiError).message).toContain('does not list image.qcow2');
+    expect(requests).toHaveLength(1); // only the checksum file was fetched
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
+
+  it('says so when the file is listed only with MD5', async () => {
+    checksumFiles['/MD5SUMS'] = `${'a'.repeat(32)}  image.qcow2\n`;
+    const error = await cache.ensure(image('/MD5SUMS')).catch((e: unknown) => e);
+    expect((error as ApiError).key).toBe('vms.error.checksumUnsupported');
+    expect((error as ApiError).params).toMatchObject({ algorithms: 'MD5' });
+    expect(await cache.list()).toEqual([]);
+  });
+
+  it('uses the cached image offline, once the checksum file was read before', async () => {
+    checksumFiles['/SHA256SUMS'] = `${sha256}  image.qcow2\n`;
+    const path = await cache.ensure(image('/SHA256SUMS'));
+    checksumFiles = {}; // the checksum file cannot be read any more (404)
+    expect(await cache.ensure(image('/SHA256SUMS'))).toBe(path);
+    // Another image whose checksum file was never read is refused, not trusted.
+    const never = await cache
+      .ensure({ ...image('/SHA256SUMS'), url: `${base}/image.qcow2?v=2` })
+      .catch((e: unknown) => e);
+    expect((never as ApiError).key).toBe('vms.error.checksumFileUnreachable');
   });
 });
 
@@ -183,16 +266,18 @@ describe('image cache imports (offline use)', () => {
       expect(imported.format).toBe('qcow2');
       expect(imported.path).toBe(join(cacheDir, `${imported.sha256}.qcow2`));
       expect((await stat(imported.path)).mode & 0o777).toBe(0o444);
-      expect(await cache.find({ sha256: imported.sha256, format: 'qcow2' })).toBe(imported.path);
-      expect((await cache.list()).map((image) => image.sha256)).toEqual([imported.sha256]);
+      expect(await cache.find(imported.digest, 'qcow2')).toBe(imported.path);
+      expect((await cache.list()).map((image) => image.digest.hex)).toEqual([imported.sha256]);
     } finally {
       await rm(source, { force: true });
     }
   });
 
-  it('imports a raw image and refuses one with a backing file', async () => {
+  it('imports a raw disk (partition table) and refuses one with a backing file', async () => {
     const raw = join(cacheDir, 'disk.img');
-    await writeFile(raw, Buffer.alloc(1024 * 1024));
+    const disk = Buffer.alloc(1024 * 1024);
+    disk.writeUInt16LE(0xaa55, 510); // the MBR boot signature
+    await writeFile(raw, disk);
     expect((await cache.importDisk(raw)).format).toBe('raw');
     const overlay = join(cacheDir, 'overlay.qcow2');
     await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', raw, '-F', 'raw', overlay]);
@@ -200,14 +285,50 @@ describe('image cache imports (offline use)', () => {
     expect((error as ApiError).key).toBe('vms.error.imageHasBackingFile');
   });
 
-  it('imports a kernel and initrd', async () => {
+  it('refuses, before copying anything, a file that is no disk, no kernel or no initrd', async () => {
+    const text = join(cacheDir, 'notes.txt');
+    await writeFile(text, 'hello\n');
+    const keyOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'imported',
+        (e: ApiError) => e.key,
+      );
+    expect(await keyOf(cache.importDisk(text))).toBe('vms.error.importNotDiskImage');
+    expect(await keyOf(cache.importKernel(text))).toBe('vms.error.importNotKernel');
+    expect(await keyOf(cache.importDisk(join(cacheDir, 'nope.qcow2')))).toBe('vms.error.importNotFound');
+    expect(await keyOf(cache.importDisk(cacheDir))).toBe('vms.error.importNotAFile');
+    const kernel = join(cacheDir, 'vmlinuz');
+    await writeFile(kernel, bzImageLike());
+    expect(await keyOf(cache.importKernel(kernel, text))).toBe('vms.error.importNotInitrd');
+    const full = new ImageCache(cacheDir, async () => 1024);
+    expect(await keyOf(full.importKernel(kernel))).toBe('vms.error.imageTooLarge');
+    expect((await readdir(cacheDir)).sort()).toEqual(['notes.txt', 'vmlinuz']);
+  });
+
+  it('imports a kernel and initrd, named by checksum, reporting copy progress', async () => {
     const kernel = join(cacheDir, 'vmlinuz-src');
-    await writeFile(kernel, 'not really a kernel');
-    const imported = await cache.importKernel(kernel);
+    const initrd = join(cacheDir, 'initrd-src');
+    await writeFile(kernel, bzImageLike());
+    await writeFile(initrd, Buffer.concat([Buffer.from([0x1f, 0x8b]), randomBytes(4096)]));
+    const progress: TransferProgress[] = [];
+    const imported = await cache.importKernel(kernel, initrd, { onProgress: (p) => progress.push(p) });
     expect(imported.kernel).toMatch(/kernels\/[0-9a-f]{64}\.vmlinuz$/);
-    expect(await readFile(imported.kernel, 'utf8')).toBe('not really a kernel');
+    expect(imported.initrd).toMatch(/kernels\/[0-9a-f]{64}\.initrd$/);
+    expect(imported.kernel).toContain(imported.kernelSha256);
+    expect(imported.created).toEqual([imported.kernel, imported.initrd]);
+    expect(await readFile(imported.kernel)).toEqual(bzImageLike());
+    expect(progress.at(-1)?.receivedBytes).toBe(4098);
+    // The same bytes again: nothing new, so nothing an undo could remove.
+    expect((await cache.importKernel(kernel, initrd)).created).toEqual([]);
   });
 });
+
+/** The first bytes of an x86 bzImage: the boot protocol's "HdrS" magic at 0x202. */
+function bzImageLike(): Buffer {
+  const kernel = Buffer.alloc(4096);
+  kernel.write('HdrS', 0x202, 'latin1');
+  return kernel;
+}
 
 /** A fresh, empty cache folder and a well-behaved server for every test. */
 function freshCachePerTest(): void {
@@ -218,6 +339,7 @@ function freshCachePerTest(): void {
   afterEach(async () => {
     mode = 'normal';
     requests = [];
+    checksumFiles = {};
     await rm(cacheDir, { recursive: true, force: true });
   });
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readDomainType, readTwinlabMetadata } from '../../../src/main/lab/engines/libvirt/domain-metadata';
+import {
+  metadataElement,
+  readDomainType,
+  readTwinlabMetadata,
+} from '../../../src/main/lab/engines/libvirt/domain-metadata';
+import { renderXml } from '../../../src/main/lab/engines/libvirt/xml-writer';
 
 /** Shaped like `virsh dumpxml` output after libvirt re-formatted our metadata. */
 const libvirtXml = (metadata: string) => `<domain type='qemu' id='3'>
@@ -31,6 +36,21 @@ describe('readTwinlabMetadata', () => {
       ],
     });
     expect(readDomainType(xml)).toBe('qemu');
+  });
+
+  it('keeps the cloud-init login written by metadataElement', () => {
+    const meta = {
+      templateId: 't',
+      createdAt: 'c',
+      files: [{ role: 'seed' as const, path: '/d/seed.iso' }],
+      login: { user: 'learner', password: 'kq7m-x3vt-9h<a' },
+    };
+    const xml = libvirtXml(renderXml(metadataElement(meta)));
+    expect(readTwinlabMetadata(xml)).toEqual(meta);
+    const withoutPassword = { ...meta, login: { user: 'learner' } };
+    expect(readTwinlabMetadata(libvirtXml(renderXml(metadataElement(withoutPassword))))).toEqual(
+      withoutPassword,
+    );
   });
 
   it('finds the element by namespace URI, whatever the prefix', () => {

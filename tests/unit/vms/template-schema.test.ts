@@ -41,6 +41,30 @@ describe('vm side of a template', () => {
     expect(vm.readyPattern).toBe('login:');
   });
 
+  it('takes the checksum exactly one way: sha256 or the URL of a checksum file', () => {
+    const issues = (imageInput: unknown) =>
+      vmSideSchema
+        .safeParse({ memoryMiB: 512, image: imageInput })
+        .error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const url = 'https://cloud.debian.org/images/cloud/bookworm/latest/debian-12-genericcloud-amd64.qcow2';
+    const checksums = 'https://cloud.debian.org/images/cloud/bookworm/latest/SHA512SUMS';
+    expect(vmSideSchema.parse({ memoryMiB: 512, image: { url, checksums } }).image).toEqual({
+      url,
+      checksums,
+      format: 'qcow2',
+    });
+    expect(issues({ url, checksums, sha256: sha })).toEqual([
+      'image.checksums: an image needs exactly one of sha256 (the checksum) and checksums (the URL of a checksum file)',
+    ]);
+    expect(issues({ url })?.[0]).toMatch(/^image\.sha256: an image needs exactly one of/);
+    expect(issues({ url, checksums: 'ftp://x.org/SUMS' })?.[0]).toMatch(/^image\.checksums:/);
+    // An imported image: no url, found in the cache by its sha256.
+    expect(vmSideSchema.safeParse({ memoryMiB: 512, image: { sha256: sha } }).success).toBe(true);
+    expect(issues({ checksums })).toContain(
+      'image.url: an image without a url must give its sha256 (it is found in the image cache by checksum)',
+    );
+  });
+
   it('keeps an explicit ready pattern', () => {
     expect(
       vmSideSchema.parse({ memoryMiB: 64, boot: { kernel: '/k' }, readyPattern: '/ #' }).readyPattern,

@@ -5,6 +5,7 @@ import type { Operations } from '../operations';
 import type { VmService } from '../vms';
 import type { BootWatch } from '../vms/boot-watch';
 import { vmError } from '../vms/errors';
+import { importVmImage } from '../vms/vm-import';
 
 type VmMethods =
   | 'vms.preview'
@@ -14,7 +15,9 @@ type VmMethods =
   | 'vms.stats'
   | 'vms.leftovers'
   | 'vms.cleanupLeftovers'
-  | 'vms.bootTimes';
+  | 'vms.bootTimes'
+  | 'vms.login'
+  | 'vms.importImage';
 
 export interface VmHandlerDeps {
   vms: VmService;
@@ -23,6 +26,8 @@ export interface VmHandlerDeps {
   boots: BootWatch;
   /** Opens (or finds) the VM's serial console session. */
   openConsole: (vmId: string) => Promise<ConsoleSessionInfo>;
+  /** Where imported images' templates are written (the catalog's user folder). */
+  userTemplates: string;
 }
 
 /**
@@ -36,6 +41,7 @@ export function vmHandlers({
   catalog,
   boots,
   openConsole,
+  userTemplates,
 }: VmHandlerDeps): Pick<Handlers, VmMethods> {
   const templateVm = async (templateId: string) => {
     const template: Template | undefined = (await catalog()).entries.find(
@@ -92,5 +98,10 @@ export function vmHandlers({
     'vms.leftovers': () => vms.findLeftovers(),
     'vms.cleanupLeftovers': () => vms.cleanupLeftovers(),
     'vms.bootTimes': async () => boots.records(),
+    'vms.login': ({ id }) => vms.login(id),
+    'vms.importImage': (input) =>
+      operations.run(input.operationId, (signal, progress) =>
+        importVmImage(input, { images: vms.images, userTemplates, catalog }, signal, progress),
+      ),
   };
 }

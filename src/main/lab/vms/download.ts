@@ -4,13 +4,14 @@ import { chmod, open, rename, stat, unlink, type FileHandle } from 'node:fs/prom
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '@shared/errors';
+import type { Digest } from './checksums';
 import { vmError } from './errors';
 import { TransferMeter, type TransferProgress } from './transfer-meter';
 
 export interface VerifiedDownload {
   url: string;
-  /** Lowercase hex SHA-256 the finished file must have. */
-  sha256: string;
+  /** The digest the finished file must have (from the template or the project's checksum file). */
+  digest: Digest;
   /** Where bytes collect until verified; kept after an interruption so the next try resumes. */
   partPath: string;
   /** Where the verified file appears, atomically (rename) and read-only. */
@@ -35,7 +36,7 @@ class RetryableError extends Error {}
 
 /**
  * Downloads `url` into `partPath`, resuming what an earlier attempt left there, then checks the
- * SHA-256 of the whole file. Only a verified file is renamed into place, so the cache never holds
+ * digest (SHA-256 or SHA-512) of the whole file. Only a verified file is renamed into place, so the cache never holds
  * a corrupt entry; on a checksum mismatch the part file is deleted too.
  */
 export async function downloadVerified(
@@ -45,7 +46,8 @@ export async function downloadVerified(
   const fetchImpl = options.fetch ?? fetch;
   const attempts = options.attempts ?? 4;
   let offset = await sizeOf(request.partPath);
-  let hash = offset > 0 ? await hashFile(request.partPath) : createHash('sha256');
+  const algorithm = request.digest.algorithm;
+  let hash = offset > 0 ? await hashFile(request.partPath, algorithm) : createHash(algorithm);
   const meter = new TransferMeter(offset, undefined);
   let lastReport = 0;
   const report = (force: boolean) => {
@@ -57,7 +59,7 @@ export async function downloadVerified(
   const restartFromZero = async () => {
     await (await open(request.partPath, 'w')).close();
     offset = 0;
-    hash = createHash('sha256');
+    hash = createHash(algorithm);
   };
 
   for (let attempt = 1; ; attempt++) {
@@ -120,9 +122,14 @@ export async function downloadVerified(
   report(true);
 
   const actual = hash.digest('hex');
-  if (actual !== request.sha256) {
+  if (actual !== request.digest.hex) {
     await unlink(request.partPath).catch(() => undefined);
-    throw vmError('imageChecksumMismatch', { url: request.url, expected: request.sha256, actual });
+    throw vmError('imageChecksumMismatch', {
+      url: request.url,
+      algorithm: algorithm.toUpperCase().replace('SHA', 'SHA-'),
+      expected: request.digest.hex,
+      actual,
+    });
   }
   await chmod(request.partPath, 0o444); // a cached base image is never written again
   await rename(request.partPath, request.finalPath);
@@ -188,8 +195,8 @@ async function sizeOf(path: string): Promise<number> {
   }
 }
 
-async function hashFile(path: string): Promise<Hash> {
-  const hash = createHash('sha256');
+async function hashFile(path: string, algorithm: Digest['algorithm']): Promise<Hash> {
+  const hash = createHash(algorithm);
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash;
 }

@@ -62,7 +62,23 @@ export const vmErrorCatalog = {
   toolFailed: { code: 'internal', text: '{{tool}} failed: {{detail}}' },
   imageChecksumMismatch: {
     code: 'bad-input',
-    text: "The file downloaded from {{url}} is not the expected image: its SHA-256 is {{actual}}, the template expects {{expected}}. The file was deleted. Check the template's url and sha256.",
+    text: "The file downloaded from {{url}} is not the expected image: its {{algorithm}} is {{actual}}, but {{expected}} was expected. The file was deleted. Check the template's url and its checksum.",
+  },
+  checksumFileUnreachable: {
+    code: 'engine-unavailable',
+    text: "Twinlab could not read the checksum file {{url}} ({{detail}}), so it cannot verify the image and will not download it. Check the network and the template's checksums URL, or import the image from a file (Import VM image).",
+  },
+  checksumNotListed: {
+    code: 'bad-input',
+    text: "The checksum file {{checksums}} does not list {{file}}, so Twinlab cannot verify that image and will not download it. Check that the template's url and checksums belong to the same release.",
+  },
+  checksumUnsupported: {
+    code: 'bad-input',
+    text: "The checksum file {{checksums}} lists {{file}} only with {{algorithms}}, which Twinlab does not trust to verify an image. Give the image's sha256 in the template instead.",
+  },
+  imageNotCached: {
+    code: 'not-found',
+    text: 'The image {{sha256}} of this template is not in the image cache, and the template has no url to download it from. Import the image again (Lab › Import VM image).',
   },
   downloadHttpStatus: {
     code: 'not-found',
@@ -88,7 +104,34 @@ export const vmErrorCatalog = {
     code: 'bad-input',
     text: 'The image {{file}} depends on another file ({{backing}}). Import a standalone image (qemu-img convert makes one).',
   },
-  importNotFound: { code: 'not-found', text: 'The file {{file}} does not exist or cannot be read.' },
+  importNotFound: {
+    code: 'not-found',
+    text: 'The file {{file}} does not exist or cannot be read. Check the path (it is a path on the computer running Twinlab) and its permissions.',
+  },
+  importNotAFile: {
+    code: 'bad-input',
+    text: '{{file}} is a folder, not a file. Give the path of the file itself.',
+  },
+  importNotDiskImage: {
+    code: 'bad-input',
+    text: '{{file}} is not a disk image: it is neither qcow2 nor a raw disk with a partition table or file system. Choose the .qcow2, .img or .raw file of a VM disk.',
+  },
+  importNotKernel: {
+    code: 'bad-input',
+    text: '{{file}} is not a Linux kernel that QEMU can boot directly (a bzImage such as /boot/vmlinuz-*). Choose a vmlinuz file.',
+  },
+  importNotInitrd: {
+    code: 'bad-input',
+    text: '{{file}} is not an initramfs (a cpio archive, plain or compressed with gzip, xz, zstd, lz4 or bzip2). Choose an initrd.img or initramfs file.',
+  },
+  importTemplateTaken: {
+    code: 'conflict',
+    text: 'A template named "{{name}}" (id {{id}}) already exists. Choose another name.',
+  },
+  importBadName: {
+    code: 'bad-input',
+    text: '"{{name}}" cannot name a template: use at least one letter or digit.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; text: string }>;
 
 export type VmErrorName = keyof typeof vmErrorCatalog;

@@ -1,33 +1,55 @@
-import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
-import { access, chmod, copyFile, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { VmImage } from '@shared/template';
-import { downloadVerified, type DownloadOptions } from './download';
+import { checksumFor, digestKey, fileNameOf, parseChecksumFile, type Digest } from './checksums';
+import { downloadVerified, toMiB, type DownloadOptions } from './download';
 import { vmError } from './errors';
+import { looksLikeInitrd, looksLikeKernel, looksLikeRawDisk, readHeader } from './file-kinds';
 import { imageInfo, type DiskImageInfo } from './qemu-img';
+import { TransferMeter, type TransferProgress } from './transfer-meter';
 
 export type ImageFormat = VmImage['format'];
 const formats: readonly ImageFormat[] = ['qcow2', 'raw'];
 
 export interface CachedImage {
-  sha256: string;
+  digest: Digest;
   format: ImageFormat;
   path: string;
   sizeBytes: number;
 }
 
+/** An imported disk: always named by its SHA-256, which its template then gives. */
+export interface ImportedDisk extends CachedImage {
+  sha256: string;
+  virtualSizeBytes: number;
+  /** False when the same bytes were already cached (nothing new to undo). */
+  created: boolean;
+}
+
 export interface ImportedKernel {
   kernel: string;
+  kernelSha256: string;
   initrd?: string;
+  /** The cache files this import added (an undo removes exactly these). */
+  created: string[];
 }
 
 export type EnsureOptions = Omit<DownloadOptions, 'freeDiskBytes'>;
 
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: TransferProgress) => void;
+}
+
 /**
- * Base images by SHA-256: `<dir>/<sha256>.<format>`, read-only once in place. A template names its
- * image by URL and checksum, so an image imported from a USB stick with the same checksum serves an
- * offline workshop exactly like a download. VMs only ever get overlays on top of these files.
+ * Base images by digest: `<dir>/<sha256>.<format>` (or `sha512-<hex>.<format>` for an image a
+ * project only publishes SHA-512 for), read-only once in place. Only verified bytes ever get a
+ * final name, so an image imported from a USB stick serves an offline workshop exactly like a
+ * download. VMs only ever get overlays on top of these files.
  */
 export class ImageCache {
   readonly #inFlight = new Map<string, Promise<string>>();
@@ -38,17 +60,17 @@ export class ImageCache {
     private readonly inspect: (file: string) => Promise<DiskImageInfo> = imageInfo,
   ) {}
 
-  pathOf(image: Pick<VmImage, 'sha256' | 'format'>): string {
-    return join(this.dir, `${image.sha256}.${image.format}`);
+  pathOf(digest: Digest, format: ImageFormat): string {
+    return join(this.dir, `${digestKey(digest)}.${format}`);
   }
 
-  partPathOf(sha256: string): string {
-    return join(this.dir, `${sha256}.part`);
+  partPathOf(digest: Digest): string {
+    return join(this.dir, `${digestKey(digest)}.part`);
   }
 
-  /** The cached file for this image, or undefined. */
-  async find(image: Pick<VmImage, 'sha256' | 'format'>): Promise<string | undefined> {
-    const path = this.pathOf(image);
+  /** The cached file for this digest, or undefined. */
+  async find(digest: Digest, format: ImageFormat): Promise<string | undefined> {
+    const path = this.pathOf(digest, format);
     try {
       await access(path, constants.R_OK);
       return path;
@@ -57,30 +79,72 @@ export class ImageCache {
     }
   }
 
+  /**
+   * The digest the image must have: the template's sha256, or the line for the image's file name in
+   * the project's checksum file. Offline, the digest remembered from the last successful read of
+   * that file stands in, so a cached image keeps working without the network.
+   */
+  async digestOf(image: VmImage, options: Pick<EnsureOptions, 'signal' | 'fetch'> = {}): Promise<Digest> {
+    if (image.sha256 !== undefined) return { algorithm: 'sha256', hex: image.sha256 };
+    if (image.checksums === undefined || image.url === undefined)
+      throw new Error('the template schema requires sha256, or url and checksums');
+    const file = fileNameOf(image.url);
+    const pinPath = join(
+      this.dir,
+      'pins',
+      `${createHash('sha256').update(`${image.checksums}\n${image.url}`).digest('hex')}.json`,
+    );
+    let text: string;
+    try {
+      text = await fetchText(image.checksums, options);
+    } catch (error) {
+      const pinned = await readPin(pinPath);
+      if (pinned && (await this.find(pinned, image.format))) return pinned;
+      if (options.signal?.aborted) throw vmError('downloadCancelled');
+      throw vmError('checksumFileUnreachable', { url: image.checksums, detail: describe(error) });
+    }
+    const lookup = checksumFor(parseChecksumFile(text), file);
+    if ('missing' in lookup) throw vmError('checksumNotListed', { checksums: image.checksums, file });
+    if ('unsupported' in lookup)
+      throw vmError('checksumUnsupported', {
+        checksums: image.checksums,
+        file,
+        algorithms: lookup.unsupported.join(', '),
+      });
+    await mkdir(join(this.dir, 'pins'), { recursive: true, mode: 0o755 });
+    await writeFile(pinPath, JSON.stringify(lookup.found));
+    return lookup.found;
+  }
+
   /** The cached file, downloading it first when needed. Concurrent calls for one image share a download. */
   async ensure(image: VmImage, options: EnsureOptions = {}): Promise<string> {
-    const cached = await this.find(image);
+    const digest = await this.digestOf(image, options);
+    const cached = await this.find(digest, image.format);
     if (cached) return cached;
-    const running = this.#inFlight.get(image.sha256);
+    if (image.url === undefined) throw vmError('imageNotCached', { sha256: digest.hex });
+    const key = digestKey(digest);
+    const running = this.#inFlight.get(key);
     if (running) return running;
-    const download = this.#download(image, options).finally(() => this.#inFlight.delete(image.sha256));
-    this.#inFlight.set(image.sha256, download);
+    const download = this.#download(image.url, digest, image.format, options).finally(() =>
+      this.#inFlight.delete(key),
+    );
+    this.#inFlight.set(key, download);
     return download;
   }
 
-  async #download(image: VmImage, options: EnsureOptions): Promise<string> {
+  async #download(url: string, digest: Digest, format: ImageFormat, options: EnsureOptions): Promise<string> {
     await mkdir(this.dir, { recursive: true, mode: 0o755 });
-    const finalPath = this.pathOf(image);
+    const finalPath = this.pathOf(digest, format);
     await downloadVerified(
-      { url: image.url, sha256: image.sha256, partPath: this.partPathOf(image.sha256), finalPath },
+      { url, digest, partPath: this.partPathOf(digest), finalPath },
       { ...options, ...(this.freeDiskBytes && { freeDiskBytes: this.freeDiskBytes }) },
     );
     return finalPath;
   }
 
   /** Deletes what an interrupted download left behind. */
-  async discardPartial(sha256: string): Promise<void> {
-    await unlink(this.partPathOf(sha256)).catch(() => undefined);
+  async discardPartial(digest: Digest): Promise<void> {
+    await unlink(this.partPathOf(digest)).catch(() => undefined);
   }
 
   async list(): Promise<CachedImage[]> {
@@ -92,12 +156,14 @@ export class ImageCache {
     }
     const images: CachedImage[] = [];
     for (const name of names) {
-      const match = /^([0-9a-f]{64})\.(qcow2|raw)$/.exec(name);
-      if (!match?.[1] || !match[2]) continue;
+      const match = /^(?:([0-9a-f]{64})|sha512-([0-9a-f]{128}))\.(qcow2|raw)$/.exec(name);
+      if (!match?.[3]) continue;
       const path = join(this.dir, name);
       images.push({
-        sha256: match[1],
-        format: match[2] as ImageFormat,
+        digest: match[1]
+          ? { algorithm: 'sha256', hex: match[1] }
+          : { algorithm: 'sha512', hex: match[2] ?? '' },
+        format: match[3] as ImageFormat,
         path,
         sizeBytes: (await stat(path)).size,
       });
@@ -106,64 +172,181 @@ export class ImageCache {
   }
 
   /**
-   * Copies a local disk image into the cache (for offline use). The format is detected with
-   * qemu-img; an image with a backing file is refused, as it would pull in a file outside the cache.
+   * Checks that `file` is a usable disk image (qcow2 or a raw disk, no backing file) and that it
+   * fits, without copying anything. The format is detected with qemu-img.
    */
-  async importDisk(file: string): Promise<CachedImage> {
-    await readable(file);
-    const info = await this.inspect(file);
+  async checkDisk(file: string): Promise<{ format: ImageFormat; virtualSizeBytes: number }> {
+    const sizeBytes = await readableFile(file);
+    const info = await this.inspect(file).catch(() => undefined);
+    if (!info) throw vmError('importNotDiskImage', { file });
     if (info.backingFile !== undefined)
       throw vmError('imageHasBackingFile', { file, backing: info.backingFile });
     if (!formats.includes(info.format as ImageFormat))
       throw vmError('imageUnsupportedFormat', { file, format: info.format });
-    const format = info.format as ImageFormat;
-    const sha256 = await sha256Of(file);
-    const path = await this.#store(file, `${sha256}.${format}`);
-    return { sha256, format, path, sizeBytes: (await stat(path)).size };
+    if (info.format === 'raw' && !looksLikeRawDisk(await readHeader(file), sizeBytes))
+      throw vmError('importNotDiskImage', { file });
+    await this.#assertSpace(sizeBytes);
+    return { format: info.format as ImageFormat, virtualSizeBytes: info.virtualSizeBytes };
   }
 
-  /** Copies a kernel (and initrd) into `<dir>/kernels/`, named by checksum, for templates used offline. */
-  async importKernel(kernel: string, initrd?: string): Promise<ImportedKernel> {
-    await readable(kernel);
-    if (initrd !== undefined) await readable(initrd);
-    await mkdir(join(this.dir, 'kernels'), { recursive: true, mode: 0o755 });
-    const kernelPath = await this.#store(kernel, join('kernels', `${await sha256Of(kernel)}.vmlinuz`));
-    if (initrd === undefined) return { kernel: kernelPath };
+  /** Copies a local disk image into the cache (for offline use), verified by its SHA-256. */
+  async importDisk(file: string, options: ImportOptions = {}): Promise<ImportedDisk> {
+    const { format, virtualSizeBytes } = await this.checkDisk(file);
+    const stored = await this.#store(file, (sha256) => `${sha256}.${format}`, options);
     return {
-      kernel: kernelPath,
-      initrd: await this.#store(initrd, join('kernels', `${await sha256Of(initrd)}.initrd`)),
+      sha256: stored.sha256,
+      digest: { algorithm: 'sha256', hex: stored.sha256 },
+      format,
+      path: stored.path,
+      sizeBytes: (await stat(stored.path)).size,
+      virtualSizeBytes,
+      created: stored.created,
     };
   }
 
-  /** Copy to a temporary name, make it read-only, rename: the final name only ever holds a whole file. */
-  async #store(source: string, name: string): Promise<string> {
-    await mkdir(this.dir, { recursive: true, mode: 0o755 });
-    const target = join(this.dir, name);
-    try {
-      await access(target);
-      return target; // same checksum: the same bytes are already here
-    } catch {
-      // not cached yet
+  /** Checks a kernel (and initrd) before an import copies either of them. */
+  async checkKernel(kernel: string, initrd?: string): Promise<void> {
+    let bytes = await readableFile(kernel);
+    if (!looksLikeKernel(await readHeader(kernel))) throw vmError('importNotKernel', { file: kernel });
+    if (initrd !== undefined) {
+      bytes += await readableFile(initrd);
+      if (!looksLikeInitrd(await readHeader(initrd))) throw vmError('importNotInitrd', { file: initrd });
     }
-    const temporary = `${target}.import-${process.pid}`;
+    await this.#assertSpace(bytes);
+  }
+
+  /** Copies a kernel (and initrd) into `<dir>/kernels/`, named by checksum, for templates used offline. */
+  async importKernel(kernel: string, initrd?: string, options: ImportOptions = {}): Promise<ImportedKernel> {
+    await this.checkKernel(kernel, initrd);
+    const created: string[] = [];
     try {
-      await copyFile(source, temporary, constants.COPYFILE_FICLONE);
-      await chmod(temporary, 0o444);
-      await rename(temporary, target);
+      const storedKernel = await this.#store(kernel, (sha) => join('kernels', `${sha}.vmlinuz`), options);
+      if (storedKernel.created) created.push(storedKernel.path);
+      const stored = { kernel: storedKernel.path, kernelSha256: storedKernel.sha256, created };
+      if (initrd === undefined) return stored;
+      const storedInitrd = await this.#store(initrd, (sha) => join('kernels', `${sha}.initrd`), options);
+      if (storedInitrd.created) created.push(storedInitrd.path);
+      return { ...stored, initrd: storedInitrd.path };
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
+      await this.discard(created);
       throw error;
     }
-    return target;
+  }
+
+  /** Removes files an import added (the undo of a failed import); never anything outside the cache. */
+  async discard(paths: string[]): Promise<void> {
+    const root = resolve(this.dir) + sep;
+    for (const path of paths) {
+      if (resolve(path).startsWith(root)) await unlink(path).catch(() => undefined);
+    }
+  }
+
+  async #assertSpace(bytes: number): Promise<void> {
+    if (!this.freeDiskBytes) return;
+    await mkdir(this.dir, { recursive: true, mode: 0o755 });
+    const free = await this.freeDiskBytes(this.dir);
+    if (free < bytes)
+      throw vmError('imageTooLarge', { neededMiB: toMiB(bytes), availableMiB: toMiB(free), dir: this.dir });
+  }
+
+  /**
+   * Copies and hashes in one pass into a temporary name, then makes it read-only and renames it to
+   * the name its checksum gives: a final name only ever holds a whole, verified file.
+   */
+  async #store(
+    source: string,
+    nameOf: (sha256: string) => string,
+    options: ImportOptions,
+  ): Promise<{ path: string; sha256: string; created: boolean }> {
+    await mkdir(dirname(join(this.dir, nameOf('0'))), { recursive: true, mode: 0o755 });
+    const temporary = join(this.dir, `.import-${randomUUID()}`);
+    const hash = createHash('sha256');
+    const meter = new TransferMeter(0, (await stat(source)).size);
+    let lastReport = 0;
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        const progress = meter.add(chunk.byteLength);
+        if (performance.now() - lastReport > 200) {
+          lastReport = performance.now();
+          options.onProgress?.(progress);
+        }
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(
+        createReadStream(source),
+        hashing,
+        createWriteStream(temporary, { mode: 0o644 }),
+        ...(options.signal ? [{ signal: options.signal }] : []),
+      );
+      options.onProgress?.(meter.progress());
+      const sha256 = hash.digest('hex');
+      const target = join(this.dir, nameOf(sha256));
+      if (await exists(target)) {
+        await unlink(temporary);
+        return { path: target, sha256, created: false }; // the same bytes are already here
+      }
+      await chmod(temporary, 0o444);
+      await rename(temporary, target);
+      return { path: target, sha256, created: true };
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      if (options.signal?.aborted) throw vmError('downloadCancelled');
+      throw error;
+    }
   }
 }
 
-async function readable(file: string): Promise<void> {
+/** The file's size; a missing, unreadable or non-regular file is refused with a sentence. */
+async function readableFile(file: string): Promise<number> {
   try {
     await access(file, constants.R_OK);
   } catch {
     throw vmError('importNotFound', { file });
   }
+  const info = await stat(file);
+  if (!info.isFile()) throw vmError('importNotAFile', { file });
+  return info.size;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fetchText(url: string, options: Pick<EnsureOptions, 'signal' | 'fetch'>): Promise<string> {
+  const timeout = AbortSignal.timeout(30_000);
+  const response = await (options.fetch ?? fetch)(url, {
+    redirect: 'follow',
+    signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+  });
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  }
+  return response.text();
+}
+
+async function readPin(path: string): Promise<Digest | undefined> {
+  try {
+    const pin = JSON.parse(await readFile(path, 'utf8')) as Partial<Digest>;
+    if ((pin.algorithm === 'sha256' || pin.algorithm === 'sha512') && typeof pin.hex === 'string')
+      return { algorithm: pin.algorithm, hex: pin.hex };
+  } catch {
+    // no pin yet
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.cause instanceof Error ? error.cause.message : error.message;
+  return String(error);
 }
 
 export async function sha256Of(file: string): Promise<string> {

@@ -85,6 +85,12 @@ export function planVm(input: PlanInput): VmPlan {
       ...(input.twinId !== undefined && { twinId: input.twinId }),
       createdAt: input.createdAt,
       files,
+      ...(seed && {
+        login: {
+          user: seed.settings.user,
+          ...(seed.settings.password !== undefined && { password: seed.settings.password }),
+        },
+      }),
     },
   };
   return { spec, ...(overlay && { overlay }), ...(seed && { seed }) };

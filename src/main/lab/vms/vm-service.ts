@@ -41,7 +41,8 @@ import { writeSeedIso } from './seed-iso';
 import { StatePoller, type GuestChanges } from './state-poller';
 import type { TransferProgress } from './transfer-meter';
 import { cpuPercentBetween, parseDomMemStat, parseVmRss, type CpuSample, type VmStats } from './vm-stats';
-import type { Leftovers, ShutdownResult } from '@shared/vms';
+import type { Leftovers, ShutdownResult, VmLogin } from '@shared/vms';
+import { readablePassword } from './password';
 import { planVm, VM_NAME_PATTERN, type PlanInput } from './vm-plan';
 
 /** The libvirt connection as the service needs it (LibvirtConnection provides this). */
@@ -117,6 +118,11 @@ export class VmService {
     return this.#dataDir;
   }
 
+  /** The base image cache (imports go through it too). */
+  get images(): ImageCache {
+    return this.options.images;
+  }
+
   // ─── reading ──────────────────────────────────────────────────────────────────────────────────
 
   async list(): Promise<Guest[]> {
@@ -130,6 +136,13 @@ export class VmService {
       .filter((fact): fact is DomainFacts => fact !== undefined)
       .map((fact) => toGuest(fact, this.#busy.get(fact.uuid)))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The cloud-init user and password Twinlab gave the VM (null for a VM without cloud-init or not Twinlab's). */
+  async login(id: string): Promise<VmLogin | null> {
+    const domain = await this.#lookup(id);
+    const xml = await this.#libvirt(id, () => domain.getXMLDesc());
+    return readTwinlabMetadata(xml)?.login ?? null;
   }
 
   async get(id: string): Promise<Guest> {
@@ -151,9 +164,14 @@ export class VmService {
    */
   async previewXml(request: CreateVmRequest): Promise<string> {
     const uuid = '00000000-0000-4000-8000-000000000000';
-    const base = request.vm.image && {
-      path: this.options.images.pathOf(request.vm.image),
-      format: request.vm.image.format,
+    const image = request.vm.image;
+    const base = image && {
+      // The digest of a checksums-file image is only known at download time: a placeholder of its shape.
+      path: this.options.images.pathOf(
+        { algorithm: 'sha256', hex: image.sha256 ?? '0'.repeat(64) },
+        image.format,
+      ),
+      format: image.format,
       virtualSizeBytes: 0,
     };
     const plan = planVm({
@@ -172,7 +190,8 @@ export class VmService {
    * domain. Any failure rolls back what this call made: the domain is undefined and its overlay and
    * seed deleted. A cached base image is never touched.
    */
-  async create(request: CreateVmRequest, options: CreateVmOptions = {}): Promise<Guest> {
+  async create(asked: CreateVmRequest, options: CreateVmOptions = {}): Promise<Guest> {
+    const request = { ...asked, vm: withLoginPassword(asked.vm) };
     const { name, vm } = request;
     const progress = (step: CreateStep, download?: TransferProgress) =>
       options.onProgress?.({ step, ...(download && { download }) });
@@ -322,7 +341,7 @@ export class VmService {
         });
       await this.#assertQemuCanReach(join(this.#dataDir, 'vm'));
       // Checked before a download that may take minutes, not after it.
-      await this.#assertQemuCanReach(this.options.images.pathOf(vm.image));
+      await this.#assertQemuCanReach(join(this.options.images.dir, 'image'));
     }
 
     for (const forward of vm.portForwards) {
@@ -673,6 +692,15 @@ export class VmService {
       return undefined;
     }
   }
+}
+
+/**
+ * A template with cloud-init but no password gets a fresh one per VM, so a workshop can log in on
+ * the serial console (the UI shows it) without every VM sharing a password from a file.
+ */
+export function withLoginPassword(vm: VmSide): VmSide {
+  if (!vm.image || !vm.cloudInit || vm.cloudInit.password !== undefined) return vm;
+  return { ...vm, cloudInit: { ...vm.cloudInit, password: readablePassword() } };
 }
 
 /** Gone for sure (ENOENT); a file we may not read is not "missing". */

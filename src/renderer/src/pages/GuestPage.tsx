@@ -27,6 +27,7 @@ import { TerminalView } from '../terminal/TerminalView';
 import { InspectPanel } from './guest/InspectPanel';
 import { StatsPanel } from './guest/StatsPanel';
 import { VmInspectPanel } from './guest/VmInspectPanel';
+import { VmLogin } from './guest/VmLogin';
 import { VmStatsPanel } from './guest/VmStatsPanel';
 import { templateText } from './templates/template-text';
 
@@ -191,6 +192,7 @@ function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
           </Alert>
         ) : vm ? (
           <Stack gap="xs">
+            <VmLogin id={guest.id} />
             <Text size="xs" c="dimmed">
               {t('vmPage.consoleHint')}
             </Text>

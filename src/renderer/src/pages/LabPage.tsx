@@ -12,6 +12,7 @@ import { useGuests } from '../data/guests';
 import { useCatalog } from '../data/queries';
 import { currentLocale } from '../i18n';
 import { ImportImageDialog } from '../images/ImportImageDialog';
+import { ImportVmImageButton } from '../images/ImportVmImageDialog';
 import { GuestCard } from './lab/GuestCard';
 import { ImagesSection } from './lab/ImagesSection';
 import { LeftoversAlert } from './lab/LeftoversAlert';
@@ -66,6 +67,7 @@ export function LabPage() {
             >
               {t('images.import.open')}
             </Button>
+            <ImportVmImageButton />
             <Button
               variant="light"
               color="indigo"

@@ -20,6 +20,8 @@ export interface TwinlabMetadata {
   /** ISO 8601 */
   createdAt: string;
   files: TwinlabFile[];
+  /** The cloud-init user and, when it has one, its password: shown in the UI, kept across restarts. */
+  login?: { user: string; password?: string };
 }
 
 export function metadataElement(meta: TwinlabMetadata): XmlElement {
@@ -32,6 +34,8 @@ export function metadataElement(meta: TwinlabMetadata): XmlElement {
     meta.twinId !== undefined && el(p('twin'), {}, meta.twinId),
     el(p('created'), {}, meta.createdAt),
     el(p('files'), {}, ...meta.files.map((file) => el(p('file'), { role: file.role }, file.path))),
+    meta.login && el(p('user'), {}, meta.login.user),
+    meta.login?.password !== undefined && el(p('password'), {}, meta.login.password),
   );
 }
 
@@ -40,6 +44,7 @@ const metadataSchema = z.object({
   twinId: z.string().min(1).optional(),
   createdAt: z.string(),
   files: z.array(z.object({ role: z.enum(fileRoles), path: z.string().startsWith('/') })),
+  login: z.object({ user: z.string().min(1), password: z.string().min(1).optional() }).optional(),
 });
 
 /**
@@ -65,9 +70,12 @@ export function readTwinlabMetadata(domainXml: string): TwinlabMetadata | undefi
     ...block.matchAll(new RegExp(`<${p}:file\\s+role=(["'])([a-z]+)\\1\\s*>([^<]*)</${p}:file>`, 'g')),
   ].map((match) => ({ role: match[2], path: unescapeXml(match[3] ?? '') }));
   const twinId = text('twin');
+  const user = text('user');
+  const password = text('password');
   const parsed = metadataSchema.safeParse({
     templateId: text('template'),
     ...(twinId !== undefined && { twinId }),
+    ...(user !== undefined && { login: { user, ...(password !== undefined && { password }) } }),
     createdAt: text('created'),
     files,
   });

@@ -69,6 +69,16 @@ export function VmReviewStep({ name, template, xml, checking, error, onRecheck }
           [t('vmWizard.review.boot'), t(`vmWizard.boot.${bootKindOf(vm)}`)],
         ] satisfies [string, string][])
       : []),
+    ...(vm?.cloudInit
+      ? ([
+          [
+            t('vmWizard.review.login'),
+            vm.cloudInit.password === undefined
+              ? t('vmWizard.review.loginGenerated', { user: vm.cloudInit.user })
+              : t('vmWizard.review.loginFixed', { user: vm.cloudInit.user, password: vm.cloudInit.password }),
+          ],
+        ] satisfies [string, string][])
+      : []),
   ];
 
   return (

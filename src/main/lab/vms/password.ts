@@ -1,0 +1,15 @@
+import { randomInt } from 'node:crypto';
+
+/** No 0/o, 1/l/i: a password read off a projector must not be ambiguous. */
+export const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A password people can read aloud and type: three groups of four, e.g. `kq7m-x3vt-9hpa`
+ * (31^12 ≈ 2^59 possibilities, from the OS's CSPRNG). Workshops show it on screen, so it guards a
+ * VM against the network, not against the person sitting at it.
+ */
+export function readablePassword(groups = 3, size = 4): string {
+  return Array.from({ length: groups }, () =>
+    Array.from({ length: size }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(''),
+  ).join('-');
+}
