@@ -14,6 +14,7 @@ import { LabPage } from '../pages/LabPage';
 import { LessonsPage } from '../pages/LessonsPage';
 import { TemplatesPage } from '../pages/TemplatesPage';
 import { NewContainerPage } from '../wizards/container/NewContainerPage';
+import { NewTwinPage } from '../wizards/twin/NewTwinPage';
 import { NewVmPage } from '../wizards/vm/NewVmPage';
 import { AppLayout } from './AppLayout';
 import { theme } from './theme';
@@ -45,8 +46,9 @@ export function App({ api, queryClient }: AppProps) {
                 <Route path="lab" element={<LabPage />} />
                 <Route path="lab/new-container" element={<NewContainerPage />} />
                 <Route path="lab/new-vm" element={<NewVmPage />} />
+                <Route path="lab/new-twin" element={<NewTwinPage />} />
                 <Route path="guests/:id/:tab?" element={<GuestPage />} />
-                <Route path="compare" element={<ComparePage />} />
+                <Route path="compare/:twinId?" element={<ComparePage />} />
                 <Route path="lessons" element={<LessonsPage />} />
                 <Route path="templates" element={<TemplatesPage />} />
                 <Route path="host" element={<HostPage />} />

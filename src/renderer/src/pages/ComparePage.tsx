@@ -1,18 +1,9 @@
-import { IconArrowsLeftRight } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
-import { PageEmptyState } from '../components/PageEmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { useParams } from 'react-router';
+import { TwinComparePage } from './compare/TwinComparePage';
+import { TwinIndex } from './compare/TwinIndex';
 
+/** /compare lists the twins; /compare/:twinId compares one. */
 export function ComparePage() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader title={t('compare.title')} />
-      <PageEmptyState
-        icon={IconArrowsLeftRight}
-        title={t('compare.emptyTitle')}
-        description={t('compare.emptyDescription')}
-      />
-    </>
-  );
+  const { twinId } = useParams();
+  return twinId ? <TwinComparePage key={twinId} twinId={twinId} /> : <TwinIndex />;
 }

@@ -1,6 +1,6 @@
 import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { IconDeviceDesktopPlus, IconFileImport, IconFlask2, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Guest } from '../../../shared/guest';
@@ -8,16 +8,18 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageEmptyState } from '../components/PageEmptyState';
 import { PageHeader } from '../components/PageHeader';
+import { useGuestsLivePolling } from '../data/compare';
 import { useGuests } from '../data/guests';
-import { useCatalog } from '../data/queries';
-import { currentLocale } from '../i18n';
+import { useTemplateNames } from '../data/template-names';
 import { ImportImageDialog } from '../images/ImportImageDialog';
 import { ImportVmImageButton } from '../images/ImportVmImageDialog';
 import { GuestCard } from './lab/GuestCard';
 import { ImagesSection } from './lab/ImagesSection';
 import { LeftoversAlert } from './lab/LeftoversAlert';
 import { OtherGuests } from './lab/OtherGuests';
-import { templateText } from './templates/template-text';
+import { TwinSection } from './lab/TwinSection';
+import { groupByTwin } from './compare/twin-groups';
+import { NewTwinButton } from '../wizards/twin/NewTwinButton';
 
 const newestFirst = (a: Guest, b: Guest) => b.createdAt.localeCompare(a.createdAt);
 
@@ -35,14 +37,6 @@ function NewContainerButton({ labelKey = 'lab.newContainer' }: { labelKey?: stri
   );
 }
 
-function useTemplateNames(): Map<string, string> {
-  const catalog = useCatalog();
-  const locale = currentLocale();
-  return new Map(
-    (catalog.data?.entries ?? []).map(({ template }) => [template.id, templateText(template, locale).name]),
-  );
-}
-
 export function LabPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -50,8 +44,11 @@ export function LabPage() {
   const templateNames = useTemplateNames();
   const [importing, setImporting] = useState(false);
 
-  const managed = (guests.data ?? []).filter((guest) => guest.managed).sort(newestFirst);
+  const managed = (guests.data ?? []).filter((guest) => guest.managed);
   const others = (guests.data ?? []).filter((guest) => !guest.managed).sort(newestFirst);
+  const { twins, unpaired } = useMemo(() => groupByTwin(guests.data ?? []), [guests.data]);
+  // One guests.live call a second feeds every card's sparkline, and only while a guest runs.
+  useGuestsLivePolling(managed.some((guest) => guest.state === 'running'));
 
   return (
     <>
@@ -76,6 +73,7 @@ export function LabPage() {
             >
               {t('lab.newVm')}
             </Button>
+            <NewTwinButton />
             <NewContainerButton />
           </Group>
         }
@@ -100,16 +98,27 @@ export function LabPage() {
             <NewContainerButton labelKey="lab.createFirst" />
           </PageEmptyState>
         ) : (
-          <Stack gap="sm" component="section" aria-labelledby="guests-heading">
-            <Title order={2} fz="lg" id="guests-heading">
-              {t('lab.guestsTitle', { count: managed.length })}
-            </Title>
-            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-              {managed.map((guest) => (
-                <GuestCard key={guest.id} guest={guest} templateName={templateNames.get(guest.templateId)} />
-              ))}
-            </SimpleGrid>
-          </Stack>
+          <>
+            {twins.map((twin) => (
+              <TwinSection key={twin.twinId} twin={twin} templateName={templateNames.get(twin.templateId)} />
+            ))}
+            {unpaired.length > 0 && (
+              <Stack gap="sm" component="section" aria-labelledby="guests-heading">
+                <Title order={2} fz="lg" id="guests-heading">
+                  {t(twins.length > 0 ? 'lab.unpairedTitle' : 'lab.guestsTitle', { count: unpaired.length })}
+                </Title>
+                <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+                  {unpaired.map((guest) => (
+                    <GuestCard
+                      key={guest.id}
+                      guest={guest}
+                      templateName={templateNames.get(guest.templateId)}
+                    />
+                  ))}
+                </SimpleGrid>
+              </Stack>
+            )}
+          </>
         )}
         <OtherGuests guests={others} />
         <ImagesSection />

@@ -51,6 +51,13 @@ interface TerminalViewProps {
   /** Logs: no input, no paste. */
   readOnly?: boolean;
   height?: number | string;
+  /** Called with what the user types or pastes here, once it is sent (Type in all fans it out). */
+  onInput?: (data: string) => void;
+}
+
+/** The console target of a view: the host shell has one fixed guest id. */
+function targetOf(kind: ConsoleTarget['kind'], guestId: string): ConsoleTarget {
+  return kind === 'host' ? { kind, guestId: 'host' } : { kind, guestId };
 }
 
 const stateColor: Record<ConsoleState, string> = {
@@ -113,7 +120,14 @@ function MenuShortcut({ children }: { children: ReactNode }) {
  * disposed on unmount (lxd-ui's Xterm idea); the session outlives it, so coming back to the page
  * attaches again and replays what was printed meanwhile.
  */
-export function TerminalView({ kind, guestId, label, readOnly = false, height = 420 }: TerminalViewProps) {
+export function TerminalView({
+  kind,
+  guestId,
+  label,
+  readOnly = false,
+  height = 420,
+  onInput,
+}: TerminalViewProps) {
   const { t } = useTranslation();
   const api = useApi();
   const store = consoleStoreFor(api);
@@ -194,6 +208,10 @@ export function TerminalView({ kind, guestId, label, readOnly = false, height = 
       notifications.show({ color: 'red', title: t('terminal.inputFailed'), message: describeError(error) });
     };
   }, [t, describeError]);
+  const inputSeen = useRef(onInput);
+  useEffect(() => {
+    inputSeen.current = onInput;
+  }, [onInput]);
   const schemeRef = useRef(scheme);
   const hintId = `terminal-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
@@ -244,10 +262,11 @@ export function TerminalView({ kind, guestId, label, readOnly = false, height = 
       api,
       store,
       term,
-      target: { kind, guestId },
+      target: targetOf(kind, guestId),
       readOnly,
       onPhase: setPhase,
       onInputError: (error) => inputFailed.current(error),
+      onInput: (data) => inputSeen.current?.(data),
     });
     return () => {
       connection.dispose();

@@ -17,6 +17,8 @@ export interface ConnectConsoleOptions {
   onPhase(phase: ViewPhase): void;
   /** Input that main refused (e.g. too much at once). */
   onInputError(error: unknown): void;
+  /** Sees what the user typed or pasted after it is sent (the Compare page's Type in all). */
+  onInput?(data: string): void;
 }
 
 export interface ConsoleConnection {
@@ -112,6 +114,7 @@ export function connectConsole(options: ConnectConsoleOptions): ConsoleConnectio
         .then(() => api.call('console.write', { sessionId: id, data: piece }))
         .then(ignore, options.onInputError);
     }
+    options.onInput?.(data);
   });
 
   /** `again`: not the first attach of this view (the view starts out showing "opening" by itself). */

@@ -9,8 +9,8 @@ import { currentLocale } from '../i18n';
 import { templateText } from '../pages/templates/template-text';
 
 interface TemplatePickerProps {
-  /** The side a template needs to be listed: a container or a VM. */
-  side: 'container' | 'vm';
+  /** The side a template needs to be listed: a container, a VM, or both (a twin). */
+  side: 'container' | 'vm' | 'both';
   /** i18n key prefix of the texts: `wizard` or `vmWizard`. */
   keyPrefix: string;
   templateId: string;
@@ -69,7 +69,9 @@ export function TemplatePicker({
       />
     );
   }
-  const templates = catalog.data.entries.map((entry) => entry.template).filter((template) => template[side]);
+  const templates = catalog.data.entries
+    .map((entry) => entry.template)
+    .filter((template) => (side === 'both' ? template.container && template.vm : template[side]));
   if (templates.length === 0) {
     return (
       <Alert color="yellow" variant="light" title={t(`${keyPrefix}.template.noneTitle`)}>

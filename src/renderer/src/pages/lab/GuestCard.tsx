@@ -1,5 +1,6 @@
-import { Anchor, Badge, Box, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Box, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Guest } from '../../../../shared/guest';
@@ -7,6 +8,8 @@ import { BootTimeBadge } from '../../guests/BootTimeBadge';
 import { GuestActions } from '../../guests/GuestActions';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
 import { formatDateTime } from '../../status/format-time';
+import { columnLook, roleColor } from '../compare/columns';
+import { LiveMemory } from './LiveMemory';
 
 interface GuestCardProps {
   guest: Guest;
@@ -27,10 +30,15 @@ function Fact({ label, value, mono = false }: { label: string; value: string; mo
   );
 }
 
-/** One of Twinlab's guests: name (a link to its page), state, the main facts, lifecycle buttons. */
-export function GuestCard({ guest, templateName }: GuestCardProps) {
+/**
+ * One of Twinlab's guests: name (a link to its page), state, the main facts, host memory live,
+ * lifecycle buttons. Memoised: the guest list keeps unchanged guests as the same objects, so a
+ * change to one guest re-renders one card.
+ */
+export const GuestCard = memo(function GuestCard({ guest, templateName }: GuestCardProps) {
   const { t, i18n } = useTranslation();
   const isContainer = guest.kind === 'container';
+  const look = columnLook(guest);
   const KindIcon = isContainer ? IconBox : IconDeviceDesktop;
   return (
     <Card
@@ -45,13 +53,7 @@ export function GuestCard({ guest, templateName }: GuestCardProps) {
       <Stack gap="sm" h="100%">
         <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <ThemeIcon
-              size="lg"
-              radius="md"
-              variant="light"
-              color={isContainer ? 'teal' : 'indigo'}
-              aria-hidden
-            >
+            <ThemeIcon size="lg" radius="md" variant="light" color={roleColor[look.role]} aria-hidden>
               <KindIcon size={20} stroke={1.7} />
             </ThemeIcon>
             <Stack gap={0} style={{ minWidth: 0 }}>
@@ -59,7 +61,7 @@ export function GuestCard({ guest, templateName }: GuestCardProps) {
                 {guest.name}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {t(`guest.kind.${guest.kind}`)}
+                {guest.twinId ? t(look.labelKey) : t(`guest.kind.${guest.kind}`)}
               </Text>
             </Stack>
           </Group>
@@ -87,18 +89,12 @@ export function GuestCard({ guest, templateName }: GuestCardProps) {
           <Fact label={t('guest.template')} value={templateName ?? guest.templateId} />
           <Fact label={t('guest.created')} value={formatDateTime(guest.createdAt, i18n.language)} />
         </Box>
+        {guest.state === 'running' && <LiveMemory guestId={guest.id} name={guest.name} />}
         <Group justify="space-between" mt="auto" gap="xs">
-          <Group gap={6}>
-            {guest.twinId && (
-              <Badge variant="light" color="grape" size="sm" tt="none">
-                {t('guest.twin')}
-              </Badge>
-            )}
-            {!isContainer && <BootTimeBadge id={guest.id} size="sm" />}
-          </Group>
+          <Group gap={6}>{!isContainer && <BootTimeBadge id={guest.id} size="sm" />}</Group>
           <GuestActions guest={guest} compact />
         </Group>
       </Stack>
     </Card>
   );
-}
+});

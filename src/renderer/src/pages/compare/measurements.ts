@@ -1,0 +1,107 @@
+import type { GuestMeasurement } from '../../../../shared/compare';
+import { formatBytes, formatPercent } from '../../status/format-bytes';
+import { formatDuration } from '../../status/format-time';
+
+/** The rows of the Compare table, in order; each has a label and a one-line meaning in `measure`. */
+export const measureRowIds = [
+  'ready',
+  'hostMemory',
+  'memoryLimit',
+  'disk',
+  'processesInside',
+  'hostProcesses',
+  'kernel',
+  'cpu',
+] as const;
+export type MeasureRowId = (typeof measureRowIds)[number];
+
+/** Everything known about one column: the host's numbers and what probes found inside. */
+export interface ColumnFacts {
+  kind: 'container' | 'vm';
+  running: boolean;
+  measurement?: GuestMeasurement;
+  /** `uname -r` inside, from the kernel probe. */
+  kernel?: string;
+  /** The processes inside, from the processes probe. */
+  processesInside?: { count: number; commands: string[] };
+}
+
+export interface MeasureContext {
+  language: string;
+  hostKernel?: string;
+  /** i18next's `t`, or a stand-in in tests. */
+  t: (key: string, params?: Record<string, string | number>) => string;
+}
+
+/** A cell's text; `note` is a second, dimmer line (a list of commands…). */
+export interface MeasureCell {
+  text: string;
+  note?: string;
+}
+
+const none: MeasureCell = { text: '—' };
+/** Commands shown in a cell before "…": enough to recognise, short enough to read. */
+const maxCommands = 4;
+
+function commandList(commands: readonly string[]): string {
+  const unique = [...new Set(commands.map((command) => command.split('/').pop() ?? command))];
+  const shown = unique.slice(0, maxCommands).join(', ');
+  return unique.length > maxCommands ? `${shown}, …` : shown;
+}
+
+/** One cell of the table, formatted with units in the UI language. */
+export function measureCell(row: MeasureRowId, facts: ColumnFacts, context: MeasureContext): MeasureCell {
+  const { language, t } = context;
+  const m = facts.measurement;
+  switch (row) {
+    case 'ready':
+      return m?.readyMs === undefined ? none : { text: formatDuration(m.readyMs, language) };
+    case 'hostMemory':
+      return m?.hostMemoryBytes === undefined ? none : { text: formatBytes(m.hostMemoryBytes, language) };
+    case 'memoryLimit':
+      if (m?.memoryLimitBytes !== undefined) return { text: formatBytes(m.memoryLimitBytes, language) };
+      return facts.kind === 'container' && facts.running && m ? { text: t('measure.noLimit') } : none;
+    case 'disk':
+      return m?.disk === undefined
+        ? none
+        : {
+            text: t('measure.diskValue', {
+              shared: formatBytes(m.disk.sharedBytes, language),
+              own: formatBytes(m.disk.ownBytes, language),
+            }),
+          };
+    case 'processesInside':
+      return facts.processesInside === undefined
+        ? { text: '—', note: t('measure.runProbeHint') }
+        : {
+            text: t('measure.processCount', { count: facts.processesInside.count }),
+            note: commandList(facts.processesInside.commands),
+          };
+    case 'hostProcesses':
+      return m?.hostProcesses === undefined
+        ? none
+        : {
+            text: t('measure.processCount', { count: m.hostProcesses.count }),
+            note: commandList(m.hostProcesses.commands),
+          };
+    case 'kernel':
+      if (facts.kernel === undefined) return { text: '—', note: t('measure.runProbeHint') };
+      if (!context.hostKernel) return { text: facts.kernel };
+      return {
+        text: facts.kernel,
+        note: t(facts.kernel === context.hostKernel ? 'measure.sameKernel' : 'measure.ownKernel', {
+          host: context.hostKernel,
+        }),
+      };
+    case 'cpu':
+      return m?.cpuPercent === undefined ? none : { text: formatPercent(m.cpuPercent, language) };
+  }
+}
+
+/** The chart's numbers for one column: host memory in MiB and ready time in seconds. */
+export function chartValues(m: GuestMeasurement | undefined): { memoryMiB: number; readySeconds: number } {
+  return {
+    memoryMiB: m?.hostMemoryBytes === undefined ? 0 : Math.round((m.hostMemoryBytes / 1024 / 1024) * 10) / 10,
+    readySeconds: m?.readyMs === undefined ? 0 : Math.round(m.readyMs / 100) / 10,
+  };
+}

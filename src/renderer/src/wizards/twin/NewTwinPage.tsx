@@ -1,0 +1,184 @@
+import { Alert, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../../shared/errors';
+import type { Template } from '../../../../shared/template';
+import { useApi } from '../../data/ApiContext';
+import { useCompareEnvironment } from '../../data/compare';
+import { useCatalog } from '../../data/queries';
+import { useDescribeError } from '../../i18n/describe-error';
+import { currentLocale } from '../../i18n';
+import { templateText } from '../../pages/templates/template-text';
+import { randomSuffix } from '../container/container-values';
+import { WizardFrame } from '../WizardFrame';
+import { TwinCreateProgress } from './TwinCreateProgress';
+import { TwinNameStep } from './TwinNameStep';
+import { TwinReviewStep, type TwinPreview } from './TwinReviewStep';
+import { TwinTemplateStep } from './TwinTemplateStep';
+import { useTwinCreate } from './use-twin-create';
+import {
+  defaultTwinName,
+  emptyTwinValues,
+  sandboxRuntimeOf,
+  twinContainerSpec,
+  twinGuestNames,
+  twinNameProblem,
+  twinWizardSteps,
+  type TwinWizardValues,
+} from './twin-values';
+
+const isCancelled = (error: unknown) => error instanceof ApiError && /cancel/i.test(error.key);
+
+/**
+ * "New twin": Template → Name → Review → Create. One template becomes a container, a VM and,
+ * when Docker has gVisor or Kata, a sandboxed container; Create follows every part's steps in one
+ * view and ends on the Compare page of the new twin.
+ */
+export function NewTwinPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const describeError = useDescribeError();
+  const catalog = useCatalog();
+  const environment = useCompareEnvironment();
+  const sandboxRuntime = sandboxRuntimeOf(environment.data?.sandboxRuntimes ?? []);
+
+  const [suffix] = useState(() => randomSuffix());
+  const [active, setActive] = useState(0);
+  const [values, setValues] = useState<TwinWizardValues>(emptyTwinValues);
+  const [nameError, setNameError] = useState<string>();
+  const [preview, setPreview] = useState<TwinPreview>();
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>();
+  const { creating, cancelling, createError, progress, create, cancel } = useTwinCreate();
+  const step = twinWizardSteps[active] ?? 'template';
+  const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
+  const withSandbox = sandboxRuntime !== undefined && values.sandbox;
+  const guests = twinGuestNames(values.name, withSandbox);
+
+  const pickTemplate = (picked: Template) => {
+    setValues((current) => ({ ...current, templateId: picked.id, name: defaultTwinName(picked.id, suffix) }));
+    setNameError(undefined);
+    setPreview(undefined);
+  };
+
+  /** Asks main for each part's preview; its errors (a taken name…) are sentences to show. */
+  const loadPreview = async (): Promise<boolean> => {
+    if (!template) return false;
+    setChecking(true);
+    setCheckError(undefined);
+    try {
+      const containers = guests.filter((guest) => guest.role !== 'vm');
+      const [runs, vm] = await Promise.all([
+        Promise.all(
+          containers.map((guest) =>
+            api.call('containers.preview', {
+              spec: twinContainerSpec(
+                template,
+                guest.name,
+                guest.role === 'sandbox' ? sandboxRuntime : undefined,
+              ),
+            }),
+          ),
+        ),
+        api.call('vms.preview', { templateId: values.templateId, name: `${values.name}-vm` }),
+      ]);
+      setPreview({
+        dockerRuns: containers.map((guest, index) => ({
+          role: guest.role === 'sandbox' ? 'sandbox' : 'container',
+          name: guest.name,
+          command: runs[index]?.dockerRunMultiline ?? '',
+        })),
+        xml: vm.xml,
+      });
+      return true;
+    } catch (error) {
+      setCheckError(error);
+      return false;
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const next = async () => {
+    if (step === 'name') {
+      const problem = twinNameProblem(values.name);
+      if (problem) {
+        setNameError(t(problem));
+        return;
+      }
+      if (!(await loadPreview())) return;
+    }
+    setActive(active + 1);
+  };
+
+  return (
+    <WizardFrame
+      keyPrefix="twinWizard"
+      steps={twinWizardSteps}
+      active={active}
+      onActive={setActive}
+      checking={checking}
+      creating={creating}
+      createError={createError}
+      cancelled={isCancelled(createError)}
+      failedKey="twinWizard.create.failed"
+      onNext={() => void next()}
+      onCreate={() =>
+        create({ templateId: values.templateId, name: values.name, sandbox: withSandbox ? 'auto' : 'off' })
+      }
+      createDisabled={checking || !preview}
+      templateChosen={Boolean(values.templateId)}
+    >
+      {checkError !== undefined && step !== 'review' && (
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          title={t('wizard.checkFailed')}
+          data-testid="step-problems"
+        >
+          <Text size="sm">{describeError(checkError)}</Text>
+        </Alert>
+      )}
+      {step === 'template' && <TwinTemplateStep templateId={values.templateId} onPick={pickTemplate} />}
+      {step === 'name' && (
+        <TwinNameStep
+          name={values.name}
+          error={nameError}
+          onName={(name) => {
+            setValues((current) => ({ ...current, name }));
+            setNameError(undefined);
+            setCheckError(undefined);
+            setPreview(undefined);
+          }}
+          sandboxRuntime={sandboxRuntime}
+          sandbox={values.sandbox}
+          onSandbox={(sandbox) => {
+            setValues((current) => ({ ...current, sandbox }));
+            setPreview(undefined);
+          }}
+        />
+      )}
+      {step === 'review' && (
+        <TwinReviewStep
+          templateName={template ? templateText(template, currentLocale()).name : values.templateId}
+          name={values.name}
+          guests={guests}
+          preview={preview}
+          checking={checking}
+          error={checkError}
+          onRecheck={() => void loadPreview()}
+        />
+      )}
+      {creating && (
+        <TwinCreateProgress
+          name={values.name}
+          parts={guests}
+          progress={progress}
+          cancelling={cancelling}
+          onCancel={cancel}
+        />
+      )}
+    </WizardFrame>
+  );
+}

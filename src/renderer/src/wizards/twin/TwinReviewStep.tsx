@@ -1,0 +1,90 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TwinRole } from '../../../../shared/compare';
+import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
+
+export interface TwinPreview {
+  /** One `docker run` per container column. */
+  dockerRuns: { role: Exclude<TwinRole, 'vm'>; name: string; command: string }[];
+  xml: string;
+}
+
+interface TwinReviewStepProps {
+  templateName: string;
+  name: string;
+  guests: { role: TwinRole; name: string }[];
+  preview: TwinPreview | undefined;
+  checking: boolean;
+  error: unknown;
+  onRecheck: () => void;
+}
+
+/** Step 3: what will be made, as the engines' own words: `docker run` lines and the domain XML. */
+export function TwinReviewStep({
+  templateName,
+  name,
+  guests,
+  preview,
+  checking,
+  error,
+  onRecheck,
+}: TwinReviewStepProps) {
+  const { t } = useTranslation();
+  const facts: [string, string][] = [
+    [t('twinWizard.review.template'), templateName],
+    [t('twinWizard.name.label'), name],
+    ...guests.map((guest): [string, string] => [t(`twinWizard.part.${guest.role}`), guest.name]),
+  ];
+  return (
+    <Stack gap="lg">
+      <ReviewSummary facts={facts} />
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('twinWizard.review.parallel')}
+        </Text>
+        <RecheckButton label={t('twinWizard.review.recheck')} checking={checking} onRecheck={onRecheck} />
+      </Group>
+      {preview ? (
+        <>
+          {preview.dockerRuns.map((run) => (
+            <Stack gap="xs" key={run.role}>
+              <Group justify="space-between" gap="sm">
+                <Title order={3} fz="md">
+                  {t(`twinWizard.review.dockerRun.${run.role}`)}
+                </Title>
+                <CopyTextButton value={run.command} label={t('twinWizard.review.copy')} />
+              </Group>
+              <ScrollingCode
+                code={run.command}
+                maxHeight={200}
+                label={t(`twinWizard.review.dockerRun.${run.role}`)}
+                testId={`docker-run-${run.role}`}
+              />
+            </Stack>
+          ))}
+          <Stack gap="xs">
+            <Group justify="space-between" gap="sm">
+              <Title order={3} fz="md">
+                {t('twinWizard.review.xmlTitle')}
+              </Title>
+              <CopyTextButton value={preview.xml} label={t('twinWizard.review.copy')} />
+            </Group>
+            <ScrollingCode
+              code={preview.xml}
+              maxHeight={320}
+              label={t('twinWizard.review.xmlTitle')}
+              testId="domain-xml"
+            />
+          </Stack>
+        </>
+      ) : checking ? (
+        <CheckingNote />
+      ) : null}
+      {error !== undefined && error !== null && (
+        <ErrorAlert title={t('wizard.checkFailed')} error={error} onRetry={onRecheck} retrying={checking} />
+      )}
+    </Stack>
+  );
+}
