@@ -18,9 +18,9 @@ export type LessonTarget = (typeof lessonTargets)[number];
 
 /**
  * What a twin may or may not have. Roles as in compare.ts; runsc and kata are the sandbox's runtime;
- * vm-image / vm-kernel say how the VM boots; kvm that it runs with hardware virtualization.
+ * vm-image / vm-kernel say how the VM boots; kvm / tcg whether it runs with hardware virtualization.
  */
-export const lessonFeatures = [...twinRoles, 'runsc', 'kata', 'vm-image', 'vm-kernel', 'kvm'] as const;
+export const lessonFeatures = [...twinRoles, 'runsc', 'kata', 'vm-image', 'vm-kernel', 'kvm', 'tcg'] as const;
 export type LessonFeature = (typeof lessonFeatures)[number];
 
 export const lessonLevels = ['beginner', 'intermediate', 'advanced'] as const;

@@ -13,6 +13,7 @@ export function twinFacts(
   for (const guest of guests) {
     if (guest.runtime === 'runsc' || guest.runtime === 'kata') features.add(guest.runtime);
     if (guest.runtime === 'qemu-kvm') features.add('kvm');
+    if (guest.runtime === 'qemu-tcg') features.add('tcg');
   }
   if (roles.includes('vm') && template.vm) features.add(template.vm.image ? 'vm-image' : 'vm-kernel');
   return { roles, features: [...features] };
