@@ -26,6 +26,7 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
+import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
   compareMeasureSchema,
   consoleRunSchema,
@@ -154,6 +155,11 @@ export const api = {
   'compare.environment': returns<CompareEnvironment>()(noInput),
   /** CPU and memory of every running Twinlab guest, for cards and sparklines (sampled once a second). */
   'guests.live': returns<GuestLiveSample[]>()(noInput),
+
+  /** Built-in, user and extra lessons with titles in `locale`, and the files that could not be used. */
+  'lessons.list': returns<LessonList>()(lessonsListSchema),
+  /** One lesson in `locale`, or in English when it has no such translation. */
+  'lessons.get': returns<Lesson>()(lessonsGetSchema),
 } as const;
 
 export type Api = typeof api;

@@ -11,6 +11,8 @@ import {
 } from './api/console-handlers';
 import { vmHandlers } from './api/vm-handlers';
 import { containerHandlers } from './api/container-handlers';
+import { lessonHandlers } from './api/lesson-handlers';
+import type { LessonDir } from './lessons/load-lessons';
 import { loadCatalog, type TemplateDir } from './catalog/load-templates';
 import { CompareService } from './compare/compare-service';
 import { ConsoleRunner } from './compare/console-runner';
@@ -158,6 +160,13 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ? [{ dir: env['TWINLAB_EXTRA_TEMPLATES'], source: 'extra' as const }]
       : []),
   ];
+  const lessonDirs: LessonDir[] = [
+    { dir: join(config.resourcesDir, 'lessons'), source: 'builtin' },
+    { dir: paths.userLessons, source: 'user' },
+    ...(env['TWINLAB_EXTRA_LESSONS']
+      ? [{ dir: env['TWINLAB_EXTRA_LESSONS'], source: 'extra' as const }]
+      : []),
+  ];
 
   const openVmConsoleById = async (id: string, size: { cols: number; rows: number }) =>
     openVmConsole(consoles, libvirt.endpoint(), await vms.get(id), size);
@@ -257,6 +266,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ),
       ...consoleHandlers(consoles, () => docker.client, openVmConsoleById, openHost, runner),
       ...compareHandlers({ twins: twinDeps, operations, compare, live }),
+      ...lessonHandlers(lessonDirs),
       ...vmHandlers({
         vms,
         operations,

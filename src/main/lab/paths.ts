@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export interface LabPaths {
   /** User templates: $XDG_CONFIG_HOME/twinlab/templates */
   userTemplates: string;
+  /** User lessons, one folder each: $XDG_CONFIG_HOME/twinlab/lessons */
+  userLessons: string;
   /** Downloaded images and other re-creatable files: $XDG_CACHE_HOME/twinlab */
   cache: string;
   /** Disks, seeds and state of the guests Twinlab made: $XDG_DATA_HOME/twinlab */
@@ -15,6 +17,7 @@ export function labPaths(env: Record<string, string | undefined>, home = homedir
   const base = (name: string, fallback: string) => env[name] || join(home, fallback);
   return {
     userTemplates: join(base('XDG_CONFIG_HOME', '.config'), 'twinlab', 'templates'),
+    userLessons: join(base('XDG_CONFIG_HOME', '.config'), 'twinlab', 'lessons'),
     cache: join(base('XDG_CACHE_HOME', '.cache'), 'twinlab'),
     data: join(base('XDG_DATA_HOME', '.local/share'), 'twinlab'),
   };
