@@ -12,6 +12,15 @@ export class LabPage {
     return this.page.getByRole('button', { name: 'New VM', exact: true });
   }
 
+  newTwinButton(): Locator {
+    return this.page.getByRole('button', { name: 'New twin', exact: true });
+  }
+
+  /** A twin's section, by its heading ("Twin · <template name>"). */
+  twinSection(templateName: string): Locator {
+    return this.page.getByRole('region', { name: `Twin · ${templateName}`, exact: true });
+  }
+
   importImageButton(): Locator {
     return this.page.getByRole('button', { name: 'Import image', exact: true });
   }

@@ -9,6 +9,7 @@ import {
   probes,
   processesOf,
 } from '../../../../src/renderer/src/pages/compare/probes';
+import { withoutTerminalReports } from '../../../../src/renderer/src/pages/compare/terminal-reports';
 import en from '../../../../src/renderer/src/i18n/locales/en.json';
 
 const lookup = (key: string): unknown =>
@@ -65,5 +66,15 @@ describe('reading probe output', () => {
     const output = 'PID   COMMAND\n    1 sh\n    7 ps\n';
     expect(processesOf(output)).toEqual({ count: 2, commands: ['sh', 'ps'] });
     expect(processesOf('ps: command not found')).toBeUndefined();
+  });
+});
+
+describe('withoutTerminalReports', () => {
+  it('keeps what the user typed and drops what the terminal answered its shell', () => {
+    expect(withoutTerminalReports('uname -r\r')).toBe('uname -r\r');
+    expect(withoutTerminalReports('\x1b[16;5R')).toBe('');
+    expect(withoutTerminalReports('a\x1b[?1;2cb\x1b[>0;276;0c\x1b[I')).toBe('ab');
+    // Arrow keys and Ctrl+C are typing, not reports.
+    expect(withoutTerminalReports('\x1b[A\x1b[D\x03')).toBe('\x1b[A\x1b[D\x03');
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconGauge, IconKeyboard } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -183,13 +183,11 @@ function TwinCompare({ twin }: { twin: TwinGroup }) {
               retrying={measure.isFetching}
             />
           )}
-          <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md" style={{ alignItems: 'start' }}>
-            <MeasureTable
-              columns={columns}
-              {...(environment.data && { hostKernel: environment.data.hostKernel })}
-            />
-            <MeasureChart columns={columns} />
-          </SimpleGrid>
+          <MeasureTable
+            columns={columns}
+            {...(environment.data && { hostKernel: environment.data.hostKernel })}
+          />
+          <MeasureChart columns={columns} />
         </Stack>
 
         <Stack gap="sm" component="section" aria-labelledby="probes-heading">

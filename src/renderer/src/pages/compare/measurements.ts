@@ -44,7 +44,9 @@ const none: MeasureCell = { text: '—' };
 const maxCommands = 4;
 
 function commandList(commands: readonly string[]): string {
-  const unique = [...new Set(commands.map((command) => command.split('/').pop() ?? command))];
+  // A command line's program, without its path and arguments: "runsc-sandbox", not its flags.
+  const programs = commands.map((command) => (command.trim().split(/\s+/)[0] ?? '').split('/').pop() ?? '');
+  const unique = [...new Set(programs.filter(Boolean))];
   const shown = unique.slice(0, maxCommands).join(', ');
   return unique.length > maxCommands ? `${shown}, …` : shown;
 }

@@ -6,6 +6,7 @@ import { useApi } from '../../data/ApiContext';
 import { useDescribeError } from '../../i18n/describe-error';
 import { consoleStoreFor, targetKey } from '../../terminal/console-store';
 import { splitInput } from '../../terminal/input-chunks';
+import { withoutTerminalReports } from './terminal-reports';
 
 /**
  * Type in all: what is typed or pasted into one console of the twin is written to every other
@@ -19,7 +20,9 @@ export function useTypeInAll(targets: readonly ConsoleTarget[], enabled: boolean
   const queues = useRef(new Map<string, Promise<void>>());
 
   const fanOut = useCallback(
-    (from: ConsoleTarget, data: string) => {
+    (from: ConsoleTarget, typed: string) => {
+      const data = withoutTerminalReports(typed);
+      if (data === '') return;
       for (const target of targets) {
         const key = targetKey(target);
         if (key === targetKey(from)) continue;

@@ -1,0 +1,64 @@
+import type { Download, Locator, Page } from 'playwright-core';
+import { TerminalView } from './terminal';
+
+/** The Compare page of a twin: labelled console panes, switches, probes, the table, the export. */
+export class ComparePage {
+  constructor(readonly page: Page) {}
+
+  /** A console pane by its label ("Container · runc", "Sandbox · gVisor", "VM · QEMU (TCG)"…). */
+  pane(label: string): Locator {
+    return this.page.getByRole('region', { name: label, exact: true });
+  }
+
+  paneLabels(): Promise<string[]> {
+    return this.page.getByTestId('console-panes').getByTestId('pane-label').allInnerTexts();
+  }
+
+  terminal(label: string): TerminalView {
+    return new TerminalView(this.page, this.pane(label).getByTestId('terminal'));
+  }
+
+  typeInAll(): Locator {
+    return this.page.getByRole('switch', { name: 'Type in all', exact: true });
+  }
+
+  hostTerminal(): Locator {
+    return this.page.getByRole('switch', { name: 'Host terminal', exact: true });
+  }
+
+  maximise(label: string): Locator {
+    return this.page.getByRole('button', { name: `Maximise ${label}`, exact: true });
+  }
+
+  restore(label: string): Locator {
+    return this.page.getByRole('button', { name: `Restore ${label}`, exact: true });
+  }
+
+  measureInside(): Locator {
+    return this.page.getByRole('button', { name: 'Measure inside', exact: true });
+  }
+
+  async runProbe(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Run probe', exact: true }).click();
+    await this.page.getByRole('menuitem').filter({ hasText: title }).click();
+  }
+
+  probeOutput(probe: string, guestName: string): Locator {
+    return this.page.getByTestId(`probe-${probe}`).getByTestId(`probe-output-${guestName}`);
+  }
+
+  /** The value cells of one table row, in column order. */
+  rowValues(row: string): Promise<string[]> {
+    return this.page.getByTestId(`measure-row-${row}`).getByTestId('measure-value').allInnerTexts();
+  }
+
+  /** Chooses Export → `format` and waits for the file. */
+  async export(format: 'Markdown' | 'HTML page'): Promise<Download> {
+    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('menuitem', { name: format, exact: true }).click(),
+    ]);
+    return download;
+  }
+}
