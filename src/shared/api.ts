@@ -28,6 +28,15 @@ import {
 import { operationIdSchema, type OperationProgress } from './operations';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
+  lessonsCheckSchema,
+  lessonsPrepareSchema,
+  lessonsProgressGetSchema,
+  lessonsProgressSaveSchema,
+  type LessonProgressMap,
+  type PrepareReport,
+  type StepCheckOutcome,
+} from './lessons';
+import {
   compareMeasureSchema,
   consoleRunSchema,
   twinCreateSchema,
@@ -160,6 +169,14 @@ export const api = {
   'lessons.list': returns<LessonList>()(lessonsListSchema),
   /** One lesson in `locale`, or in English when it has no such translation. */
   'lessons.get': returns<Lesson>()(lessonsGetSchema),
+  /** Runs one step's checks against the guests of a twin, in main, and judges the step. */
+  'lessons.check': returns<StepCheckOutcome>()(lessonsCheckSchema),
+  /** Every lesson's saved progress (a JSON file in Twinlab's data folder). */
+  'lessons.progress.get': returns<LessonProgressMap>()(lessonsProgressGetSchema),
+  /** Saves one lesson's progress; null forgets it. */
+  'lessons.progress.save': returns<null>()(lessonsProgressSaveSchema),
+  /** What a template needs before going offline; with operationId, fetches what is missing. */
+  'lessons.prepare': returns<PrepareReport>()(lessonsPrepareSchema),
 } as const;
 
 export type Api = typeof api;

@@ -253,3 +253,81 @@ export interface CheckResult {
 
 /** done: every check that applies passed; failed: one did not; skipped: none applied. */
 export type StepState = 'pending' | 'done' | 'failed' | 'skipped';
+
+// ---- Lesson runner: checks in main, progress on disk, prepare for offline ----
+
+const twinIdSchema = z.string().min(1).max(64);
+
+export const lessonsCheckSchema = z
+  .object({ lessonId: slug, stepId: slug, twinId: twinIdSchema, locale: z.enum(locales).default('en') })
+  .strict();
+
+/** One step's checks as run against a twin: each result and what they make of the step. */
+export interface StepCheckOutcome {
+  stepId: string;
+  state: StepState;
+  results: CheckResult[];
+}
+
+const checkReasonSchema = z
+  .object({
+    key: z.string().max(120),
+    message: z.string().max(2000),
+    params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+  })
+  .strict();
+
+export const stepProgressSchema = z
+  .object({
+    state: z.enum(['pending', 'done', 'failed', 'skipped']),
+    results: z
+      .array(
+        z
+          .object({ checkId: slug, status: z.enum(['pass', 'fail', 'skipped']), reason: checkReasonSchema })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
+export type StepProgress = z.output<typeof stepProgressSchema>;
+
+/** What a learner did in one lesson: the twin it runs on and each step's last check. */
+export const lessonProgressSchema = z
+  .object({
+    twinId: twinIdSchema.optional(),
+    templateId: z.string().min(1).max(64).optional(),
+    steps: z.record(slug, stepProgressSchema),
+  })
+  .strict();
+export type LessonProgress = z.output<typeof lessonProgressSchema>;
+
+/** Every lesson's progress, by lesson id. */
+export type LessonProgressMap = Record<string, LessonProgress>;
+
+export const lessonsProgressGetSchema = z.object({}).strict();
+export const lessonsProgressSaveSchema = z
+  .object({ lessonId: slug, progress: lessonProgressSchema.nullable() })
+  .strict();
+
+/** Without operationId it only reports; with one, it fetches what is missing as that operation. */
+export const lessonsPrepareSchema = z
+  .object({ templateId: z.string().min(1).max(64), operationId: z.string().min(1).max(64).optional() })
+  .strict();
+
+export type PrepareItemKind = 'container-image' | 'vm-image' | 'vm-kernel';
+
+export interface PrepareItem {
+  kind: PrepareItemKind;
+  /** The image reference, the image URL, or the kernel/initrd path. */
+  name: string;
+  present: boolean;
+  /** Whether Twinlab can fetch it (a kernel file on disk cannot be downloaded). */
+  fetchable: boolean;
+}
+
+export interface PrepareReport {
+  templateId: string;
+  items: PrepareItem[];
+  /** Nothing more needs the network: the machine can go offline. */
+  ready: boolean;
+}

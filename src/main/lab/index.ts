@@ -12,6 +12,8 @@ import {
 import { vmHandlers } from './api/vm-handlers';
 import { containerHandlers } from './api/container-handlers';
 import { lessonHandlers } from './api/lesson-handlers';
+import { lessonRunnerHandlers } from './api/lesson-runner-handlers';
+import { LessonProgressStore } from './lessons/progress-store';
 import type { LessonDir } from './lessons/load-lessons';
 import { loadCatalog, type TemplateDir } from './catalog/load-templates';
 import { CompareService } from './compare/compare-service';
@@ -267,6 +269,37 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ...consoleHandlers(consoles, () => docker.client, openVmConsoleById, openHost, runner),
       ...compareHandlers({ twins: twinDeps, operations, compare, live }),
       ...lessonHandlers(lessonDirs),
+      ...lessonRunnerHandlers({
+        dirs: lessonDirs,
+        guests: async () =>
+          (await Promise.allSettled([containers.list('all'), vms.list()])).flatMap((list) =>
+            list.status === 'fulfilled' ? list.value : [],
+          ),
+        catalog: () => loadCatalog(templateDirs),
+        calls: {
+          run: ({ targets, command, timeoutMs }) => runner.run(targets, command, timeoutMs ?? 10_000),
+          measure: (guestIds) => compare.measure(guestIds),
+        },
+        progress: new LessonProgressStore(join(paths.data, 'lesson-progress.json')),
+        prepare: {
+          imagePresent: (image) =>
+            docker.client
+              .getImage(image)
+              .inspect()
+              .then(
+                () => true,
+                () => false,
+              ),
+          pull: (image, options) => images.pull(image, options),
+          vmImageCached: (image) =>
+            vms.images
+              .digestOf(image)
+              .then((digest) => vms.images.find(digest, image.format))
+              .then(Boolean, () => false),
+          downloadVmImage: (image, options) => vms.images.ensure(image, options),
+        },
+        operations,
+      }),
       ...vmHandlers({
         vms,
         operations,

@@ -1,0 +1,76 @@
+import { ApiError } from '@shared/errors';
+import { twinRoleOf, type TwinRole } from '@shared/compare';
+import type { Guest } from '@shared/guest';
+import type { Catalog } from '@shared/template';
+import type { Handlers } from '../router';
+import type { Operations } from '../operations';
+import { runStepChecks, type CheckCalls } from '../lessons/check-runner';
+import { stepState } from '../lessons/evaluate-checks';
+import { findLesson, lessonIn, loadLessons, type LessonDir } from '../lessons/load-lessons';
+import { fetchMissing, prepareReport, type PrepareDeps } from '../lessons/prepare-template';
+import type { LessonProgressStore } from '../lessons/progress-store';
+import { twinFacts } from '../lessons/twin-facts';
+
+type RunnerMethods = 'lessons.check' | 'lessons.progress.get' | 'lessons.progress.save' | 'lessons.prepare';
+
+export interface LessonRunnerDeps {
+  dirs: LessonDir[];
+  guests: () => Promise<Guest[]>;
+  catalog: () => Promise<Catalog>;
+  calls: CheckCalls;
+  progress: LessonProgressStore;
+  prepare: PrepareDeps;
+  operations: Operations;
+}
+
+/** The lesson runner's side in main: checks against the real guests, progress on disk, offline prep. */
+export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, RunnerMethods> {
+  const templateOf = async (templateId: string) => {
+    const entry = (await deps.catalog()).entries.find((candidate) => candidate.template.id === templateId);
+    if (!entry)
+      throw new ApiError('not-found', 'error.notFound', `There is no template "${templateId}".`, {
+        id: templateId,
+      });
+    return entry.template;
+  };
+  return {
+    'lessons.check': async ({ lessonId, stepId, twinId, locale }) => {
+      const entry = findLesson(await loadLessons(deps.dirs), lessonId);
+      if (!entry)
+        throw new ApiError('not-found', 'error.notFound', `There is no lesson "${lessonId}".`, {
+          id: lessonId,
+        });
+      const step = lessonIn(entry, locale).steps.find((candidate) => candidate.id === stepId);
+      if (!step)
+        throw new ApiError('not-found', 'error.notFound', `Lesson "${lessonId}" has no step "${stepId}".`, {
+          id: stepId,
+        });
+      const members = (await deps.guests()).filter((guest) => guest.managed && guest.twinId === twinId);
+      const first = members[0];
+      if (!first)
+        throw new ApiError(
+          'not-found',
+          'error.notFound',
+          `The twin of this lesson is gone; press Reset to make a new one.`,
+          { id: twinId },
+        );
+      const template = await templateOf(first.templateId ?? '');
+      const guests: Partial<Record<TwinRole, Guest>> = {};
+      for (const guest of members) guests[twinRoleOf(guest)] ??= guest;
+      const results = await runStepChecks(step, { facts: twinFacts(members, template), guests }, deps.calls);
+      return { stepId, state: stepState(step, results), results };
+    },
+    'lessons.progress.get': () => deps.progress.all(),
+    'lessons.progress.save': async ({ lessonId, progress }) => {
+      await deps.progress.save(lessonId, progress);
+      return null;
+    },
+    'lessons.prepare': async ({ templateId, operationId }) => {
+      const template = await templateOf(templateId);
+      if (!operationId) return prepareReport(template, deps.prepare);
+      return deps.operations.run(operationId, (signal, progress) =>
+        fetchMissing(template, deps.prepare, signal, progress),
+      );
+    },
+  };
+}
