@@ -31,9 +31,8 @@ export class LessonProgressStore {
   /** Saves one lesson's progress; null forgets it. */
   save(lessonId: string, progress: LessonProgress | null): Promise<void> {
     const next = this.#queue.then(async () => {
-      const lessons = await this.all();
-      if (progress) lessons[lessonId] = progress;
-      else delete lessons[lessonId];
+      const others = Object.entries(await this.all()).filter(([id]) => id !== lessonId);
+      const lessons = Object.fromEntries(progress ? [...others, [lessonId, progress]] : others);
       await mkdir(dirname(this.file), { recursive: true });
       const temp = `${this.file}.${process.pid}.tmp`;
       await writeFile(temp, `${JSON.stringify({ version: 1, lessons }, null, 2)}\n`);
