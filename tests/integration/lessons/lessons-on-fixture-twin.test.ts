@@ -5,13 +5,14 @@ import type { Lab } from '../../../src/main/lab';
 import { runStepChecks, type TwinUnderLesson } from '../../../src/main/lab/lessons/check-runner';
 import { twinFacts } from '../../../src/main/lab/lessons/twin-facts';
 import { twinRoleOf, type TwinCreated } from '../../../src/shared/compare';
-import type { Lesson, LessonStep } from '../../../src/shared/lessons';
+import type { CheckResult, Lesson, LessonFeature, LessonStep, RunBlock } from '../../../src/shared/lessons';
+import type { ConsoleTarget } from '../../../src/shared/consoles';
 import { engineGate } from '../../support/engines';
 import { startTestLab, type LabClient } from '../../support/lab-client';
 
 const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
-const prefix = `tl-lesson-${process.pid}`;
+const prefix = `tl-lessonall-${process.pid}`;
 
 /** Every container and domain this file may have made, whatever state a failure left them in. */
 async function removeLeftovers(): Promise<void> {
@@ -25,7 +26,7 @@ async function removeLeftovers(): Promise<void> {
   }
 }
 
-/** Lessons 1 and 4, every check, through the router on a real fixture-twin, judged by the lesson evaluators. */
+/** Every built-in lesson, every check, through the router on one real fixture-twin, judged by the lesson evaluators. */
 describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd and libvirtd', () => {
   let lab: Lab;
   let client: LabClient;
@@ -93,6 +94,106 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
       expect(checked).toBeGreaterThanOrEqual(5);
     }, 180_000);
   }
+
+  /** What each check of lessons 2, 3, 5-10 does on fixture-twin: pass, or skipped for a missing feature or role. */
+  const onFixtureTwin = (
+    has: (feature: LessonFeature) => boolean,
+  ): Record<string, Record<string, string>> => {
+    const when = (feature: LessonFeature) => (has(feature) ? 'pass' : `skipped: ${feature}`);
+    return {
+      'boot-time': {
+        'measure/vm-slower': 'pass',
+        'direct-kernel/handed-cmdline': 'pass',
+        'cloud-image/cloud-image-much-slower': 'skipped: vm-image',
+      },
+      'memory-density': {
+        'host-memory/vm-ten-times': 'pass',
+        'what-they-see/container-sees-host': 'pass',
+        'what-they-see/vm-sees-its-own': 'pass',
+        'fit-in-2gib/hundred-containers': 'pass',
+        'fit-in-2gib/under-twenty-vms': 'pass',
+      },
+      cgroups: {
+        'memory-limit/limit-in-cgroup': 'pass',
+        'memory-limit/limit-measured': 'pass',
+        'hog/oom-killed': 'pass',
+        'vm-ram/vm-ram': 'pass',
+        'cpu/container-sees-all-cpus': 'pass',
+        'cpu/vm-counts-vcpus': 'pass',
+      },
+      filesystems: {
+        'root/container-overlay': 'pass',
+        'root/vm-not-overlay': 'pass',
+        'layers/layers-shared': 'pass',
+        'write/own-layer-grew': 'pass',
+      },
+      networking: {
+        'container-web/container-serves': 'pass',
+        'container-address/container-has-address': 'pass',
+        'vm-network/vm-user-network': 'skipped: vm-image',
+      },
+      isolation: {
+        'capabilities/fewer-capabilities': 'pass',
+        'seccomp/seccomp-filter': 'pass',
+        'gvisor/gvisor-kernel': 'pass',
+        'gvisor/gvisor-dmesg': 'pass',
+        'kata/kata-kernel': 'skipped: kata',
+        'vm-boundary/vm-separate-kernel': 'pass',
+      },
+      'different-os': {
+        'build/container-same-build': 'pass',
+        'build/vm-other-build': 'pass',
+        'read-only/proc-sys-read-only': 'pass',
+      },
+      'hardware-virtualization': {
+        'host/cpu-flags-counted': 'pass',
+        'kvm/host-has-vmx': when('kvm'),
+        'kvm/dev-kvm': when('kvm'),
+        'tcg/emulated-cpu': when('tcg'),
+        'cost/vm-boot-cost': 'pass',
+      },
+    };
+  };
+
+  /** Types a run block line by line into each of its targets this twin has, as the Run button does. */
+  const typeRun = async (block: RunBlock) => {
+    const targets = block.targets.flatMap((target): ConsoleTarget[] => {
+      if (target === 'host') return [{ kind: 'host', guestId: 'host' }];
+      const guest = twin.guests[target];
+      return guest ? [{ kind: guest.kind, guestId: guest.id }] : [];
+    });
+    for (const command of block.lines) {
+      const answers = await client.call('console.run', { targets, command, timeoutMs: 30_000 });
+      for (const answer of answers) expect({ command, ...answer }).toMatchObject({ command, ok: true });
+    }
+  };
+
+  const outcome = (result: CheckResult) => {
+    if (result.status === 'pass') return 'pass';
+    if (result.status === 'skipped')
+      return `skipped: ${String(result.reason.params?.['feature'] ?? result.reason.params?.['role'])}`;
+    return `fail: ${result.reason.message}`;
+  };
+
+  it('runs every step of lessons 2, 3 and 5-10 in order, runs typed first, and each check passes or is skipped as expected', async () => {
+    // The table assumes fixture-twin's gVisor sandbox and direct-kernel VM; KVM depends on the host.
+    expect(twin.facts.features).toEqual(
+      expect.arrayContaining(['container', 'sandbox', 'vm', 'runsc', 'vm-kernel']),
+    );
+    const expected = onFixtureTwin((feature) => twin.facts.features.includes(feature));
+    const actual: Record<string, Record<string, string>> = {};
+    for (const id of Object.keys(expected)) {
+      const lesson = await client.call('lessons.get', { id, locale: 'en' });
+      const results: Record<string, string> = {};
+      for (const step of lesson.steps) {
+        const applies = step.requires.every((feature) => twin.facts.features.includes(feature));
+        for (const block of step.blocks) if (applies && block.type === 'run') await typeRun(block);
+        for (const result of await checkStep(step)) results[`${step.id}/${result.checkId}`] = outcome(result);
+      }
+      actual[id] = results;
+    }
+    expect(actual).toEqual(expected);
+  }, 600_000);
 
   it('turns a check red, with the reason, when its expectation is not met', async () => {
     const lesson = await client.call('lessons.get', { id: 'kernel', locale: 'en' });

@@ -11,6 +11,7 @@ import {
 } from '@shared/lessons';
 import { parseAttributes, type BlockAttributes } from './block-attributes';
 import { parseCompareExpression } from './compare-expression';
+import { readBody } from './lesson-markdown';
 
 /** A translation's front matter: only its text; everything else comes from the English file. */
 export const translationFrontMatterSchema = lessonFrontMatterSchema.pick({ title: true, summary: true });
@@ -103,76 +104,41 @@ type RawBlock = Record<string, unknown> & { line: number };
 
 interface RawStep {
   line: number;
+  /** The heading's text as written, attributes included. */
   heading: string;
   blocks: RawBlock[];
   problems: Problem[];
 }
 
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const stepHeading = /^## +(.*?)(?:\s+\{([^}]*)\})?\s*$/;
+const stepHeading = /^(.*?)(?:\s+\{([^}]*)\})?\s*$/s;
 const blockTypes = ['run', 'check', 'compare'];
 
 /**
- * Level-2 headings start steps; fences whose info string starts with run, check or compare are
- * lesson blocks; everything else (prose, other fences, deeper headings) is Markdown for display.
+ * Top-level level-2 headings start steps; fenced code whose info string starts with run, check or
+ * compare (at any depth, in a list item too) is a lesson block; everything else is Markdown for
+ * display, kept as its source. `start` is the number of file lines before the body.
  */
 function parseBody(lines: string[], start: number, needs: LessonFrontMatter['needs']) {
   const problems: Problem[] = [];
   const intro: string[] = [];
   const raw: RawStep[] = [];
-  let markdown: string[] = intro;
-  let markdownLine = start + 1;
-  const flush = () => {
+  for (const part of readBody(lines.slice(start).join('\n'), blockTypes)) {
+    const line = part.line + start;
     const step = raw.at(-1);
-    const text = markdown.join('\n').trim();
-    if (step && text) step.blocks.push({ type: 'markdown', text, line: markdownLine });
-    if (step) markdown = [];
-  };
-  for (let i = start; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const heading = stepHeading.exec(line);
-    const fence = fenceOpen.exec(line);
-    if (heading) {
-      flush();
-      raw.push({ line: i + 1, heading: line, blocks: [], problems: [] });
-      markdown = [];
-      markdownLine = i + 2;
-      continue;
+    if (part.kind === 'heading') raw.push({ line, heading: part.text, blocks: [], problems: [] });
+    else if (part.kind === 'unclosed')
+      problems.push({ line, message: `this ${part.marker} fence is never closed` });
+    else if (part.kind === 'prose') {
+      if (step) step.blocks.push({ type: 'markdown', text: part.text, line });
+      else intro.push(part.text);
+    } else if (!step)
+      problems.push({ line, message: `put this ${part.type} block inside a step (a ## heading)` });
+    else {
+      const block = readBlock(part.type, part.info, part.body, line, needs);
+      if ('problem' in block) step.problems.push(block.problem);
+      else step.blocks.push(block.block);
     }
-    if (!fence?.[1]) {
-      if (isBlank(markdown)) markdownLine = i + 1;
-      markdown.push(line);
-      continue;
-    }
-    const marker = fence[1];
-    const closeAt = lines.findIndex(
-      (candidate, index) =>
-        index > i && new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`).test(candidate),
-    );
-    if (closeAt < 0) {
-      problems.push({ line: i + 1, message: `this ${marker} fence is never closed` });
-      break;
-    }
-    const info = (fence[2] ?? '').trim();
-    const type = info.split(/\s/)[0] ?? '';
-    if (!blockTypes.includes(type)) {
-      if (isBlank(markdown)) markdownLine = i + 1;
-      markdown.push(...lines.slice(i, closeAt + 1));
-    } else {
-      const step = raw.at(-1);
-      if (!step)
-        problems.push({ line: i + 1, message: `put this ${type} block inside a step (a ## heading)` });
-      else {
-        flush();
-        const block = readBlock(type, info.slice(type.length), lines.slice(i + 1, closeAt), i + 1, needs);
-        if ('problem' in block) step.problems.push(block.problem);
-        else step.blocks.push(block.block);
-      }
-      markdownLine = closeAt + 2;
-    }
-    i = closeAt;
   }
-  flush();
   const steps: LessonStep[] = [];
   raw.forEach((step, index) => {
     const parsed = toStep(step, index, needs);
@@ -187,7 +153,7 @@ function parseBody(lines: string[], start: number, needs: LessonFrontMatter['nee
       'step',
     ),
   );
-  return { intro: intro.join('\n').trim(), steps, problems: problems.sort((a, b) => a.line - b.line) };
+  return { intro: intro.join('\n\n'), steps, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
 function toStep(
@@ -309,10 +275,6 @@ function unknownAttributes(
   ];
   const allowed = [...flags, ...values.map((value) => `${value}=`), '#id'].join(', ');
   return unknown.map((name) => ({ line, message: `unknown attribute "${name}" (use ${allowed})` }));
-}
-
-function isBlank(lines: string[]): boolean {
-  return lines.every((text) => text.trim() === '');
 }
 
 function listOf(value: string | undefined): string[] {
