@@ -79,4 +79,74 @@ describe('lesson files', () => {
     });
     expect(parseLessonFile(file, 'no front matter')).toMatchObject({ problems: [{ file, line: 1 }] });
   });
+
+  it('reads the body as CommonMark: fences in list items, ~~~ fences, headings inside fences', () => {
+    const text = lesson(
+      [
+        '## Steps in a list {#list}', // line 12
+        '1. Start it:',
+        '',
+        '   - nested, where the old scanner missed a fence indented by four:',
+        '',
+        '     ```run target=container', // line 17
+        '     httpd -p 8080',
+        '     ```',
+        '2. Then look.',
+        '~~~check target=vm expect="^`?ok"', // line 21: a tilde fence may hold backticks
+        'echo ok',
+        '~~~',
+        '````sh',
+        '## inside a fence, not a step',
+        '```check target=vm expect="x"',
+        'not a check either',
+        '```',
+        '````',
+      ].join('\n'),
+    );
+    const parsed = parseLessonFile('/l/demo/lesson.md', text);
+    if (!('file' in parsed)) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.file.steps.map((step) => step.id)).toEqual(['list']);
+    expect(parsed.file.steps[0]?.blocks).toEqual([
+      {
+        type: 'markdown',
+        text: '1. Start it:\n\n   - nested, where the old scanner missed a fence indented by four:',
+        line: 13,
+      },
+      { type: 'run', targets: ['container'], lines: ['httpd -p 8080'], line: 17 },
+      { type: 'markdown', text: '2. Then look.', line: 20 },
+      { type: 'check', id: 'check-1', targets: ['vm'], command: 'echo ok', expect: '^`?ok', line: 21 },
+      {
+        type: 'markdown',
+        text: '````sh\n## inside a fence, not a step\n```check target=vm expect="x"\nnot a check either\n```\n````',
+        line: 24,
+      },
+    ]);
+  });
+
+  it('keeps attributes as written, although CommonMark would unescape them, and reads setext steps', () => {
+    const text = lesson(
+      [
+        '',
+        'Second heading style {#setext}',
+        '---',
+        '```check target=vm expect="^\\d+\\.\\d+ \\"x\\"$"',
+        'uname -r',
+        '```',
+      ].join('\n'),
+    );
+    const parsed = parseLessonFile('/l/demo/lesson.md', text);
+    if (!('file' in parsed)) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.file.steps[0]).toMatchObject({ id: 'setext', title: 'Second heading style', line: 13 });
+    expect(parsed.file.steps[0]?.blocks[0]).toMatchObject({ expect: '^\\d+\\.\\d+ "x"$', line: 15 });
+  });
+
+  it('names the line of a lesson block outside a step and of a fence left open in a list', () => {
+    const file = '/l/bad/lesson.md';
+    expect(parseLessonFile(file, lesson('```run target=vm\nls\n```\n## S\ntext'))).toEqual({
+      problems: [{ file, line: 12, message: 'put this run block inside a step (a ## heading)' }],
+    });
+    expect(parseLessonFile(file, lesson('## S\n- item\n  ```run target=vm\n  ls\n- next'))).toMatchObject({
+      problems: [{ file, line: 14, message: 'this ``` fence is never closed' }],
+    });
+  });
 });
