@@ -189,6 +189,10 @@ describe.skipIf(gate.skip)(
       // The host's own shell beside the guests.
       await compare.hostTerminal().check();
       await compare.terminal('Host shell').waitUntilOpen(30_000);
+      // Typed alone: with Type in all off, the guests do not get it.
+      await compare.terminal('Host shell').run('echo twinlab-host-$((40+2))');
+      await compare.terminal('Host shell').waitForText('twinlab-host-42', 30_000);
+      expect(await compare.terminal(containerLabel).text()).not.toContain('twinlab-host');
       await capture(page, 'compare-host-shell');
       await compare.hostTerminal().uncheck();
 

@@ -41,6 +41,7 @@ export class ComparePage {
   async runProbe(title: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Run probe', exact: true }).click();
     await this.page.getByRole('menuitem').filter({ hasText: title }).click();
+    await this.page.getByRole('menu').waitFor({ state: 'hidden' });
   }
 
   probeOutput(probe: string, guestName: string): Locator {

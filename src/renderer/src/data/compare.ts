@@ -62,6 +62,8 @@ export function useGuestsLivePolling(enabled: boolean): void {
     enabled,
     refetchInterval: 1000,
     refetchIntervalInBackground: false,
+    // The samples reach the sparklines through the history; the page itself need not re-render.
+    notifyOnChangeProps: [],
   });
 }
 

@@ -54,10 +54,11 @@ function ConsolePane({
             aria-hidden="true"
             style={{ background: `var(--mantine-color-${pane.color}-6)`, flex: 'none' }}
           />
-          <Text fw={650} size="sm" truncate data-testid="pane-label">
+          {/* The label says what the pane is: it keeps its width, the name gives way. */}
+          <Text fw={650} size="sm" data-testid="pane-label" style={{ whiteSpace: 'nowrap', flex: 'none' }}>
             {pane.label}
           </Text>
-          <Text size="xs" c="dimmed" ff="monospace" truncate>
+          <Text size="xs" c="dimmed" ff="monospace" truncate title={pane.name} style={{ minWidth: 0 }}>
             {pane.name}
           </Text>
         </Group>

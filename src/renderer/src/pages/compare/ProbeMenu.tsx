@@ -13,7 +13,7 @@ export function ProbeMenu({
 }) {
   const { t } = useTranslation();
   return (
-    <Menu shadow="md" width={320} position="bottom-start">
+    <Menu shadow="md" width={320} position="bottom-end">
       <Menu.Target>
         <Button
           variant="light"
