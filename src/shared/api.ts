@@ -29,9 +29,11 @@ import { operationIdSchema, type OperationProgress } from './operations';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
   lessonsCheckSchema,
+  lessonsFoldersSchema,
   lessonsPrepareSchema,
   lessonsProgressGetSchema,
   lessonsProgressSaveSchema,
+  type LessonFolders,
   type LessonProgressMap,
   type PrepareReport,
   type StepCheckOutcome,
@@ -177,6 +179,8 @@ export const api = {
   'lessons.progress.save': returns<null>()(lessonsProgressSaveSchema),
   /** What a template needs before going offline; with operationId, fetches what is missing. */
   'lessons.prepare': returns<PrepareReport>()(lessonsPrepareSchema),
+  /** The folders an instructor can put a lesson pack in. */
+  'lessons.folders': returns<LessonFolders>()(lessonsFoldersSchema),
 } as const;
 
 export type Api = typeof api;

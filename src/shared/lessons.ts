@@ -331,3 +331,11 @@ export interface PrepareReport {
   /** Nothing more needs the network: the machine can go offline. */
   ready: boolean;
 }
+
+export const lessonsFoldersSchema = z.object({}).strict();
+
+/** Where an instructor puts a lesson pack: the user lessons folder, and TWINLAB_EXTRA_LESSONS when set. */
+export interface LessonFolders {
+  user: string;
+  extra?: string;
+}

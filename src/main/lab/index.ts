@@ -299,6 +299,10 @@ export async function createLab(config: LabConfig): Promise<Lab> {
           downloadVmImage: (image, options) => vms.images.ensure(image, options),
         },
         operations,
+        folders: {
+          user: paths.userLessons,
+          ...(env['TWINLAB_EXTRA_LESSONS'] && { extra: env['TWINLAB_EXTRA_LESSONS'] }),
+        },
       }),
       ...vmHandlers({
         vms,

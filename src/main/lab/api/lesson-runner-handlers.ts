@@ -1,6 +1,7 @@
 import { ApiError } from '@shared/errors';
 import { twinRoleOf, type TwinRole } from '@shared/compare';
 import type { Guest } from '@shared/guest';
+import type { LessonFolders } from '@shared/lessons';
 import type { Catalog } from '@shared/template';
 import type { Handlers } from '../router';
 import type { Operations } from '../operations';
@@ -11,7 +12,8 @@ import { fetchMissing, prepareReport, type PrepareDeps } from '../lessons/prepar
 import type { LessonProgressStore } from '../lessons/progress-store';
 import { twinFacts } from '../lessons/twin-facts';
 
-type RunnerMethods = 'lessons.check' | 'lessons.progress.get' | 'lessons.progress.save' | 'lessons.prepare';
+type RunnerMethods =
+  'lessons.check' | 'lessons.progress.get' | 'lessons.progress.save' | 'lessons.prepare' | 'lessons.folders';
 
 export interface LessonRunnerDeps {
   dirs: LessonDir[];
@@ -21,6 +23,7 @@ export interface LessonRunnerDeps {
   progress: LessonProgressStore;
   prepare: PrepareDeps;
   operations: Operations;
+  folders: LessonFolders;
 }
 
 /** The lesson runner's side in main: checks against the real guests, progress on disk, offline prep. */
@@ -72,5 +75,6 @@ export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, Run
         fetchMissing(template, deps.prepare, signal, progress),
       );
     },
+    'lessons.folders': async () => deps.folders,
   };
 }

@@ -49,7 +49,7 @@ export function App({ api, queryClient }: AppProps) {
                 <Route path="lab/new-twin" element={<NewTwinPage />} />
                 <Route path="guests/:id/:tab?" element={<GuestPage />} />
                 <Route path="compare/:twinId?" element={<ComparePage />} />
-                <Route path="lessons" element={<LessonsPage />} />
+                <Route path="lessons/:id?" element={<LessonsPage />} />
                 <Route path="templates" element={<TemplatesPage />} />
                 <Route path="host" element={<HostPage />} />
                 <Route path="*" element={<Navigate to="/lab" replace />} />

@@ -1,0 +1,260 @@
+import { Alert, Anchor, Button, Group, Modal, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ConsoleTarget } from '../../../../shared/consoles';
+import type { Lesson, LessonProgress } from '../../../../shared/lessons';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingState } from '../../components/LoadingState';
+import { PageHeader } from '../../components/PageHeader';
+import { useCompareEnvironment } from '../../data/compare';
+import { useGuests } from '../../data/guests';
+import { useCatalog } from '../../data/queries';
+import { currentLocale } from '../../i18n';
+import { useDescribeError } from '../../i18n/describe-error';
+import { targetKey } from '../../terminal/console-store';
+import { TwinCreateProgress } from '../../wizards/twin/TwinCreateProgress';
+import { columnLook, roleColor } from '../compare/columns';
+import { ConsolePanes, type ConsolePaneSpec } from '../compare/ConsolePanes';
+import { consoleTargetOf } from '../compare/targets';
+import { findTwin } from '../compare/twin-groups';
+import type { TwinRole } from '../../../../shared/compare';
+import type { CatalogEntry } from '../../../../shared/template';
+import type { Guest } from '../../../../shared/guest';
+import type { TwinProgress } from '../../wizards/twin/use-twin-create';
+import { LessonMarkdown } from './LessonMarkdown';
+import { progressCount } from './lesson-logic';
+import { useLesson, useLessonProgress, useSaveProgress } from './lesson-queries';
+import { StartLesson } from './StartLesson';
+import { StepCard } from './StepCard';
+import { useLessonTwin } from './use-lesson-twin';
+import { useStepRunner } from './use-step-runner';
+
+const hostTarget: ConsoleTarget = { kind: 'host', guestId: 'host' };
+const noProgress: LessonProgress = { steps: {} };
+
+/** Whether any block of the lesson types into the host's shell: then its console is shown too. */
+function usesHost(lesson: Lesson): boolean {
+  return lesson.steps.some((step) =>
+    step.blocks.some(
+      (block) => (block.type === 'run' || block.type === 'check') && block.targets.includes('host'),
+    ),
+  );
+}
+
+/** The parts the create progress shows; the sandbox once the create says it makes one. */
+function createParts(name: string, progress: TwinProgress): { role: TwinRole; name: string }[] {
+  const roles: TwinRole[] = ['container', ...(progress.sandbox ? (['sandbox'] as const) : []), 'vm'];
+  return roles.map((role) => ({ role, name: `${name}-${role}` }));
+}
+
+/** /lessons/:id: the steps beside the twin's consoles; before a twin exists, the template to make it from. */
+export function LessonView({ lessonId }: { lessonId: string }) {
+  const { t } = useTranslation(); // re-renders on a language change, so the lesson follows it
+  const locale = currentLocale();
+  const lesson = useLesson(lessonId, locale);
+  const progress = useLessonProgress();
+  const guests = useGuests();
+  const catalog = useCatalog();
+  const back = (
+    <Anchor component={Link} to="/lessons" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} aria-hidden />
+        {t('lessons.backToList')}
+      </Group>
+    </Anchor>
+  );
+  const failed = [lesson, progress, guests, catalog].find((query) => query.isError);
+  if (failed)
+    return (
+      <>
+        {back}
+        <ErrorAlert
+          title={t('lessons.loadFailed')}
+          error={failed.error}
+          onRetry={() => void failed.refetch()}
+          retrying={failed.isFetching}
+        />
+      </>
+    );
+  if (!lesson.data || !progress.data || !guests.data || !catalog.data)
+    return <LoadingState label={t('lessons.loading')} />;
+  return (
+    <LessonWorkspace
+      key={lesson.data.id}
+      lesson={lesson.data}
+      progress={progress.data[lessonId] ?? noProgress}
+      guests={guests.data}
+      entries={catalog.data.entries}
+      back={back}
+    />
+  );
+}
+
+function LessonWorkspace({
+  lesson,
+  progress,
+  guests,
+  entries,
+  back,
+}: {
+  lesson: Lesson;
+  progress: LessonProgress;
+  guests: readonly Guest[];
+  entries: readonly CatalogEntry[];
+  back: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const describeError = useDescribeError();
+  const environment = useCompareEnvironment();
+  const saveProgress = useSaveProgress(lesson.id);
+  const [confirming, confirm] = useDisclosure(false);
+  const [actionError, setActionError] = useState<unknown>();
+  const twin = progress.twinId ? findTwin(guests, progress.twinId) : undefined;
+  const save = useCallback((next: LessonProgress) => saveProgress(next), [saveProgress]);
+  const onCreated = useCallback(
+    (twinId: string, templateId: string) => saveProgress({ twinId, templateId, steps: {} }),
+    [saveProgress],
+  );
+  const creator = useLessonTwin(lesson.id, onCreated);
+  const runner = useStepRunner({
+    lesson,
+    twinId: twin?.twinId ?? '',
+    guests: twin?.guests ?? [],
+    progress,
+    save,
+    onError: setActionError,
+  });
+
+  const panes: ConsolePaneSpec[] = useMemo(() => {
+    const list: ConsolePaneSpec[] = (twin?.guests ?? []).map((guest) => {
+      const look = columnLook(guest, environment.data?.accelerator);
+      const target = consoleTargetOf(guest);
+      return {
+        id: targetKey(target),
+        target,
+        label: t(look.labelKey),
+        name: guest.name,
+        color: roleColor[look.role],
+      };
+    });
+    if (twin && usesHost(lesson))
+      list.push({
+        id: targetKey(hostTarget),
+        target: hostTarget,
+        label: t('compare.hostPane'),
+        name: environment.data?.hostKernel ?? '',
+        color: 'gray',
+      });
+    return list;
+  }, [twin, lesson, environment.data, t]);
+
+  const count = progressCount(lesson.steps, progress);
+  const reset = () => {
+    confirm.close();
+    void saveProgress({ ...(progress.templateId && { templateId: progress.templateId }), steps: {} });
+    if (progress.templateId) void creator.start(progress.templateId, twin?.guests ?? []);
+  };
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={lesson.title}
+        description={t('lessons.progressLine', count)}
+        actions={
+          twin && (
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} aria-hidden />}
+              onClick={confirm.open}
+              disabled={creator.creating !== undefined || runner.busy !== undefined}
+            >
+              {t('lessons.reset')}
+            </Button>
+          )
+        }
+      />
+      <Modal opened={confirming} onClose={confirm.close} title={t('lessons.resetTitle')} centered>
+        <Stack gap="md">
+          <Text size="sm">{t('lessons.resetConfirm')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={confirm.close}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" onClick={reset}>
+              {t('lessons.resetConfirmButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {actionError !== undefined && (
+        <Alert color="red" variant="light" role="alert" mb="sm" title={t('lessons.actionFailed')}>
+          {describeError(actionError)}
+        </Alert>
+      )}
+      <PanelGroup orientation="horizontal" style={{ height: 'calc(100vh - 190px)', minHeight: 520 }}>
+        <Panel id="lesson-steps" defaultSize="36%" minSize="22%">
+          <Paper withBorder radius="md" h="100%" component="aside" aria-label={t('lessons.stepsPanel')}>
+            <ScrollArea h="100%" p="sm" type="auto">
+              <Stack gap="sm">
+                <LessonMarkdown text={lesson.intro} />
+                {lesson.steps.map((step, index) => (
+                  <StepCard
+                    key={step.id}
+                    step={step}
+                    number={index + 1}
+                    saved={progress.steps[step.id]}
+                    busy={runner.busy?.stepId === step.id ? runner.busy.what : undefined}
+                    locked={!twin || runner.busy !== undefined}
+                    onRun={(block) => {
+                      setActionError(undefined);
+                      void runner.run(step, block);
+                    }}
+                    onCheck={() => {
+                      setActionError(undefined);
+                      void runner.check(step);
+                    }}
+                  />
+                ))}
+              </Stack>
+            </ScrollArea>
+          </Paper>
+        </Panel>
+        <Separator className="compare-separator" aria-label={t('lessons.resizeSteps')} />
+        <Panel id="lesson-consoles" minSize="30%">
+          <ScrollArea h="100%" type="auto">
+            {creator.creating ? (
+              <TwinCreateProgress
+                name={creator.creating.name}
+                parts={createParts(creator.creating.name, creator.progress)}
+                progress={creator.progress}
+                cancelling={creator.cancelling}
+                onCancel={creator.cancel}
+              />
+            ) : twin ? (
+              <ConsolePanes panes={panes} />
+            ) : (
+              <Stack gap="sm">
+                {creator.error !== undefined && (
+                  <Alert color="red" variant="light" role="alert" title={t('lessons.startFailed')}>
+                    {describeError(creator.error)}
+                  </Alert>
+                )}
+                <StartLesson
+                  entries={entries}
+                  previousTemplateId={progress.templateId}
+                  twinGone={progress.twinId !== undefined}
+                  onStart={(templateId) => void creator.start(templateId)}
+                />
+              </Stack>
+            )}
+          </ScrollArea>
+        </Panel>
+      </PanelGroup>
+    </>
+  );
+}

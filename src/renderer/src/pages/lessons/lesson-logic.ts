@@ -1,0 +1,71 @@
+import type { TwinRole } from '../../../../shared/compare';
+import type { ConsoleTarget } from '../../../../shared/consoles';
+import type { Guest } from '../../../../shared/guest';
+import type {
+  LessonProgress,
+  LessonStep,
+  LessonTarget,
+  StepCheckOutcome,
+  StepState,
+} from '../../../../shared/lessons';
+import type { CatalogEntry } from '../../../../shared/template';
+import { twinRoleOf } from '../../../../shared/compare';
+import { consoleTargetOf } from '../compare/targets';
+
+/** Templates a lesson can run on: both a container side and a VM side; built-in ones first. */
+export function twinTemplates(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  const twins = entries.filter((entry) => entry.template.container && entry.template.vm);
+  return [
+    ...twins.filter((entry) => entry.source === 'builtin'),
+    ...twins.filter((entry) => entry.source !== 'builtin'),
+  ];
+}
+
+/** The template chosen before: kept while it can still make a twin; else the first built-in one. */
+export function defaultTemplateId(entries: readonly CatalogEntry[], previous?: string): string | undefined {
+  const twins = twinTemplates(entries);
+  return twins.find((entry) => entry.template.id === previous)?.template.id ?? twins[0]?.template.id;
+}
+
+/** A twin name (at most 41 characters) that says which lesson made it and never collides. */
+export function lessonTwinName(lessonId: string, suffix: string): string {
+  const tail = suffix
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 6);
+  return `lesson-${lessonId.slice(0, 41 - 'lesson-'.length - tail.length - 1).replace(/-+$/, '')}-${tail}`;
+}
+
+/** Steps that count as done in the list: passed, or nothing in them applied to the twin. */
+export function progressCount(
+  steps: readonly Pick<LessonStep, 'id'>[],
+  progress: LessonProgress | undefined,
+): { done: number; total: number } {
+  const done = steps.filter((step) => {
+    const state = progress?.steps[step.id]?.state;
+    return state === 'done' || state === 'skipped';
+  }).length;
+  return { done, total: steps.length };
+}
+
+/** The consoles a run block is typed into: the twin's guests of its roles, and the host's shell. */
+export function runTargets(targets: readonly LessonTarget[], guests: readonly Guest[]): ConsoleTarget[] {
+  return targets.flatMap((target): ConsoleTarget[] => {
+    if (target === 'host') return [{ kind: 'host', guestId: 'host' }];
+    const guest = guests.find((candidate) => twinRoleOf(candidate) === (target satisfies TwinRole));
+    return guest ? [consoleTargetOf(guest)] : [];
+  });
+}
+
+/** The lesson's progress with one step's check outcome in it. */
+export function withOutcome(progress: LessonProgress, outcome: StepCheckOutcome): LessonProgress {
+  return {
+    ...progress,
+    steps: { ...progress.steps, [outcome.stepId]: { state: outcome.state, results: outcome.results } },
+  };
+}
+
+/** A step's state as shown: its saved state, or pending before its first check. */
+export function stepStateOf(progress: LessonProgress | undefined, stepId: string): StepState {
+  return progress?.steps[stepId]?.state ?? 'pending';
+}

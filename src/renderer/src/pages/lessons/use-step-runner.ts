@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { Guest } from '../../../../shared/guest';
+import type { Lesson, LessonProgress, LessonStep } from '../../../../shared/lessons';
+import { useApi } from '../../data/ApiContext';
+import { currentLocale } from '../../i18n';
+import { runTargets, withOutcome } from './lesson-logic';
+import type { StepBusy } from './StepCard';
+
+/** How long one typed line may take before the checks run anyway (a pull, a long sleep…). */
+const runTimeoutMs = 30_000;
+
+/**
+ * Run and Check of the steps. Run types its lines through console.run into the very sessions the
+ * panes show (one live session per target), and console.run answers once the prompt is back, so
+ * the checks that follow see the command's effect; checks run in main against the twin's guests.
+ * One step at a time: runs and checks type into the same consoles.
+ */
+export function useStepRunner(options: {
+  lesson: Lesson;
+  twinId: string;
+  guests: readonly Guest[];
+  progress: LessonProgress;
+  save: (progress: LessonProgress) => Promise<void>;
+  onError: (error: unknown) => void;
+}) {
+  const api = useApi();
+  const [busy, setBusy] = useState<{ stepId: string; what: StepBusy }>();
+  const { lesson, twinId, guests, progress, save, onError } = options;
+
+  const check = async (step: LessonStep) => {
+    setBusy({ stepId: step.id, what: { kind: 'check' } });
+    try {
+      const outcome = await api.call('lessons.check', {
+        lessonId: lesson.id,
+        stepId: step.id,
+        twinId,
+        locale: currentLocale(),
+      });
+      await save(withOutcome(progress, outcome));
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const run = async (step: LessonStep, blockIndex: number) => {
+    const block = step.blocks[blockIndex];
+    if (block?.type !== 'run') return;
+    setBusy({ stepId: step.id, what: { kind: 'run', block: blockIndex } });
+    try {
+      const targets = runTargets(block.targets, guests);
+      for (const command of block.lines)
+        await api.call('console.run', { targets, command, timeoutMs: runTimeoutMs });
+    } catch (error) {
+      onError(error);
+      setBusy(undefined);
+      return;
+    }
+    await check(step);
+  };
+
+  return { busy, run, check };
+}
