@@ -36,8 +36,11 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<VmImportedImage>();
-  const set = (field: keyof VmImportValues) => (event: { currentTarget: { value: string } }) =>
+  // Typing into a field clears its old complaint; the next Import checks again.
+  const set = (field: keyof VmImportValues) => (event: { currentTarget: { value: string } }) => {
     setValues({ ...values, [field]: event.currentTarget.value });
+    setProblems(({ [field]: _fixed, ...rest }) => rest);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,8 +77,11 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
         >
           <Stack gap={4}>
             <Text size="sm">{t('vmImport.doneText', { name: values.name.trim() })}</Text>
+            <Text size="xs" c="dimmed">
+              SHA-256
+            </Text>
             <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
-              SHA-256 {result.sha256}
+              {result.sha256}
             </Text>
           </Stack>
         </Alert>
