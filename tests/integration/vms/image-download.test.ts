@@ -305,6 +305,19 @@ describe('image cache imports (offline use)', () => {
     expect((await readdir(cacheDir)).sort()).toEqual(['notes.txt', 'vmlinuz']);
   });
 
+  it('cancels an import half way and keeps nothing of it', async () => {
+    const source = join(cacheDir, 'big.img');
+    const disk = randomBytes(32 * 1024 * 1024);
+    disk.writeUInt16LE(0xaa55, 510);
+    await writeFile(source, disk);
+    const controller = new AbortController();
+    const error = await cache
+      .importDisk(source, { signal: controller.signal, onProgress: () => controller.abort() })
+      .catch((e: unknown) => e);
+    expect((error as ApiError).key).toBe('vms.error.importCancelled');
+    expect(await readdir(cacheDir)).toEqual(['big.img']);
+  });
+
   it('imports a kernel and initrd, named by checksum, reporting copy progress', async () => {
     const kernel = join(cacheDir, 'vmlinuz-src');
     const initrd = join(cacheDir, 'initrd-src');

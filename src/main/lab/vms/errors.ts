@@ -128,6 +128,10 @@ export const vmErrorCatalog = {
     code: 'conflict',
     text: 'A template named "{{name}}" (id {{id}}) already exists. Choose another name.',
   },
+  importCancelled: {
+    code: 'conflict',
+    text: 'The import was cancelled and nothing of it was kept. Start it again when you are ready.',
+  },
   importBadName: {
     code: 'bad-input',
     text: '"{{name}}" cannot name a template: use at least one letter or digit.',

@@ -293,7 +293,7 @@ export class ImageCache {
       return { path: target, sha256, created: true };
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
-      if (options.signal?.aborted) throw vmError('downloadCancelled');
+      if (options.signal?.aborted) throw vmError('importCancelled');
       throw error;
     }
   }
