@@ -10,11 +10,16 @@ describe('built-in templates', () => {
     expect(catalog.problems).toEqual([]);
     expect(catalog.entries.map((entry) => entry.template.id).sort()).toEqual([
       'alpine',
+      'alpine-cloud-vm',
       'busybox',
+      'cirros-vm',
       'debian',
+      'debian-12-cloud-vm',
       'fedora',
+      'fedora-cloud-vm',
       'nginx',
       'ubuntu',
+      'ubuntu-2404-cloud-vm',
     ]);
     for (const { template } of catalog.entries) {
       expect(template.i18n?.['zh-CN']?.name, template.id).toBeTruthy();
