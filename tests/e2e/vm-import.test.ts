@@ -134,6 +134,7 @@ describe.skipIf(gate.skip)('Import VM image dialog and the console login, in Chr
       /Console login\s*user learner, with a password Twinlab generates for this VM/,
     );
     await expect.poll(() => wizard.createButton().isEnabled(), { timeout: 30_000 }).toBe(true);
+    await capture(page, 'vm-wizard-review-login');
     await wizard.createButton().click();
     await page.waitForURL(/#\/guests\/[0-9a-f-]{36}\/console$/, { timeout: 120_000 });
 
@@ -163,6 +164,11 @@ describe.skipIf(gate.skip)('Import VM image dialog and the console login, in Chr
     await page.emulateMedia({ colorScheme: 'light' });
 
     await vm.remove();
-    await page.waitForURL(/#\/lab$/, { timeout: 60_000 });
+    // Deleting waits for libvirt, which other suites may keep busy: poll the domain, not the clock.
+    await expect
+      .poll(async () => (await virsh('list', '--all', '--name')).stdout.split('\n').includes(name), {
+        timeout: 180_000,
+      })
+      .toBe(false);
   });
 });

@@ -95,6 +95,24 @@ describe.skipIf(gate.skip)('importing VM images and cloud-init logins, through t
     await client.call('vms.action', { id: guest.id, action: 'remove' });
   }, 300_000);
 
+  it('previews a built-in cloud-image template, and offline refuses to create it with a sentence', async () => {
+    const name = `${prefix}-debian`;
+    domains.push(name);
+    const { xml } = await client.call('vms.preview', { templateId: 'debian-12-cloud-vm', name });
+    expect(xml).toMatch(/<twinlab:user>learner<\/twinlab:user>/);
+    expect(xml).not.toContain('twinlab:password'); // generated at create, never in a preview
+    // This machine cannot reach cloud.debian.org: the checksum file cannot be read, nothing is made.
+    const error = await client
+      .call('vms.create', { templateId: 'debian-12-cloud-vm', name, operationId: `${prefix}-offline` })
+      .catch((e: { key?: string; message?: string }) => e);
+    expect(error).toMatchObject({ key: 'vms.error.checksumFileUnreachable' });
+    expect((error as { message: string }).message).toContain(
+      'https://cloud.debian.org/images/cloud/bookworm/latest/SHA512SUMS',
+    );
+    const { stdout } = await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name']);
+    expect(stdout.split('\n')).not.toContain(name);
+  });
+
   it('refuses bad input with a sentence before copying anything', async () => {
     const textFile = join(work, 'notes.txt');
     await writeFile(textFile, 'not a disk\n');
