@@ -196,7 +196,7 @@ function LessonWorkspace({
           {describeError(actionError)}
         </Alert>
       )}
-      <PanelGroup orientation="horizontal" style={{ height: 'calc(100vh - 190px)', minHeight: 520 }}>
+      <PanelGroup orientation="horizontal" style={{ height: 'calc(100vh - 240px)', minHeight: 480 }}>
         <Panel id="lesson-steps" defaultSize="36%" minSize="22%">
           <Paper withBorder radius="md" h="100%" component="aside" aria-label={t('lessons.stepsPanel')}>
             <ScrollArea h="100%" p="sm" type="auto">

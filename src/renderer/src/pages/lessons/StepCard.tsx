@@ -100,6 +100,7 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: 
       aria-labelledby={headingId}
       data-testid={`step-${step.id}`}
       data-state={state}
+      data-busy={busy ? busy.kind : undefined}
     >
       <Group gap="xs" wrap="nowrap" mb={4}>
         <StepStateIcon state={state} />
