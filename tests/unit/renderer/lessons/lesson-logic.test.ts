@@ -11,6 +11,7 @@ import {
   twinTemplates,
   withOutcome,
 } from '../../../../src/renderer/src/pages/lessons/lesson-logic';
+import { joinCjkLines } from '../../../../src/renderer/src/pages/lessons/cjk-lines';
 
 const entry = (
   id: string,
@@ -109,5 +110,14 @@ describe('run targets', () => {
     expect(runTargets(['sandbox', 'vm'], [guests[0] as Guest, guests[2] as Guest])).toEqual([
       { kind: 'vm', guestId: 'v1' },
     ]);
+  });
+});
+
+describe('Chinese line breaks in lesson prose', () => {
+  it('joins a break between two CJK characters and keeps the others', () => {
+    expect(joinCjkLines('虚拟机里有它；\n容器里看不到')).toBe('虚拟机里有它；容器里看不到');
+    expect(joinCjkLines('kernel\nthreads')).toBe('kernel\nthreads');
+    expect(joinCjkLines('内核 `uname`\n是')).toBe('内核 `uname`\n是');
+    expect(joinCjkLines('段落一。\n\n段落二')).toBe('段落一。\n\n段落二');
   });
 });

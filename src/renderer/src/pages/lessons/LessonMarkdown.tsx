@@ -1,5 +1,6 @@
 import { Anchor, Code, Text, Title, Typography } from '@mantine/core';
 import Markdown, { type Components } from 'react-markdown';
+import { joinCjkLines } from './cjk-lines';
 
 /**
  * Lesson prose. Raw HTML in the Markdown is dropped (skipHtml), and react-markdown's URL filter
@@ -38,7 +39,7 @@ export function LessonMarkdown({ text }: { text: string }) {
   return (
     <Typography p={0} fz="sm">
       <Markdown skipHtml components={components}>
-        {text}
+        {joinCjkLines(text)}
       </Markdown>
     </Typography>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Paper, ScrollArea, Stack, Switch, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
@@ -113,6 +113,8 @@ function LessonWorkspace({
   const saveProgress = useSaveProgress(lesson.id);
   const [confirming, confirm] = useDisclosure(false);
   const [actionError, setActionError] = useState<unknown>();
+  // The host's console only on request: four panes beside the steps are too narrow to read.
+  const [hostShell, setHostShell] = useState(false);
   const twin = progress.twinId ? findTwin(guests, progress.twinId) : undefined;
   const save = useCallback((next: LessonProgress) => saveProgress(next), [saveProgress]);
   const onCreated = useCallback(
@@ -141,7 +143,7 @@ function LessonWorkspace({
         color: roleColor[look.role],
       };
     });
-    if (twin && usesHost(lesson))
+    if (twin && hostShell)
       list.push({
         id: targetKey(hostTarget),
         target: hostTarget,
@@ -150,7 +152,7 @@ function LessonWorkspace({
         color: 'gray',
       });
     return list;
-  }, [twin, lesson, environment.data, t]);
+  }, [twin, hostShell, environment.data, t]);
 
   const count = progressCount(lesson.steps, progress);
   const reset = () => {
@@ -197,7 +199,7 @@ function LessonWorkspace({
         </Alert>
       )}
       <PanelGroup orientation="horizontal" style={{ height: 'calc(100vh - 240px)', minHeight: 480 }}>
-        <Panel id="lesson-steps" defaultSize="36%" minSize="22%">
+        <Panel id="lesson-steps" defaultSize="32%" minSize="22%">
           <Paper withBorder radius="md" h="100%" component="aside" aria-label={t('lessons.stepsPanel')}>
             <ScrollArea h="100%" p="sm" type="auto">
               <Stack gap="sm">
@@ -236,7 +238,17 @@ function LessonWorkspace({
                 onCancel={creator.cancel}
               />
             ) : twin ? (
-              <ConsolePanes panes={panes} />
+              <Stack gap="xs">
+                {usesHost(lesson) && (
+                  <Switch
+                    label={t('compare.hostTerminal')}
+                    description={t('lessons.hostShellHint')}
+                    checked={hostShell}
+                    onChange={(event) => setHostShell(event.currentTarget.checked)}
+                  />
+                )}
+                <ConsolePanes panes={panes} />
+              </Stack>
             ) : (
               <Stack gap="sm">
                 {creator.error !== undefined && (

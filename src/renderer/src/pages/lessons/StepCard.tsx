@@ -8,8 +8,14 @@ import {
   type LessonStep,
   type StepProgress,
 } from '../../../../shared/lessons';
+import { currentLocale } from '../../i18n';
 import { LessonMarkdown } from './LessonMarkdown';
 import { StepStateIcon, type ShownState } from './StepStateIcon';
+
+/** "container, VM and host" in the UI language. */
+function listOf(items: string[]): string {
+  return new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(items);
+}
 
 export type StepBusy = { kind: 'run'; block: number } | { kind: 'check' };
 
@@ -64,7 +70,7 @@ function CheckLine({
               <Code>{check.command}</Code>{' '}
               <Text span size="xs" c="dimmed">
                 {t('lessons.checkIn', {
-                  targets: check.targets.map((x) => t(`lessons.target.${x}`)).join(', '),
+                  targets: listOf(check.targets.map((x) => t(`lessons.target.${x}`))),
                 })}
               </Text>
             </>
@@ -127,7 +133,7 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: 
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Text size="xs" c="dimmed">
                     {t('lessons.runIn', {
-                      targets: block.targets.map((x) => t(`lessons.target.${x}`)).join(', '),
+                      targets: listOf(block.targets.map((x) => t(`lessons.target.${x}`))),
                     })}
                   </Text>
                   {block.lines.map((line, lineIndex) => (
