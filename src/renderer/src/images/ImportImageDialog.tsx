@@ -1,13 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
-import { IconCircleCheck, IconFileImport, IconX } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedImage } from '../../../shared/containers';
 import { useOperation } from '../data/operations';
 import { queryKeys } from '../data/queries';
-import { useDescribeError } from '../i18n/describe-error';
 import { monoInputStyles } from '../components/mono-input';
+import { ImportDialogFooter, ImportModal } from './ImportDialogParts';
 
 interface ImportImageDialogProps {
   opened: boolean;
@@ -30,7 +30,6 @@ interface ImportFormProps extends Omit<ImportImageDialogProps, 'opened'> {
 
 function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: ImportFormProps) {
   const { t } = useTranslation();
-  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const operation = useOperation();
   const [file, setFile] = useState('');
@@ -140,35 +139,17 @@ function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: 
           onChange={(event) => setCommand(event.currentTarget.value)}
           disabled={running}
         />
-        {running && (
-          <Stack gap={4} role="status">
-            <Text size="sm">{t('images.import.importing')}</Text>
-            <Progress value={100} striped animated aria-label={t('images.import.importing')} />
-          </Stack>
-        )}
-        {error !== undefined && (
-          <Alert color="red" variant="light" role="alert" title={t('images.import.failed')}>
-            <Text size="sm">{describeError(error)}</Text>
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          {running ? (
-            <Button
-              variant="default"
-              leftSection={<IconX size={16} aria-hidden />}
-              onClick={() => void operation.cancel()}
-            >
-              {t('common.cancel')}
-            </Button>
-          ) : (
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          )}
-          <Button type="submit" leftSection={<IconFileImport size={16} aria-hidden />} loading={running}>
-            {t('images.import.submit')}
-          </Button>
-        </Group>
+        <ImportDialogFooter
+          running={running}
+          progressText={t('images.import.importing')}
+          progressLabel={t('images.import.importing')}
+          error={error}
+          failedTitle={t('images.import.failed')}
+          submitLabel={t('images.import.submit')}
+          submitIcon={<IconFileImport size={16} aria-hidden />}
+          onCancelImport={() => void operation.cancel()}
+          onClose={onClose}
+        />
       </Stack>
     </form>
   );
@@ -180,21 +161,9 @@ function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: 
  */
 export function ImportImageDialog({ opened, onClose, ...rest }: ImportImageDialogProps) {
   const { t } = useTranslation();
-  // While an import runs the dialog stays: it is the only place to follow or cancel it.
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
-      opened={opened}
-      onClose={() => {
-        if (!busy) onClose();
-      }}
-      withCloseButton={!busy}
-      title={t('images.import.title')}
-      size="lg"
-      centered
-    >
-      {/* Mounted only while open, so every opening starts with a clean form. */}
-      {opened && <ImportForm onClose={onClose} onBusy={setBusy} {...rest} />}
-    </Modal>
+    <ImportModal opened={opened} onClose={onClose} title={t('images.import.title')}>
+      {(onBusy) => <ImportForm onClose={onClose} onBusy={onBusy} {...rest} />}
+    </ImportModal>
   );
 }

@@ -1,16 +1,5 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Input,
-  Modal,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconCircleCheck, IconDeviceDesktopDown, IconInfoCircle, IconX } from '@tabler/icons-react';
+import { Alert, Button, Group, Input, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { IconCircleCheck, IconDeviceDesktopDown, IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +8,7 @@ import type { VmImportedImage } from '../../../shared/vms';
 import { monoInputStyles } from '../components/mono-input';
 import { useOperation } from '../data/operations';
 import { queryKeys } from '../data/queries';
-import { useDescribeError } from '../i18n/describe-error';
+import { ImportDialogFooter, ImportModal } from './ImportDialogParts';
 import { importProblems, toImportRequest, type VmImportValues } from './vm-import-values';
 
 const MiB = 1024 * 1024;
@@ -27,7 +16,6 @@ const empty: VmImportValues = { kind: 'disk', disk: '', kernel: '', initrd: '', 
 
 function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy: boolean) => void }) {
   const { t, i18n } = useTranslation();
-  const describeError = useDescribeError();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const operation = useOperation();
@@ -180,49 +168,23 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
           error={problems.name && t(problems.name)}
           disabled={running}
         />
-        {running && (
-          <Stack gap={4} role="status">
-            <Text size="sm">
-              {operation.progress?.step === 'importing' ? t('vmImport.copying') : t('vmImport.checking')}
-              {copied?.totalBytes
-                ? ` ${t('vmImport.copied', { done: mib(copied.receivedBytes), total: mib(copied.totalBytes) })}`
-                : ''}
-            </Text>
-            <Progress
-              value={copied?.totalBytes ? (100 * copied.receivedBytes) / copied.totalBytes : 100}
-              striped
-              animated
-              aria-label={t('vmImport.copying')}
-            />
-          </Stack>
-        )}
-        {error !== undefined && (
-          <Alert color="red" variant="light" role="alert" title={t('vmImport.failed')}>
-            <Text size="sm">{describeError(error)}</Text>
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          {running ? (
-            <Button
-              variant="default"
-              leftSection={<IconX size={16} aria-hidden />}
-              onClick={() => void operation.cancel()}
-            >
-              {t('common.cancel')}
-            </Button>
-          ) : (
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          )}
-          <Button
-            type="submit"
-            leftSection={<IconDeviceDesktopDown size={16} aria-hidden />}
-            loading={running}
-          >
-            {t('vmImport.submit')}
-          </Button>
-        </Group>
+        <ImportDialogFooter
+          running={running}
+          progressText={
+            (operation.progress?.step === 'importing' ? t('vmImport.copying') : t('vmImport.checking')) +
+            (copied?.totalBytes
+              ? ` ${t('vmImport.copied', { done: mib(copied.receivedBytes), total: mib(copied.totalBytes) })}`
+              : '')
+          }
+          progressValue={copied?.totalBytes ? (100 * copied.receivedBytes) / copied.totalBytes : undefined}
+          progressLabel={t('vmImport.copying')}
+          error={error}
+          failedTitle={t('vmImport.failed')}
+          submitLabel={t('vmImport.submit')}
+          submitIcon={<IconDeviceDesktopDown size={16} aria-hidden />}
+          onCancelImport={() => void operation.cancel()}
+          onClose={onClose}
+        />
       </Stack>
     </form>
   );
@@ -234,21 +196,10 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
  */
 export function ImportVmImageDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  // While an import runs the dialog stays: it is the only place to follow or cancel it.
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
-      opened={opened}
-      onClose={() => {
-        if (!busy) onClose();
-      }}
-      withCloseButton={!busy}
-      title={t('vmImport.title')}
-      size="lg"
-      centered
-    >
-      {opened && <ImportVmForm onClose={onClose} onBusy={setBusy} />}
-    </Modal>
+    <ImportModal opened={opened} onClose={onClose} title={t('vmImport.title')}>
+      {(onBusy) => <ImportVmForm onClose={onClose} onBusy={onBusy} />}
+    </ImportModal>
   );
 }
 

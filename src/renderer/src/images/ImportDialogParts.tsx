@@ -1,0 +1,95 @@
+import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDescribeError } from '../i18n/describe-error';
+
+interface ImportModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  /** The form, told when an import starts and ends. */
+  children: (onBusy: (busy: boolean) => void) => ReactNode;
+}
+
+/** An import dialog's frame, shared by the image and VM image imports. */
+export function ImportModal({ opened, onClose, title, children }: ImportModalProps) {
+  // While an import runs the dialog stays: it is the only place to follow or cancel it.
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => {
+        if (!busy) onClose();
+      }}
+      withCloseButton={!busy}
+      title={title}
+      size="lg"
+      centered
+    >
+      {/* Mounted only while open, so every opening starts with a clean form. */}
+      {opened && children(setBusy)}
+    </Modal>
+  );
+}
+
+interface ImportDialogFooterProps {
+  running: boolean;
+  /** What the running import is doing, its bar's value (100 while unknown) and accessible name. */
+  progressText: string;
+  progressValue?: number;
+  progressLabel: string;
+  error: unknown;
+  failedTitle: string;
+  submitLabel: string;
+  submitIcon: ReactNode;
+  /** Cancels the running import's operation. */
+  onCancelImport: () => void;
+  onClose: () => void;
+}
+
+/** An import form's end: its progress, its error, Cancel (of the dialog, or of the import) and submit. */
+export function ImportDialogFooter({
+  running,
+  progressText,
+  progressValue = 100,
+  progressLabel,
+  error,
+  failedTitle,
+  submitLabel,
+  submitIcon,
+  onCancelImport,
+  onClose,
+}: ImportDialogFooterProps) {
+  const { t } = useTranslation();
+  const describeError = useDescribeError();
+  return (
+    <>
+      {running && (
+        <Stack gap={4} role="status">
+          <Text size="sm">{progressText}</Text>
+          <Progress value={progressValue} striped animated aria-label={progressLabel} />
+        </Stack>
+      )}
+      {error !== undefined && (
+        <Alert color="red" variant="light" role="alert" title={failedTitle}>
+          <Text size="sm">{describeError(error)}</Text>
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="sm">
+        {running ? (
+          <Button variant="default" leftSection={<IconX size={16} aria-hidden />} onClick={onCancelImport}>
+            {t('common.cancel')}
+          </Button>
+        ) : (
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+        )}
+        <Button type="submit" leftSection={submitIcon} loading={running}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
