@@ -156,7 +156,7 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
     await context.close();
   }, 120_000);
 
-  it('turns a check red, with its reason, when its expectation is not met', async () => {
+  it('turns a check red, with its reason, when its expectation is not met; Reset makes a new twin', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await lessonSized(page);
     await page.evaluate(() => (window.location.hash = '#/lessons/e2e-red-check'));
@@ -171,6 +171,27 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
       'The container printed "twinlab-red", which does not match ^not-what-it-prints$.',
     );
     await capture(page, 'lesson-check-failed-en-light');
+
+    // Reset, confirmed: the twin's guests are removed and made again, the step is pending again.
+    const before = await lessons.guestNames();
+    await lessons.reset().click();
+    await page.getByRole('dialog', { name: 'Reset this lesson?' }).waitFor();
+    await page.getByRole('button', { name: 'Remove and recreate', exact: true }).click();
+    await expect
+      .poll(
+        async () => (await lessons.guestNames().catch(() => before)).some((name) => before.includes(name)),
+        {
+          timeout: 120_000,
+        },
+      )
+      .toBe(false);
+    const after = await lessons.guestNames();
+    for (const name of after) if (name.startsWith('lesson-')) created.add(name);
+    expect(after).toHaveLength(3);
+    expect(await lessons.step('impossible').getAttribute('data-state')).toBe('pending');
+    const listed = await run('docker', ['ps', '-a', '--format', '{{.Names}}']);
+    for (const name of before.filter((guest) => !guest.endsWith('-vm')))
+      expect(listed.stdout).not.toContain(name);
     await context.close();
   }, 300_000);
 });
