@@ -50,6 +50,43 @@ export function useCreateGuest(start: (operationId: string, client: ApiClient) =
   return { creating, cancelling, createError, progress: operation.progress, create, cancel };
 }
 
+/**
+ * A wizard's check of its values with main (validate, preview…): whether one runs, and the error of
+ * the last one, kept to show rather than thrown.
+ */
+export function useStepCheck() {
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>();
+
+  /** Runs one check; undefined when it failed. */
+  const runCheck = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setChecking(true);
+    setCheckError(undefined);
+    try {
+      return await work();
+    } catch (error) {
+      setCheckError(error);
+      return undefined;
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return { checking, checkError, setCheckError, runCheck };
+}
+
+/** A failed check's error above a step's form (the Review step shows its own, with a retry). */
+export function CheckFailedAlert({ error, testId }: { error: unknown; testId?: string }) {
+  const { t } = useTranslation();
+  const describeError = useDescribeError();
+  if (error === undefined) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" title={t('wizard.checkFailed')} data-testid={testId}>
+      <Text size="sm">{describeError(error)}</Text>
+    </Alert>
+  );
+}
+
 interface WizardFrameProps<S extends string> {
   /** i18n key prefix of the page's texts: `wizard` or `vmWizard`. */
   keyPrefix: string;

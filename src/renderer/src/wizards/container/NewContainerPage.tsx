@@ -6,8 +6,7 @@ import type { ContainerPreview, SpecProblem } from '../../../../shared/container
 import { ApiError } from '../../../../shared/errors';
 import type { Template } from '../../../../shared/template';
 import { useApi } from '../../data/ApiContext';
-import { useDescribeError } from '../../i18n/describe-error';
-import { useCreateGuest, WizardFrame } from '../WizardFrame';
+import { CheckFailedAlert, useCreateGuest, useStepCheck, WizardFrame } from '../WizardFrame';
 import {
   emptyValues,
   formFieldOf,
@@ -54,15 +53,13 @@ const cancelledKeys = new Set(['containers.create.cancelled', 'containers.image.
 export function NewContainerPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const describeError = useDescribeError();
   const problemText = useProblemText();
 
   const [suffix] = useState(() => randomSuffix());
   const [active, setActive] = useState(0);
   const [values, setValues] = useState<ContainerWizardValues>(emptyValues);
   const [problems, setProblems] = useState<SpecProblem[]>([]);
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<unknown>();
+  const { checking, checkError, runCheck } = useStepCheck();
   const [preview, setPreview] = useState<ContainerPreview>();
   const sectionRef = useRef<HTMLElement>(null);
   const step = wizardSteps[active] ?? 'template';
@@ -90,12 +87,10 @@ export function NewContainerPage() {
   };
 
   /** Local and main's problems of the current values; the Review step also gets the preview. */
-  const check = async (forReview: boolean): Promise<SpecProblem[] | undefined> => {
-    setChecking(true);
-    setCheckError(undefined);
+  const check = (forReview: boolean): Promise<SpecProblem[] | undefined> => {
     const local = formProblems(values);
     const spec = toContainerSpec(values);
-    try {
+    return runCheck(async () => {
       let found: SpecProblem[];
       if (forReview) {
         const result = await api.call('containers.preview', { spec });
@@ -106,12 +101,7 @@ export function NewContainerPage() {
       }
       setProblems(found);
       return found;
-    } catch (error) {
-      setCheckError(error);
-      return undefined;
-    } finally {
-      setChecking(false);
-    }
+    });
   };
 
   const next = async () => {
@@ -184,11 +174,7 @@ export function NewContainerPage() {
           </Stack>
         </Alert>
       )}
-      {checkError !== undefined && step !== 'review' && (
-        <Alert color="red" variant="light" role="alert" title={t('wizard.checkFailed')}>
-          <Text size="sm">{describeError(checkError)}</Text>
-        </Alert>
-      )}
+      {step !== 'review' && <CheckFailedAlert error={checkError} />}
 
       {step === 'template' && (
         <TemplateStep

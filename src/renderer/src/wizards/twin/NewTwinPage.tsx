@@ -1,4 +1,3 @@
-import { Alert, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/errors';
@@ -6,11 +5,10 @@ import type { Template } from '../../../../shared/template';
 import { useApi } from '../../data/ApiContext';
 import { useCompareEnvironment } from '../../data/compare';
 import { useCatalog } from '../../data/queries';
-import { useDescribeError } from '../../i18n/describe-error';
 import { currentLocale } from '../../i18n';
 import { templateText } from '../../pages/templates/template-text';
 import { randomSuffix } from '../container/container-values';
-import { WizardFrame } from '../WizardFrame';
+import { CheckFailedAlert, useStepCheck, WizardFrame } from '../WizardFrame';
 import { TwinCreateProgress } from './TwinCreateProgress';
 import { TwinNameStep } from './TwinNameStep';
 import { TwinReviewStep, type TwinPreview } from './TwinReviewStep';
@@ -37,7 +35,6 @@ const isCancelled = (error: unknown) => error instanceof ApiError && /cancel/i.t
 export function NewTwinPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const describeError = useDescribeError();
   const catalog = useCatalog();
   const environment = useCompareEnvironment();
   const sandboxRuntime = sandboxRuntimeOf(environment.data?.sandboxRuntimes ?? []);
@@ -47,8 +44,7 @@ export function NewTwinPage() {
   const [values, setValues] = useState<TwinWizardValues>(emptyTwinValues);
   const [nameError, setNameError] = useState<string>();
   const [preview, setPreview] = useState<TwinPreview>();
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<unknown>();
+  const { checking, checkError, setCheckError, runCheck } = useStepCheck();
   const { creating, cancelling, createError, progress, create, cancel } = useTwinCreate();
   const step = twinWizardSteps[active] ?? 'template';
   const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
@@ -64,39 +60,34 @@ export function NewTwinPage() {
   /** Asks main for each part's preview; its errors (a taken name…) are sentences to show. */
   const loadPreview = async (): Promise<boolean> => {
     if (!template) return false;
-    setChecking(true);
-    setCheckError(undefined);
-    try {
-      const containers = guests.filter((guest) => guest.role !== 'vm');
-      const [runs, vm] = await Promise.all([
-        Promise.all(
-          containers.map((guest) =>
-            api.call('containers.preview', {
-              spec: twinContainerSpec(
-                template,
-                guest.name,
-                guest.role === 'sandbox' ? sandboxRuntime : undefined,
-              ),
-            }),
+    return (
+      (await runCheck(async () => {
+        const containers = guests.filter((guest) => guest.role !== 'vm');
+        const [runs, vm] = await Promise.all([
+          Promise.all(
+            containers.map((guest) =>
+              api.call('containers.preview', {
+                spec: twinContainerSpec(
+                  template,
+                  guest.name,
+                  guest.role === 'sandbox' ? sandboxRuntime : undefined,
+                ),
+              }),
+            ),
           ),
-        ),
-        api.call('vms.preview', { templateId: values.templateId, name: `${values.name}-vm` }),
-      ]);
-      setPreview({
-        dockerRuns: containers.map((guest, index) => ({
-          role: guest.role === 'sandbox' ? 'sandbox' : 'container',
-          name: guest.name,
-          command: runs[index]?.dockerRunMultiline ?? '',
-        })),
-        xml: vm.xml,
-      });
-      return true;
-    } catch (error) {
-      setCheckError(error);
-      return false;
-    } finally {
-      setChecking(false);
-    }
+          api.call('vms.preview', { templateId: values.templateId, name: `${values.name}-vm` }),
+        ]);
+        setPreview({
+          dockerRuns: containers.map((guest, index) => ({
+            role: guest.role === 'sandbox' ? 'sandbox' : 'container',
+            name: guest.name,
+            command: runs[index]?.dockerRunMultiline ?? '',
+          })),
+          xml: vm.xml,
+        });
+        return true;
+      })) ?? false
+    );
   };
 
   const next = async () => {
@@ -129,17 +120,7 @@ export function NewTwinPage() {
       createDisabled={checking || !preview}
       templateChosen={Boolean(values.templateId)}
     >
-      {checkError !== undefined && step !== 'review' && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          title={t('wizard.checkFailed')}
-          data-testid="step-problems"
-        >
-          <Text size="sm">{describeError(checkError)}</Text>
-        </Alert>
-      )}
+      {step !== 'review' && <CheckFailedAlert error={checkError} testId="step-problems" />}
       {step === 'template' && <TwinTemplateStep templateId={values.templateId} onPick={pickTemplate} />}
       {step === 'name' && (
         <TwinNameStep

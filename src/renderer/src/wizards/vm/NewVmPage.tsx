@@ -1,13 +1,11 @@
-import { Alert, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/errors';
 import type { Template } from '../../../../shared/template';
 import { useApi } from '../../data/ApiContext';
 import { useCatalog } from '../../data/queries';
-import { useDescribeError } from '../../i18n/describe-error';
 import { randomSuffix } from '../container/container-values';
-import { useCreateGuest, WizardFrame } from '../WizardFrame';
+import { CheckFailedAlert, useCreateGuest, useStepCheck, WizardFrame } from '../WizardFrame';
 import { VmCreateProgress } from './VmCreateProgress';
 import { VmNetworkStep } from './VmNetworkStep';
 import { VmResourcesStep } from './VmResourcesStep';
@@ -33,7 +31,6 @@ const isCancelled = (error: unknown) =>
 export function NewVmPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const describeError = useDescribeError();
   const catalog = useCatalog();
 
   const [suffix] = useState(() => randomSuffix());
@@ -41,8 +38,7 @@ export function NewVmPage() {
   const [values, setValues] = useState<VmWizardValues>(emptyVmValues);
   const [nameError, setNameError] = useState<string>();
   const [xml, setXml] = useState<string>();
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<unknown>();
+  const { checking, checkError, setCheckError, runCheck } = useStepCheck();
   const step = vmWizardSteps[active] ?? 'template';
   const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
 
@@ -66,20 +62,12 @@ export function NewVmPage() {
   };
 
   /** Asks main for the domain XML; its errors (a bad or taken name…) are sentences to show. */
-  const preview = async (): Promise<boolean> => {
-    setChecking(true);
-    setCheckError(undefined);
-    try {
+  const preview = async (): Promise<boolean> =>
+    (await runCheck(async () => {
       const result = await api.call('vms.preview', { templateId: values.templateId, name: values.name });
       setXml(result.xml);
       return true;
-    } catch (error) {
-      setCheckError(error);
-      return false;
-    } finally {
-      setChecking(false);
-    }
-  };
+    })) ?? false;
 
   const next = async () => {
     if (step === 'resources') {
@@ -112,17 +100,7 @@ export function NewVmPage() {
       createDisabled={checking || !xml}
       templateChosen={Boolean(values.templateId)}
     >
-      {checkError !== undefined && step !== 'review' && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          title={t('wizard.checkFailed')}
-          data-testid="step-problems"
-        >
-          <Text size="sm">{describeError(checkError)}</Text>
-        </Alert>
-      )}
+      {step !== 'review' && <CheckFailedAlert error={checkError} testId="step-problems" />}
 
       {step === 'template' && <VmTemplateStep templateId={values.templateId} onPick={pickTemplate} />}
       {step === 'resources' && (
