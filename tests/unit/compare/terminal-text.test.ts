@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { endsWithPrompt, plainText, stripEscapes } from '../../../src/main/lab/compare/terminal-text';
+import {
+  endsWithPrompt,
+  isPromptLine,
+  plainText,
+  stripEscapes,
+} from '../../../src/main/lab/compare/terminal-text';
 
 describe('terminal text', () => {
   it('strips CSI, OSC and charset escapes', () => {
@@ -15,6 +20,7 @@ describe('terminal text', () => {
     ['bash as root', 'root@host:~# '],
     ['a user shell', 'learner@vm:~$ '],
     ['a colored prompt', '\x1b[01;32muser@h\x1b[00m:\x1b[01;34m~\x1b[00m$ '],
+    ['bash with bracketed paste on', 'echo $((6*7))\r\n\x1b[?2004l\r42\r\n\x1b[?2004hroot@vm:~# '],
   ])('sees a prompt: %s', (_name, text) => {
     expect(endsWithPrompt(text)).toBe(true);
   });
@@ -26,5 +32,11 @@ describe('terminal text', () => {
     ['nothing', ''],
   ])('sees no prompt: %s', (_name, text) => {
     expect(endsWithPrompt(text)).toBe(false);
+  });
+
+  it('tells a prompt-like line of plain text', () => {
+    expect(isPromptLine('/tmp # ')).toBe(true);
+    expect(isPromptLine('step # ')).toBe(true); // output can look like one: console.run waits for quiet
+    expect(isPromptLine('/ #')).toBe(false);
   });
 });

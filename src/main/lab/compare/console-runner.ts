@@ -4,7 +4,7 @@ import { ApiError } from '@shared/errors';
 import type { ConsoleManager, SessionInfo } from '../consoles';
 import type { OutputTaps } from '../consoles/output-taps';
 import { twinMessage } from '../twins/errors';
-import { cutRunOutput, printedMarker, typedLine } from './run-marker';
+import { cutRunOutput, type Transcript } from './run-output';
 import { endsWithPrompt } from './terminal-text';
 
 export interface ConsoleRunnerDeps {
@@ -14,18 +14,28 @@ export interface ConsoleRunnerDeps {
   open: (target: ConsoleTarget) => Promise<SessionInfo>;
 }
 
-/** Raw output kept per run; a flood beyond it keeps only its end (where the marker will be). */
+/** Raw output kept per run, and how much of its start is kept for the echo when it floods. */
 const maxRawChars = 1024 * 1024;
+const echoChars = 16 * 1024;
+/** Enough of the latest output to see a prompt line, escape sequences included. */
+const promptTailChars = 512;
 /** How long a run waits for a prompt before it types anyway (a prompt this app does not recognise). */
 const promptGraceMs = 2000;
+/**
+ * A prompt ends a run only when nothing follows it for this long: output can have a line ending in
+ * `# ` or `$ ` and go on after a pause.
+ */
+const settleMs = 250;
 
 /**
- * console.run: types one line into each target's console, as a learner would, and reads back what
- * it printed before the end marker. Targets run in parallel; runs on one session wait for each other.
+ * console.run: types one line into each target's console, exactly as a learner would, and reads
+ * back what it printed before the next prompt. Targets run in parallel; runs on one session wait for
+ * each other.
  */
 export class ConsoleRunner {
   readonly #queues = new Map<string, Promise<unknown>>();
-  #counter = 0;
+  /** Each session's prompt as the last run found it. */
+  readonly #prompts = new Map<string, string>();
 
   constructor(private readonly deps: ConsoleRunnerDeps) {}
 
@@ -76,8 +86,7 @@ export class ConsoleRunner {
 
   /**
    * Waits for the shell's prompt: a shell that is still starting (a VM just past its ready marker)
-   * flushes what was typed before its line editor took over, and the previous run's prompt comes
-   * just after its marker.
+   * flushes what was typed before its line editor took over.
    */
   #prompt(sessionId: string, graceMs: number): Promise<void> {
     if (endsWithPrompt(this.deps.taps.tail(sessionId))) return Promise.resolve();
@@ -101,21 +110,27 @@ export class ConsoleRunner {
   ): Promise<
     { ok: true; output: string } | { ok: false; error: { key: string; message: string }; output: string }
   > {
-    const n = ++this.#counter;
-    const marker = printedMarker(n);
+    const transcript: Transcript = { before: this.deps.taps.tail(sessionId), raw: '' };
+    const knownPrompt = this.#prompts.get(sessionId);
     return new Promise((resolve) => {
-      let raw = '';
+      let settle: NodeJS.Timeout | undefined;
       const finish = (result: Parameters<typeof resolve>[0]) => {
         stop();
+        clearTimeout(settle);
         clearTimeout(timer);
         resolve(result);
       };
       const stop = this.deps.taps.listen(sessionId, (text) => {
-        raw = (raw + text).slice(-maxRawChars);
-        // Only the new text (and a marker's length before it) can complete the marker.
-        if (!raw.slice(-(text.length + marker.length)).includes(marker)) return;
-        const cut = cutRunOutput(raw, n);
-        if (cut.done) finish({ ok: true, output: cut.output });
+        transcript.raw = bounded(transcript.raw + text);
+        clearTimeout(settle);
+        // Only a tail that looks like a prompt is worth cutting the whole transcript for.
+        if (!endsWithPrompt(transcript.raw.slice(-promptTailChars))) return;
+        const cut = cutRunOutput(command, transcript, knownPrompt);
+        if (!cut.atPrompt) return;
+        settle = setTimeout(() => {
+          this.#prompts.set(sessionId, cut.prompt);
+          finish({ ok: true, output: cut.output });
+        }, settleMs);
       });
       // The command may still run: Ctrl+C gives the console back for the learner and the next run.
       const timer = setTimeout(() => {
@@ -123,11 +138,11 @@ export class ConsoleRunner {
         finish({
           ok: false,
           error: twinMessage('runTimeout', { seconds: Math.round(timeoutMs / 100) / 10 }),
-          output: cutRunOutput(raw, n).output,
+          output: cutRunOutput(command, transcript, knownPrompt).output,
         });
       }, timeoutMs);
       try {
-        this.deps.consoles.write(sessionId, `${typedLine(command, n)}\r`);
+        this.deps.consoles.write(sessionId, `${command}\r`);
       } catch (error) {
         finish({ ok: false, error: messageOf(error), output: '' });
       }
@@ -141,6 +156,12 @@ export class ConsoleRunner {
       // the session went away meanwhile: nothing left to interrupt
     }
   }
+}
+
+/** A flood keeps its start, where the echo is, and its end, where the prompt will be. */
+function bounded(raw: string): string {
+  if (raw.length <= maxRawChars) return raw;
+  return raw.slice(0, echoChars) + raw.slice(-(maxRawChars - echoChars));
 }
 
 function messageOf(error: unknown): { key: string; message: string } {

@@ -24,6 +24,10 @@ export function plainText(text: string): string {
 
 /** A shell waits for input: the last line ends in `# ` or `$ ` (escape sequences after it ignored). */
 export function endsWithPrompt(text: string): boolean {
-  const lastLine = plainText(text).split('\n').at(-1) ?? '';
-  return /[#$] $/.test(lastLine);
+  return isPromptLine(plainText(text).split('\n').at(-1) ?? '');
+}
+
+/** One line of plain text that a shell prompt could end. */
+export function isPromptLine(line: string): boolean {
+  return /[#$] $/.test(line);
 }
