@@ -1,31 +1,14 @@
-import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TwinRole } from '../../../../shared/compare';
 import type { OperationStep } from '../../../../shared/operations';
+import { CreateProgressFrame, StepIcon, stepState } from '../CreateSteps';
 import { vmCreateSteps } from '../vm/VmCreateProgress';
 import type { TwinProgress } from './use-twin-create';
 
 const containerSteps: readonly OperationStep[] = ['validating', 'pulling', 'creating', 'starting', 'done'];
 /** Steps a part may pass by (image already here, direct-kernel VM): left out until they happen. */
 const optionalSteps = new Set<OperationStep>(['pulling', 'downloading', 'preparing-disk', 'writing-seed']);
-
-type StepState = 'done' | 'current' | 'waiting';
-
-function StepIcon({ state }: { state: StepState }) {
-  if (state === 'current') return <Loader size={16} aria-hidden />;
-  return (
-    <ThemeIcon
-      size={18}
-      radius="xl"
-      variant={state === 'done' ? 'light' : 'default'}
-      color="teal"
-      aria-hidden
-    >
-      {state === 'done' ? <IconCheck size={12} /> : null}
-    </ThemeIcon>
-  );
-}
 
 function PartSteps({ role, name, progress }: { role: TwinRole; name: string; progress: TwinProgress }) {
   const { t } = useTranslation();
@@ -44,16 +27,11 @@ function PartSteps({ role, name, progress }: { role: TwinRole; name: string; pro
       <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
         {steps.map((each) => {
           const index = all.indexOf(each);
-          const state: StepState =
-            index < current || (each === 'done' && index === current)
-              ? 'done'
-              : index === current
-                ? 'current'
-                : 'waiting';
+          const state = stepState(each, index, current);
           return (
             <li key={each} aria-current={state === 'current' ? 'step' : undefined}>
               <Group gap="xs" wrap="nowrap">
-                <StepIcon state={state} />
+                <StepIcon state={state} size="sm" />
                 <Text
                   size="sm"
                   c={state === 'waiting' ? 'dimmed' : undefined}
@@ -82,27 +60,16 @@ interface TwinCreateProgressProps {
 export function TwinCreateProgress({ name, parts, progress, cancelling, onCancel }: TwinCreateProgressProps) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="create-progress">
-      <Stack gap="md">
-        <Text fw={650} role="status">
-          {t('twinWizard.create.title', { name })}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: parts.length }} spacing="lg">
-          {parts.map((part) => (
-            <PartSteps key={part.role} role={part.role} name={part.name} progress={progress} />
-          ))}
-        </SimpleGrid>
-        <Group>
-          <Button
-            variant="default"
-            leftSection={<IconX size={16} aria-hidden />}
-            onClick={onCancel}
-            loading={cancelling}
-          >
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <CreateProgressFrame
+      title={t('twinWizard.create.title', { name })}
+      cancelling={cancelling}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: parts.length }} spacing="lg">
+        {parts.map((part) => (
+          <PartSteps key={part.role} role={part.role} name={part.name} progress={progress} />
+        ))}
+      </SimpleGrid>
+    </CreateProgressFrame>
   );
 }
