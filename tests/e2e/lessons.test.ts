@@ -153,6 +153,15 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
     await page.getByTestId('lesson-folder').waitFor();
     await lessons.card('e2e-red-check').waitFor();
     await capture(page, 'lessons-list-en-light');
+
+    // Prepare for offline: fixture-twin's image is loaded and its kernel files exist.
+    await page.getByRole('button', { name: 'Prepare for offline', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Prepare for offline' });
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: templateName, exact: true }).click();
+    await dialog.getByText('Ready to go offline').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('prepare-items').getByRole('listitem').count()).toBe(3);
+    await capture(page, 'lessons-prepare-offline-en-light');
     await context.close();
   }, 120_000);
 

@@ -50,13 +50,13 @@ function LessonCard({
         {count && (
           <Stack gap={4}>
             <Text size="xs" c="dimmed" data-testid="lesson-progress">
-              {t('lessons.progressLine', count)}
+              {t('lessons.progressLine', { ...count, count: count.total })}
             </Text>
             <Progress
               value={count.total === 0 ? 0 : (100 * count.done) / count.total}
               color={count.done === count.total ? 'teal' : 'blue'}
               size="sm"
-              aria-label={t('lessons.progressLine', count)}
+              aria-label={t('lessons.progressLine', { ...count, count: count.total })}
             />
           </Stack>
         )}

@@ -166,7 +166,7 @@ function LessonWorkspace({
       {back}
       <PageHeader
         title={lesson.title}
-        description={t('lessons.progressLine', count)}
+        description={t('lessons.progressLine', { ...count, count: count.total })}
         actions={
           twin && (
             <Button
