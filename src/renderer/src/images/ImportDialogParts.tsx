@@ -2,7 +2,49 @@ import { Alert, Button, Group, Modal, Progress, Stack, Text } from '@mantine/cor
 import { IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../api/client';
+import { useOperation } from '../data/operations';
 import { useDescribeError } from '../i18n/describe-error';
+
+/**
+ * An import form's run: one cancellable operation at a time, its progress, and its result or error;
+ * `onBusy` keeps the dialog open while it runs.
+ */
+export function useImportRun<T>(onBusy: (busy: boolean) => void) {
+  const operation = useOperation();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<T>();
+
+  const start = (work: (operationId: string, api: ApiClient) => Promise<T>, onDone: (done: T) => void) => {
+    setError(undefined);
+    setResult(undefined);
+    setRunning(true);
+    onBusy(true);
+    operation
+      .run(work)
+      .then(
+        (done) => {
+          setResult(done);
+          onDone(done);
+        },
+        (reason: unknown) => setError(reason),
+      )
+      .finally(() => {
+        setRunning(false);
+        onBusy(false);
+      });
+  };
+
+  return {
+    running,
+    error,
+    result,
+    progress: operation.progress,
+    start,
+    cancel: () => void operation.cancel(),
+  };
+}
 
 interface ImportModalProps {
   opened: boolean;

@@ -4,10 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedImage } from '../../../shared/containers';
-import { useOperation } from '../data/operations';
 import { queryKeys } from '../data/queries';
 import { monoInputStyles } from '../components/mono-input';
-import { ImportDialogFooter, ImportModal } from './ImportDialogParts';
+import { ImportDialogFooter, ImportModal, useImportRun } from './ImportDialogParts';
 
 interface ImportImageDialogProps {
   opened: boolean;
@@ -31,14 +30,11 @@ interface ImportFormProps extends Omit<ImportImageDialogProps, 'opened'> {
 function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: ImportFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const operation = useOperation();
   const [file, setFile] = useState('');
   const [repoTag, setRepoTag] = useState(suggestedName ?? '');
   const [command, setCommand] = useState('');
   const [fileError, setFileError] = useState<string>();
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [result, setResult] = useState<ImportedImage>();
+  const { running, error, result, start, cancel } = useImportRun<ImportedImage>(onBusy);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,13 +44,9 @@ function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: 
       return;
     }
     setFileError(undefined);
-    setError(undefined);
-    setResult(undefined);
-    setRunning(true);
-    onBusy(true);
     const words = parseCommand(command);
-    operation
-      .run((operationId, api) =>
+    start(
+      (operationId, api) =>
         api.call('images.import', {
           file: path,
           operationId,
@@ -62,19 +54,11 @@ function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: 
           ...(words && { command: words }),
           ...(templateId && { templateId }),
         }),
-      )
-      .then(
-        (imported) => {
-          setResult(imported);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.images });
-          onImported?.(imported);
-        },
-        (reason: unknown) => setError(reason),
-      )
-      .finally(() => {
-        setRunning(false);
-        onBusy(false);
-      });
+      (imported) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.images });
+        onImported?.(imported);
+      },
+    );
   };
 
   if (result) {
@@ -147,7 +131,7 @@ function ImportForm({ suggestedName, templateId, onClose, onImported, onBusy }: 
           failedTitle={t('images.import.failed')}
           submitLabel={t('images.import.submit')}
           submitIcon={<IconFileImport size={16} aria-hidden />}
-          onCancelImport={() => void operation.cancel()}
+          onCancelImport={cancel}
           onClose={onClose}
         />
       </Stack>

@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { VmImportedImage } from '../../../shared/vms';
 import { monoInputStyles } from '../components/mono-input';
-import { useOperation } from '../data/operations';
 import { queryKeys } from '../data/queries';
-import { ImportDialogFooter, ImportModal } from './ImportDialogParts';
+import { ImportDialogFooter, ImportModal, useImportRun } from './ImportDialogParts';
 import { importProblems, toImportRequest, type VmImportValues } from './vm-import-values';
 
 const MiB = 1024 * 1024;
@@ -18,12 +17,9 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const operation = useOperation();
   const [values, setValues] = useState(empty);
   const [problems, setProblems] = useState<Partial<Record<keyof VmImportValues, string>>>({});
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [result, setResult] = useState<VmImportedImage>();
+  const { running, error, result, progress, start, cancel } = useImportRun<VmImportedImage>(onBusy);
   // Typing into a field clears its old complaint; the next Import checks again.
   const set = (field: keyof VmImportValues) => (event: { currentTarget: { value: string } }) => {
     setValues({ ...values, [field]: event.currentTarget.value });
@@ -35,22 +31,10 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
     const found = importProblems(values);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    setError(undefined);
-    setRunning(true);
-    onBusy(true);
-    operation
-      .run((operationId, api) => api.call('vms.importImage', { ...toImportRequest(values), operationId }))
-      .then(
-        (imported) => {
-          setResult(imported);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.templates });
-        },
-        (reason: unknown) => setError(reason),
-      )
-      .finally(() => {
-        setRunning(false);
-        onBusy(false);
-      });
+    start(
+      (operationId, api) => api.call('vms.importImage', { ...toImportRequest(values), operationId }),
+      () => void queryClient.invalidateQueries({ queryKey: queryKeys.templates }),
+    );
   };
 
   if (result) {
@@ -90,7 +74,7 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
     );
   }
 
-  const copied = operation.progress?.download;
+  const copied = progress?.download;
   const mib = (bytes: number) => (bytes / MiB).toLocaleString(i18n.language, { maximumFractionDigits: 1 });
   return (
     <form onSubmit={submit} noValidate>
@@ -171,7 +155,7 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
         <ImportDialogFooter
           running={running}
           progressText={
-            (operation.progress?.step === 'importing' ? t('vmImport.copying') : t('vmImport.checking')) +
+            (progress?.step === 'importing' ? t('vmImport.copying') : t('vmImport.checking')) +
             (copied?.totalBytes
               ? ` ${t('vmImport.copied', { done: mib(copied.receivedBytes), total: mib(copied.totalBytes) })}`
               : '')
@@ -182,7 +166,7 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
           failedTitle={t('vmImport.failed')}
           submitLabel={t('vmImport.submit')}
           submitIcon={<IconDeviceDesktopDown size={16} aria-hidden />}
-          onCancelImport={() => void operation.cancel()}
+          onCancelImport={cancel}
           onClose={onClose}
         />
       </Stack>
