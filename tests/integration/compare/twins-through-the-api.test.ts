@@ -12,22 +12,11 @@ import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
 import { fixtureTemplatesDir } from '../../support/fixtures';
 import { startTestLab, type LabClient } from '../../support/lab-client';
+import { removeLeftovers, startTwinLab, stopTwinLab } from '../../support/twin';
 
 const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
 const prefix = `tl-cmp-${process.pid}`;
-
-/** Every container and domain this file may have made, whatever state a failure left them in. */
-async function removeLeftovers(): Promise<void> {
-  const { stdout } = await run('docker', ['ps', '-aq', '--filter', `name=${prefix}`]);
-  const ids = stdout.split('\n').filter(Boolean);
-  if (ids.length > 0) await run('docker', ['rm', '-f', ...ids]);
-  const { stdout: domains } = await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name']);
-  for (const name of domains.split('\n').filter((line) => line.startsWith(prefix))) {
-    await run('virsh', ['-c', 'qemu:///system', 'destroy', name]).catch(() => undefined);
-    await run('virsh', ['-c', 'qemu:///system', 'undefine', name]).catch(() => undefined);
-  }
-}
 
 async function guestsNamed(client: LabClient, name: string): Promise<Guest[]> {
   return (await client.call('guests.list', {})).filter((guest) => guest.name.startsWith(`${name}-`));
@@ -48,23 +37,9 @@ describe.skipIf(gate.skip)('twins and Compare through the API, on real dockerd a
   };
 
   beforeAll(async () => {
-    await removeLeftovers();
-    ({ lab, client } = await startTestLab('libvirt'));
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker to answer',
-      30_000,
-    );
+    ({ lab, client } = await startTwinLab(prefix));
   }, 60_000);
-  afterAll(async () => {
-    for (const guest of twin?.guests ?? []) {
-      const action = guest.kind === 'vm' ? 'vms.action' : 'containers.action';
-      await client.call(action, { id: guest.id, action: 'remove' }).catch(() => undefined);
-    }
-    client?.close();
-    await lab?.dispose();
-    await removeLeftovers();
-  }, 60_000);
+  afterAll(() => stopTwinLab(prefix, { lab, client }, twin?.guests ?? []), 60_000);
 
   it('creates fixture-twin as a container, a gVisor sandbox and a VM under one twin id, in parallel', async () => {
     twin = await client.call('twins.create', {
@@ -256,7 +231,7 @@ describe.skipIf(gate.skip)('a twin whose VM part cannot be made', () => {
     client?.close();
     await lab?.dispose();
     await rm(dir, { recursive: true, force: true });
-    await removeLeftovers();
+    await removeLeftovers(prefix);
   });
 
   it('fails with the missing kernel and leaves no container behind', async () => {

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import { runStepChecks, type TwinUnderLesson } from '../../../src/main/lab/lessons/check-runner';
@@ -8,23 +6,11 @@ import { twinRoleOf, type TwinCreated } from '../../../src/shared/compare';
 import type { CheckResult, Lesson, LessonFeature, LessonStep, RunBlock } from '../../../src/shared/lessons';
 import type { ConsoleTarget } from '../../../src/shared/consoles';
 import { engineGate } from '../../support/engines';
-import { startTestLab, type LabClient } from '../../support/lab-client';
+import type { LabClient } from '../../support/lab-client';
+import { startTwinLab, stopTwinLab } from '../../support/twin';
 
-const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
 const prefix = `tl-lessonall-${process.pid}`;
-
-/** Every container and domain this file may have made, whatever state a failure left them in. */
-async function removeLeftovers(): Promise<void> {
-  const { stdout } = await run('docker', ['ps', '-aq', '--filter', `name=${prefix}`]);
-  const ids = stdout.split('\n').filter(Boolean);
-  if (ids.length > 0) await run('docker', ['rm', '-f', ...ids]);
-  const { stdout: domains } = await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name']);
-  for (const name of domains.split('\n').filter((line) => line.startsWith(prefix))) {
-    await run('virsh', ['-c', 'qemu:///system', 'destroy', name]).catch(() => undefined);
-    await run('virsh', ['-c', 'qemu:///system', 'undefine', name]).catch(() => undefined);
-  }
-}
 
 /** Every built-in lesson, every check, through the router on one real fixture-twin, judged by the lesson evaluators. */
 describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd and libvirtd', () => {
@@ -39,13 +25,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     });
 
   beforeAll(async () => {
-    await removeLeftovers();
-    ({ lab, client } = await startTestLab('libvirt'));
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker to answer',
-      30_000,
-    );
+    ({ lab, client } = await startTwinLab(prefix));
     created = await client.call('twins.create', {
       templateId: 'fixture-twin',
       name: prefix,
@@ -66,15 +46,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
       guests: Object.fromEntries(created.guests.map((guest) => [twinRoleOf(guest), guest])),
     };
   }, 180_000);
-  afterAll(async () => {
-    for (const guest of created?.guests ?? []) {
-      const action = guest.kind === 'vm' ? 'vms.action' : 'containers.action';
-      await client.call(action, { id: guest.id, action: 'remove' }).catch(() => undefined);
-    }
-    client?.close();
-    await lab?.dispose();
-    await removeLeftovers();
-  }, 60_000);
+  afterAll(() => stopTwinLab(prefix, { lab, client }, created?.guests ?? []), 60_000);
 
   for (const id of ['kernel', 'processes']) {
     it(`completes lesson "${id}" with every check green, in English and Chinese`, async () => {
