@@ -114,7 +114,10 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     onData: (sessionId, data, offset) => events.emit('console.data', { sessionId, data, offset }),
     onState: (sessionId, state, detail) => {
       events.emit('console.state', { sessionId, state, ...(detail && { detail }) });
-      if (state === 'closed') taps.forget(sessionId);
+      if (state === 'closed') {
+        taps.forget(sessionId);
+        runner.forget(sessionId);
+      }
       // Lost because the container restarted: it may be running again before we noticed the end,
       // in which case its "started" event came too early to help. Try at once; if it is not
       // running, the next start event or the event stream coming back will.
@@ -175,7 +178,12 @@ export async function createLab(config: LabConfig): Promise<Lab> {
 
   /** Attached before start so the first prompt is caught; the returned function starts the ready timer. */
   const attachContainerConsole = async (containerId: string) => {
-    const session = await openContainerConsole(consoles, docker.client, containerId, defaultConsoleSize).catch(
+    const session = await openContainerConsole(
+      consoles,
+      docker.client,
+      containerId,
+      defaultConsoleSize,
+    ).catch(
       () => undefined, // the console can still be opened later
     );
     return () => session && prompts.arm(session.id, containerId);

@@ -39,6 +39,11 @@ export class ConsoleRunner {
 
   constructor(private readonly deps: ConsoleRunnerDeps) {}
 
+  /** The session is closed: its prompt will not be seen again. */
+  forget(sessionId: string): void {
+    this.#prompts.delete(sessionId);
+  }
+
   run(targets: ConsoleTarget[], command: string, timeoutMs: number): Promise<ConsoleRunResult[]> {
     return Promise.all(targets.map((target) => this.#runOne(target, command, timeoutMs)));
   }

@@ -130,7 +130,7 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: 
           return (
             <Paper key={index} withBorder radius="sm" p={6} bg="var(--mantine-color-default-hover)">
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                <Stack gap={2} style={{ minWidth: 0 }}>
+                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                   <Text size="xs" c="dimmed">
                     {t('lessons.runIn', {
                       targets: listOf(block.targets.map((x) => t(`lessons.target.${x}`))),
@@ -145,6 +145,8 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: 
                 <Button
                   size="xs"
                   variant="light"
+                  // The target list beside it wraps; the button keeps its label whole.
+                  style={{ flexShrink: 0 }}
                   leftSection={<IconPlayerPlay size={14} aria-hidden />}
                   loading={running}
                   disabled={locked && !running}
