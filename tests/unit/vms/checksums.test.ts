@@ -39,6 +39,16 @@ describe('checksum files', () => {
     });
   });
 
+  it("takes a per-image file holding only the digest as that image's checksum", () => {
+    expect(checksumFor(parseChecksumFile(`${h512}\n`), 'alpine.qcow2')).toEqual({
+      found: { algorithm: 'sha512', hex: h512 },
+    });
+    // Beside named lines a bare digest is not trusted for another name.
+    expect(checksumFor(parseChecksumFile(`${h256}\n${h256}  other.img\n`), 'x.img')).toEqual({
+      missing: true,
+    });
+  });
+
   it('says when a file is missing, and which algorithms it is listed with when none is trusted', () => {
     const lines = parseChecksumFile(`${'c'.repeat(32)}  old.img\nSHA1 (old.img) = ${'d'.repeat(40)}\n`);
     expect(checksumFor(lines, 'new.img')).toEqual({ missing: true });

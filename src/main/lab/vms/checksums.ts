@@ -28,6 +28,8 @@ const algorithmByHexLength: Record<number, string> = {
 
 /** `hash  name` (text mode) or `hash *name` (binary mode), as sha256sum and sha512sum print them. */
 const gnuLine = /^([0-9a-fA-F]{32,128}) [ *](.+)$/;
+/** A digest alone: a per-image file such as `image.qcow2.sha512` may hold nothing else. */
+const bareLine = /^([0-9a-fA-F]{32,128})$/;
 /** `SHA256 (name) = hash`, as Fedora's CHECKSUM files and `sha256sum --tag` print them. */
 const bsdLine = /^([A-Za-z0-9-]+) ?\((.+)\) ?= ?([0-9a-fA-F]{32,128})$/;
 
@@ -39,10 +41,11 @@ export function parseChecksumFile(text: string): ChecksumLine[] {
   const lines: ChecksumLine[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '').trim();
-    const gnu = gnuLine.exec(line);
-    if (gnu?.[1] && gnu[2]) {
+    const gnu = gnuLine.exec(line) ?? bareLine.exec(line);
+    if (gnu?.[1]) {
       const algorithm = algorithmByHexLength[gnu[1].length];
-      if (algorithm) lines.push({ algorithm, hex: gnu[1].toLowerCase(), name: cleanName(gnu[2]) });
+      // A bare digest names no file (''): it is the checksum file's own image.
+      if (algorithm) lines.push({ algorithm, hex: gnu[1].toLowerCase(), name: cleanName(gnu[2] ?? '') });
       continue;
     }
     const bsd = bsdLine.exec(line);
@@ -68,7 +71,9 @@ export type ChecksumLookup =
 
 /** The digest a checksum file gives for one file name: SHA-256 when listed, else SHA-512. */
 export function checksumFor(lines: ChecksumLine[], fileName: string): ChecksumLookup {
-  const listed = lines.filter((line) => line.name === fileName);
+  const named = lines.filter((line) => line.name === fileName);
+  // A file of bare digests belongs to one image: the one whose URL it sits beside.
+  const listed = named.length > 0 || lines.some((line) => line.name !== '') ? named : lines;
   if (listed.length === 0) return { missing: true };
   for (const algorithm of ['sha256', 'sha512'] as const) {
     const line = listed.find((entry) => entry.algorithm === algorithm);
