@@ -85,34 +85,54 @@ const port = z.number().int().min(1).max(65535);
  * of the project's checksum file, read at download time). Without a url it must already be in the
  * cache (an imported image).
  */
+const checksumFields = {
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'use the 64 hex digits of the SHA-256 checksum')
+    .transform((hex) => hex.toLowerCase())
+    .optional(),
+  /** A SHA256SUMS / SHA512SUMS / Fedora CHECKSUM file listing the file's name. */
+  checksums: z.url({ protocol: /^https?$/ }).optional(),
+};
+
+/** A downloaded file names its checksum exactly one way, and without a url it must be cached already. */
+function refineChecksum(
+  what: string,
+  artifact: { url?: string | undefined; sha256?: string | undefined; checksums?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if ((artifact.sha256 === undefined) === (artifact.checksums === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: artifact.sha256 === undefined ? ['sha256'] : ['checksums'],
+      message: `${what} needs exactly one of sha256 (the checksum) and checksums (the URL of a checksum file)`,
+    });
+  if (artifact.url === undefined && artifact.sha256 === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: `${what} without a url must give its sha256 (it is found in the image cache by checksum)`,
+    });
+}
+
 export const vmImageSchema = z
-  .object({
-    url: z.url({ protocol: /^https?$/ }).optional(),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-fA-F]{64}$/, 'use the 64 hex digits of the SHA-256 checksum')
-      .transform((hex) => hex.toLowerCase())
-      .optional(),
-    /** A SHA256SUMS / SHA512SUMS / Fedora CHECKSUM file listing the image's file name. */
-    checksums: z.url({ protocol: /^https?$/ }).optional(),
-    format: z.enum(['qcow2', 'raw']).default('qcow2'),
-  })
+  .object({ ...checksumFields, format: z.enum(['qcow2', 'raw']).default('qcow2') })
   .strict()
-  .superRefine((image, ctx) => {
-    if ((image.sha256 === undefined) === (image.checksums === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: image.sha256 === undefined ? ['sha256'] : ['checksums'],
-        message:
-          'an image needs exactly one of sha256 (the checksum) and checksums (the URL of a checksum file)',
-      });
-    if (image.url === undefined && image.sha256 === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['url'],
-        message: 'an image without a url must give its sha256 (it is found in the image cache by checksum)',
-      });
-  });
+  .superRefine((image, ctx) => refineChecksum('an image', image, ctx));
+
+/** A kernel for direct boot, downloaded and verified like a cloud image (e.g. Ubuntu's unpacked cloud kernel). */
+export const vmKernelSchema = z
+  .object(checksumFields)
+  .strict()
+  .superRefine((kernel, ctx) => refineChecksum('a kernel', kernel, ctx));
+
+/**
+ * A same-userland VM: it boots the template's container image's own files (packed by Twinlab as an
+ * initramfs, with Twinlab's small init) with this kernel, so container and VM differ only in the
+ * kernel and the virtualization.
+ */
+export const vmUserlandSchema = z.object({ kernel: vmKernelSchema }).strict();
 
 /** cloud-init NoCloud settings; the password is plain text on purpose (shown in the UI for workshops). */
 export const vmCloudInitSchema = z
@@ -153,10 +173,12 @@ export const vmSideSchema = z
   .object({
     vcpus: z.number().int().min(1).max(64).default(1),
     memoryMiB: mib.min(64),
-    /** Direct kernel boot: fast microVMs with no disk image. Exactly one of boot and image. */
+    /** Direct kernel boot: fast microVMs with no disk image. Exactly one of boot, image and userland. */
     boot: vmBootSchema.optional(),
-    /** Boot a cloud image from a copy-on-write overlay. Exactly one of boot and image. */
+    /** Boot a cloud image from a copy-on-write overlay. Exactly one of boot, image and userland. */
     image: vmImageSchema.optional(),
+    /** Boot the container side's image with a kernel. Exactly one of boot, image and userland. */
+    userland: vmUserlandSchema.optional(),
     /** Size of the VM's disk as the guest sees it (never smaller than the image). Image only. */
     diskGiB: z.number().int().min(1).max(2048).optional(),
     /** Image only. */
@@ -168,11 +190,13 @@ export const vmSideSchema = z
   })
   .strict()
   .superRefine((vm, ctx) => {
-    if (!vm.boot === !vm.image) {
+    const sources = [vm.boot, vm.image, vm.userland].filter((source) => source !== undefined).length;
+    if (sources !== 1) {
       ctx.addIssue({
         code: 'custom',
         path: vm.boot ? ['image'] : ['boot'],
-        message: 'a vm needs exactly one of boot (a kernel) and image (a cloud image)',
+        message:
+          'a vm needs exactly one of boot (a kernel), image (a cloud image) and userland (the container image with a kernel)',
       });
     }
     if (!vm.image) {
@@ -194,6 +218,8 @@ export const vmSideSchema = z
 export type VmSide = z.output<typeof vmSideSchema>;
 export type VmBoot = z.output<typeof vmBootSchema>;
 export type VmImage = z.output<typeof vmImageSchema>;
+export type VmKernel = z.output<typeof vmKernelSchema>;
+export type VmUserland = z.output<typeof vmUserlandSchema>;
 export type VmCloudInit = z.output<typeof vmCloudInitSchema>;
 export type VmPortForward = z.output<typeof vmPortForwardSchema>;
 
@@ -215,7 +241,11 @@ export const templateSchema = z
     vm: vmSideSchema.optional(),
   })
   .strict()
-  .refine((t) => t.container || t.vm, { message: 'a template needs a container side, a vm side, or both' });
+  .refine((t) => t.container || t.vm, { message: 'a template needs a container side, a vm side, or both' })
+  .refine((t) => !t.vm?.userland || t.container, {
+    path: ['vm', 'userland'],
+    message: 'a userland vm boots the container side\'s image: add a container side with that image',
+  });
 
 export type TemplateFile = z.input<typeof templateSchema>;
 export type Template = z.output<typeof templateSchema>;

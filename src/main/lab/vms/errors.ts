@@ -38,6 +38,22 @@ export const vmErrorCatalog = {
     code: 'not-found',
     text: 'The file {{file}} that this template boots does not exist. Build the fixtures (scripts/build-fixtures.sh) or fix the path in the template.',
   },
+  userlandNoShell: {
+    code: 'bad-input',
+    text: 'The image {{image}} has no shell at {{shell}}, so a VM booted from its files would have nothing to run on its console. Pick an image with a shell, or set the template\'s shell to one the image has.',
+  },
+  userlandWrongArchitecture: {
+    code: 'bad-input',
+    text: 'The image {{image}} is built for {{architecture}}, but this computer is {{host}}. Pick the {{host}} variant of the image.',
+  },
+  userlandNoImage: {
+    code: 'not-found',
+    text: 'Docker has no image {{image}} after pulling it. Pull it again, or import it from a file on the Lab page.',
+  },
+  userlandTooSmall: {
+    code: 'bad-input',
+    text: 'The VM keeps the files of {{image}} in its memory and needs at least {{neededMiB}} MiB, but the template gives it {{memoryMiB}} MiB. Raise the VM\'s memory in the template.',
+  },
   portInUse: {
     code: 'conflict',
     text: 'Port {{port}} on this computer is already in use, so it cannot be forwarded into the VM. Stop the program using it, or choose another host port in the template.',

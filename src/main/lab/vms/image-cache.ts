@@ -12,12 +12,16 @@ import { looksLikeInitrd, looksLikeKernel, looksLikeRawDisk, readHeader } from '
 import { imageInfo, type DiskImageInfo } from './qemu-img';
 import { TransferMeter, type TransferProgress } from './transfer-meter';
 
-export type ImageFormat = VmImage['format'];
-const formats: readonly ImageFormat[] = ['qcow2', 'raw'];
+export type DiskFormat = VmImage['format'];
+/** Disk images, and the kernels same-userland VMs boot: cached, verified and named the same way. */
+export type ImageFormat = DiskFormat | 'vmlinuz';
+/** What the cache can fetch: a download with its checksum, in one of the cached formats. */
+export type CacheArtifact = Omit<VmImage, 'format'> & { format: ImageFormat };
+const formats: readonly DiskFormat[] = ['qcow2', 'raw'];
 
 export interface CachedImage {
   digest: Digest;
-  format: ImageFormat;
+  format: DiskFormat;
   path: string;
   sizeBytes: number;
 }
@@ -84,7 +88,7 @@ export class ImageCache {
    * the project's checksum file. Offline, the digest remembered from the last successful read of
    * that file stands in, so a cached image keeps working without the network.
    */
-  async digestOf(image: VmImage, options: Pick<EnsureOptions, 'signal' | 'fetch'> = {}): Promise<Digest> {
+  async digestOf(image: CacheArtifact, options: Pick<EnsureOptions, 'signal' | 'fetch'> = {}): Promise<Digest> {
     if (image.sha256 !== undefined) return { algorithm: 'sha256', hex: image.sha256 };
     if (image.checksums === undefined || image.url === undefined)
       throw new Error('the template schema requires sha256, or url and checksums');
@@ -117,7 +121,7 @@ export class ImageCache {
   }
 
   /** The cached file, downloading it first when needed. Concurrent calls for one image share a download. */
-  async ensure(image: VmImage, options: EnsureOptions = {}): Promise<string> {
+  async ensure(image: CacheArtifact, options: EnsureOptions = {}): Promise<string> {
     const digest = await this.digestOf(image, options);
     const cached = await this.find(digest, image.format);
     if (cached) return cached;
@@ -163,7 +167,7 @@ export class ImageCache {
         digest: match[1]
           ? { algorithm: 'sha256', hex: match[1] }
           : { algorithm: 'sha512', hex: match[2] ?? '' },
-        format: match[3] as ImageFormat,
+        format: match[3] as DiskFormat,
         path,
         sizeBytes: (await stat(path)).size,
       });
@@ -175,18 +179,18 @@ export class ImageCache {
    * Checks that `file` is a usable disk image (qcow2 or a raw disk, no backing file) and that it
    * fits, without copying anything. The format is detected with qemu-img.
    */
-  async checkDisk(file: string): Promise<{ format: ImageFormat; virtualSizeBytes: number }> {
+  async checkDisk(file: string): Promise<{ format: DiskFormat; virtualSizeBytes: number }> {
     const sizeBytes = await readableFile(file);
     const info = await this.inspect(file).catch(() => undefined);
     if (!info) throw vmError('importNotDiskImage', { file });
     if (info.backingFile !== undefined)
       throw vmError('imageHasBackingFile', { file, backing: info.backingFile });
-    if (!formats.includes(info.format as ImageFormat))
+    if (!formats.includes(info.format as DiskFormat))
       throw vmError('imageUnsupportedFormat', { file, format: info.format });
     if (info.format === 'raw' && !looksLikeRawDisk(await readHeader(file), sizeBytes))
       throw vmError('importNotDiskImage', { file });
     await this.#assertSpace(sizeBytes);
-    return { format: info.format as ImageFormat, virtualSizeBytes: info.virtualSizeBytes };
+    return { format: info.format as DiskFormat, virtualSizeBytes: info.virtualSizeBytes };
   }
 
   /** Copies a local disk image into the cache (for offline use), verified by its SHA-256. */
