@@ -16,6 +16,8 @@ export type OperationStep =
   | 'creating'
   | 'starting'
   | 'downloading'
+  | 'downloading-kernel'
+  | 'packing-rootfs'
   | 'preparing-disk'
   | 'writing-seed'
   | 'defining'

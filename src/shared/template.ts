@@ -244,7 +244,7 @@ export const templateSchema = z
   .refine((t) => t.container || t.vm, { message: 'a template needs a container side, a vm side, or both' })
   .refine((t) => !t.vm?.userland || t.container, {
     path: ['vm', 'userland'],
-    message: 'a userland vm boots the container side\'s image: add a container side with that image',
+    message: "a userland vm boots the container side's image: add a container side with that image",
   });
 
 export type TemplateFile = z.input<typeof templateSchema>;

@@ -38,6 +38,7 @@ import { Operations } from './operations';
 import { ImageCache, realHostCapacity, VmService } from './vms';
 import type { TwinCreatorDeps } from './twins/twin-creator';
 import { BootWatch } from './vms/boot-watch';
+import { UserlandBuilder } from './userland/userland-builder';
 import { createRouter, type Router } from './router';
 
 export interface LabConfig {
@@ -91,13 +92,20 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   // Under qemu:///system QEMU runs as its own user, which cannot enter root's home: a system
   // connection keeps VM disks and images in /var/lib/twinlab instead of the XDG folders.
   const systemWide = process.getuid?.() === 0 && libvirt.endpoint() === 'qemu:///system';
+  const imageCache = new ImageCache(
+    join(systemWide ? '/var/lib/twinlab' : paths.cache, 'images'),
+    realHostCapacity.freeDiskBytes,
+  );
   const vms = new VmService({
     libvirt,
     dataDir: join(systemWide ? '/var/lib/twinlab' : paths.data, 'vms'),
-    images: new ImageCache(
-      join(systemWide ? '/var/lib/twinlab' : paths.cache, 'images'),
-      realHostCapacity.freeDiskBytes,
-    ),
+    images: imageCache,
+    userland: new UserlandBuilder({
+      docker: () => docker.client,
+      kernels: imageCache,
+      dir: join(imageCache.dir, 'userland'),
+      pull: (image, options) => images.pull(image, options),
+    }),
     accelerator: async () => (await collectHostFacts(realHostProbe).accelerator()).accelerator,
     log: createLogger('vms'),
   });

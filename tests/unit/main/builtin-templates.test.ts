@@ -11,19 +11,42 @@ describe('built-in templates', () => {
     expect(catalog.entries.map((entry) => entry.template.id).sort()).toEqual([
       'alpine',
       'alpine-cloud-vm',
+      'alpine-twin',
       'busybox',
+      'busybox-twin',
       'cirros-vm',
       'debian',
       'debian-12-cloud-vm',
+      'debian-twin',
       'fedora',
       'fedora-cloud-vm',
       'nginx',
       'ubuntu',
       'ubuntu-2404-cloud-vm',
+      'ubuntu-twin',
     ]);
     for (const { template } of catalog.entries) {
       expect(template.i18n?.['zh-CN']?.name, template.id).toBeTruthy();
       expect(template.i18n?.ko?.name, template.id).toBeTruthy();
+    }
+  });
+
+  it('has same-userland twins for BusyBox, Alpine, Debian and Ubuntu, each booting its container image with a verified kernel', async () => {
+    const catalog = await loadCatalog([
+      { dir: join(import.meta.dirname, '../../../resources/templates'), source: 'builtin' },
+    ]);
+    const twins = catalog.entries.filter((entry) => entry.template.vm?.userland);
+    expect(twins.map((entry) => entry.template.container?.image).sort()).toEqual([
+      'alpine:3.20',
+      'busybox:1.36',
+      'debian:bookworm-slim',
+      'ubuntu:24.04',
+    ]);
+    for (const { template } of twins) {
+      const kernel = template.vm?.userland?.kernel;
+      expect(kernel?.url, template.id).toMatch(/^https:\/\/cloud-images\.ubuntu\.com\/.*vmlinuz-generic$/);
+      expect(kernel?.checksums, template.id).toMatch(/SHA256SUMS$/);
+      expect(template.vm?.readyPattern, template.id).toBe('TWINLAB-READY');
     }
   });
 });

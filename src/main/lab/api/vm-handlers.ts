@@ -6,6 +6,7 @@ import type { VmService } from '../vms';
 import type { BootWatch } from '../vms/boot-watch';
 import { vmError } from '../vms/errors';
 import { importVmImage } from '../vms/vm-import';
+import { userlandSource } from '../userland/userland-source';
 
 type VmMethods =
   | 'vms.preview'
@@ -48,7 +49,8 @@ export function vmHandlers({
       (entry) => entry.template.id === templateId,
     )?.template;
     if (!template?.vm) throw vmError('templateHasNoVm', { templateId });
-    return template.vm;
+    const userland = userlandSource(template);
+    return { vm: template.vm, ...(userland && { userland }) };
   };
   const bootWatched = async (id: string, name: string, pattern: string) => {
     const session = await openConsole(id);
@@ -60,20 +62,20 @@ export function vmHandlers({
       xml: await vms.previewXml({
         templateId,
         name,
-        vm: await templateVm(templateId),
+        ...(await templateVm(templateId)),
         ...(twinId && { twinId }),
       }),
     }),
     'vms.create': ({ templateId, name, twinId, operationId }) =>
       operations.run(operationId, async (signal, progress) => {
         progress({ step: 'validating' });
-        const vm = await templateVm(templateId);
+        const side = await templateVm(templateId);
         const guest = await vms.create(
-          { templateId, name, vm, startPaused: true, ...(twinId && { twinId }) },
+          { templateId, name, ...side, startPaused: true, ...(twinId && { twinId }) },
           { signal, onProgress: ({ step, download }) => progress({ step, ...(download && { download }) }) },
         );
         progress({ step: 'booting' });
-        return bootWatched(guest.id, guest.name, vm.readyPattern);
+        return bootWatched(guest.id, guest.name, side.vm.readyPattern);
       }),
     'vms.action': async ({ id, action, timeoutSeconds }) => {
       switch (action) {
@@ -81,8 +83,8 @@ export function vmHandlers({
           return vms.shutdown(id, { timeoutMs: timeoutSeconds * 1000 });
         case 'start': {
           const guest = await vms.start(id, { paused: true });
-          const vm = await templateVm(guest.templateId).catch(() => undefined); // the template may be gone
-          await (vm ? bootWatched(guest.id, guest.name, vm.readyPattern) : vms.resume(guest.id));
+          const side = await templateVm(guest.templateId).catch(() => undefined); // the template may be gone
+          await (side ? bootWatched(guest.id, guest.name, side.vm.readyPattern) : vms.resume(guest.id));
           return null;
         }
         case 'remove':

@@ -9,6 +9,7 @@ import type { Catalog, VmSide } from '@shared/template';
 import type { ContainerService } from '../containers';
 import type { Logger } from '../log';
 import { vmError, type HostCapacity, type VmService } from '../vms';
+import { userlandSource } from '../userland/userland-source';
 import { twinError } from './errors';
 import { pickSandboxRuntime, twinContainerSpec, twinGuestName, twinSides } from './twin-spec';
 
@@ -109,8 +110,16 @@ export async function createTwin(
 
   const vmPart = () =>
     part('vm', async () => {
+      const userland = userlandSource(template);
       const created = await deps.vms.create(
-        { templateId: template.id, name: vmName, vm: sides.vm, startPaused: true, twinId },
+        {
+          templateId: template.id,
+          name: vmName,
+          vm: sides.vm,
+          ...(userland && { userland }),
+          startPaused: true,
+          twinId,
+        },
         {
           signal: parts.signal,
           onProgress: ({ step, download }) => progress({ step, part: 'vm', ...(download && { download }) }),

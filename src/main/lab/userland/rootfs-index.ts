@@ -22,7 +22,9 @@ export async function indexRootfs(tarFile: string): Promise<RootfsIndex> {
   const entries = new Map<string, IndexedEntry>();
   const hardLinkCounts = new Map<string, number>();
   const reader = extract();
-  createReadStream(tarFile).on('error', (error) => reader.destroy(error)).pipe(reader);
+  createReadStream(tarFile)
+    .on('error', (error) => reader.destroy(error))
+    .pipe(reader);
   for await (const entry of reader) {
     const { type, linkname } = entry.header;
     const name = normalisePath(entry.header.name);

@@ -46,15 +46,27 @@ const typeBits: Partial<Record<Header['type'], number>> = {
  * owners, modes, times, device numbers and hard links, and appends `extras`. Uncompressed on
  * purpose: under TCG the guest's own gunzip would cost more boot time than reading the bigger file.
  */
-export async function tarToInitramfs(tarFile: string, outFile: string, options: InitramfsOptions): Promise<void> {
-  await pipeline(Readable.from(initramfsChunks(tarFile, options)), createWriteStream(outFile, { mode: 0o644 }));
+export async function tarToInitramfs(
+  tarFile: string,
+  outFile: string,
+  options: InitramfsOptions,
+): Promise<void> {
+  await pipeline(
+    Readable.from(initramfsChunks(tarFile, options)),
+    createWriteStream(outFile, { mode: 0o644 }),
+  );
 }
 
-async function* initramfsChunks(tarFile: string, { index, skip, extras }: InitramfsOptions): AsyncGenerator<Buffer> {
+async function* initramfsChunks(
+  tarFile: string,
+  { index, skip, extras }: InitramfsOptions,
+): AsyncGenerator<Buffer> {
   let nextIno = 1;
   const inoOfLinked = new Map<string, { ino: number; mode: number }>();
   const reader = extract();
-  createReadStream(tarFile).on('error', (error) => reader.destroy(error)).pipe(reader);
+  createReadStream(tarFile)
+    .on('error', (error) => reader.destroy(error))
+    .pipe(reader);
   for await (const entry of reader) {
     const header = entry.header;
     const name = normalisePath(header.name);
@@ -112,7 +124,8 @@ async function* initramfsChunks(tarFile: string, { index, skip, extras }: Initra
       written += chunk.length;
       if (bits === S_IFREG) yield chunk;
     }
-    if (written !== size && bits === S_IFREG) throw new Error(`${name}: tar entry ended after ${written} of ${size} bytes`);
+    if (written !== size && bits === S_IFREG)
+      throw new Error(`${name}: tar entry ended after ${written} of ${size} bytes`);
     yield padding(size);
   }
 

@@ -1,10 +1,10 @@
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import type { VmBoot, VmKernel } from '@shared/template';
-import type { TransferProgress } from '@shared/vms';
+import type { VmBoot } from '@shared/template';
 import { vmError } from '../vms/errors';
 import type { EnsureOptions, ImageCache } from '../vms/image-cache';
+import type { UserlandOptions, UserlandPreparer, UserlandRequest } from '../vms/userland-contract';
 import { DOCKER_ONLY_PATHS, GUEST_INIT_VERSION, initramfsExtras, userlandCmdline } from './guest-init';
 import { exportImageRootfs, inspectImage, type ImageFacts } from './rootfs-export';
 import { indexRootfs, resolveInRootfs } from './rootfs-index';
@@ -14,26 +14,9 @@ const MiB = 1024 * 1024;
 /** Beyond the unpacked files: the kernel, page cache and the learner's own processes. */
 const HEADROOM_BYTES = 160 * MiB;
 
-export type UserlandStep = 'downloading' | 'pulling' | 'packing-rootfs';
-
-export interface UserlandOptions {
-  signal?: AbortSignal;
-  onProgress?: (step: UserlandStep, download?: TransferProgress) => void;
-}
-
-export interface UserlandRequest {
-  /** The container side's image. */
-  image: string;
-  /** The console's shell, as the container side names it. */
-  shell: string;
-  hostname: string;
-  memoryMiB: number;
-  kernel: VmKernel;
-}
-
 export interface UserlandBuilderDeps {
   docker: () => Docker;
-  kernels: Pick<ImageCache, 'ensure'>;
+  kernels: Pick<ImageCache, 'ensure' | 'dir'>;
   /** Cached initramfs files; QEMU must be able to read them. */
   dir: string;
   /** Pulls an image that is not on the host yet (the container side's pull). */
@@ -47,7 +30,7 @@ export interface UserlandBuilderDeps {
  * Twinlab's init, and a cloud kernel. Packed once per image id and kept; concurrent twins of one
  * image share the work.
  */
-export class UserlandBuilder {
+export class UserlandBuilder implements UserlandPreparer {
   readonly #inFlight = new Map<string, Promise<string>>();
 
   constructor(private readonly deps: UserlandBuilderDeps) {}
@@ -56,9 +39,9 @@ export class UserlandBuilder {
     const { signal, onProgress } = options;
     const ensureOptions: EnsureOptions = {
       ...(signal && { signal }),
-      onProgress: (transfer) => onProgress?.('downloading', transfer),
+      onProgress: (transfer) => onProgress?.('downloading-kernel', transfer),
     };
-    onProgress?.('downloading');
+    onProgress?.('downloading-kernel');
     const kernel = await this.deps.kernels.ensure({ ...request.kernel, format: 'vmlinuz' }, ensureOptions);
     const facts = await this.#image(request.image, options);
     const initrd = await this.#initramfs(request, facts, signal);
@@ -70,6 +53,14 @@ export class UserlandBuilder {
         neededMiB: Math.ceil(neededBytes / MiB),
       });
     return { kernel, initrd, cmdline: userlandCmdline({ hostname: request.hostname, shell: request.shell }) };
+  }
+
+  previewBoot(request: Pick<UserlandRequest, 'image' | 'shell' | 'hostname'>): Required<VmBoot> {
+    return {
+      kernel: join(this.deps.kernels.dir, 'KERNEL-SHA256.vmlinuz'),
+      initrd: join(this.deps.dir, `IMAGE-ID-${GUEST_INIT_VERSION}.cpio`),
+      cmdline: userlandCmdline(request),
+    };
   }
 
   async #image(image: string, { signal, onProgress }: UserlandOptions): Promise<ImageFacts> {

@@ -38,6 +38,10 @@ export const vmErrorCatalog = {
     code: 'not-found',
     text: 'The file {{file}} that this template boots does not exist. Build the fixtures (scripts/build-fixtures.sh) or fix the path in the template.',
   },
+  userlandNeedsContainer: {
+    code: 'bad-input',
+    text: 'The template "{{templateId}}" boots its container image as a VM, but has no container side naming that image. Add a container side to the template.',
+  },
   userlandNoShell: {
     code: 'bad-input',
     text: 'The image {{image}} has no shell at {{shell}}, so a VM booted from its files would have nothing to run on its console. Pick an image with a shell, or set the template\'s shell to one the image has.',

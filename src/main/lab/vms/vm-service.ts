@@ -44,6 +44,8 @@ import { cpuPercentBetween, parseDomMemStat, parseVmRss, type CpuSample, type Vm
 import type { Leftovers, ShutdownResult, VmLogin } from '@shared/vms';
 import { readablePassword } from './password';
 import { planVm, VM_NAME_PATTERN, type PlanInput } from './vm-plan';
+import { hostnameFrom } from './cloud-init';
+import type { UserlandPreparer, UserlandSource, UserlandStep } from './userland-contract';
 
 /** The libvirt connection as the service needs it (LibvirtConnection provides this). */
 export type { Leftovers, ShutdownResult };
@@ -58,6 +60,8 @@ export interface VmServiceOptions {
   /** Where overlays and seeds live, one folder per VM named by its UUID: $XDG_DATA_HOME/twinlab/vms */
   dataDir: string;
   images: ImageCache;
+  /** Packs container images for same-userland VMs; without it such templates are refused. */
+  userland?: UserlandPreparer;
   /** The host report's accelerator: 'kvm' only where a stock kernel really runs under KVM. */
   accelerator: () => Promise<Accelerator>;
   host?: HostCapacity;
@@ -74,13 +78,15 @@ export interface CreateVmRequest {
   templateId: string;
   /** The template's VM side, paths already resolved by the catalog. */
   vm: VmSide;
+  /** For a userland VM: the container side's image it boots. */
+  userland?: UserlandSource;
   twinId?: string;
   /** Start with paused vCPUs so a console can attach before the first line of boot output; resume() runs it. */
   startPaused?: boolean;
 }
 
 export type CreateStep =
-  'validating' | 'downloading' | 'preparing-disk' | 'writing-seed' | 'defining' | 'starting';
+  'validating' | 'downloading' | UserlandStep | 'preparing-disk' | 'writing-seed' | 'defining' | 'starting';
 export interface CreateProgress {
   step: CreateStep;
   download?: TransferProgress;
@@ -174,8 +180,15 @@ export class VmService {
       format: image.format,
       virtualSizeBytes: 0,
     };
+    const source = request.vm.userland && this.#userlandSource(request);
     const plan = planVm({
       ...this.#planBasics(request, uuid),
+      ...(source && {
+        vm: {
+          ...request.vm,
+          boot: this.#userland().previewBoot({ ...source, hostname: hostnameFrom(request.name) }),
+        },
+      }),
       accelerator: await this.options.accelerator(),
       ...(await this.#natNetwork(request.vm)),
       ...(base && { baseImage: base }),
@@ -192,7 +205,8 @@ export class VmService {
    */
   async create(asked: CreateVmRequest, options: CreateVmOptions = {}): Promise<Guest> {
     const request = { ...asked, vm: withLoginPassword(asked.vm) };
-    const { name, vm } = request;
+    const { name } = request;
+    let { vm } = request;
     const progress = (step: CreateStep, download?: TransferProgress) =>
       options.onProgress?.({ step, ...(download && { download }) });
     progress('validating');
@@ -219,9 +233,22 @@ export class VmService {
           virtualSizeBytes: (await imageInfo(path)).virtualSizeBytes,
         };
       }
+      if (vm.userland) {
+        const boot = await this.#userland().prepare(
+          {
+            ...this.#userlandSource(request),
+            hostname: hostnameFrom(name),
+            memoryMiB: vm.memoryMiB,
+            kernel: vm.userland.kernel,
+          },
+          { ...(options.signal && { signal: options.signal }), onProgress: progress },
+        );
+        vm = { ...vm, boot };
+      }
       const vmDir = join(this.#dataDir, uuid);
       const plan = planVm({
         ...this.#planBasics(request, uuid),
+        vm,
         accelerator,
         ...nat,
         ...(baseImage && { baseImage }),
@@ -288,6 +315,16 @@ export class VmService {
     }
   }
 
+  #userland(): UserlandPreparer {
+    if (!this.options.userland) throw new Error('this lab was made without same-userland VMs');
+    return this.options.userland;
+  }
+
+  #userlandSource(request: CreateVmRequest): UserlandSource {
+    if (!request.userland) throw vmError('userlandNeedsContainer', { templateId: request.templateId });
+    return request.userland;
+  }
+
   #planBasics(request: CreateVmRequest, uuid: string) {
     return {
       name: request.name,
@@ -328,6 +365,11 @@ export class VmService {
         }
         await this.#assertQemuCanReach(file);
       }
+    }
+
+    if (vm.userland) {
+      this.#userlandSource(request);
+      await this.#assertQemuCanReach(join(this.options.images.dir, 'userland', 'image'));
     }
 
     if (vm.image) {

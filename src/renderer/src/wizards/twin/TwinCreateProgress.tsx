@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { TwinRole } from '../../../../shared/compare';
 import type { OperationStep } from '../../../../shared/operations';
 import { CreateProgressFrame, StepIcon, stepState } from '../CreateSteps';
-import { vmCreateSteps } from '../vm/VmCreateProgress';
+import { optionalVmSteps, vmCreateSteps } from '../vm/VmCreateProgress';
 import type { TwinProgress } from './use-twin-create';
 
 const containerSteps: readonly OperationStep[] = ['validating', 'pulling', 'creating', 'starting', 'done'];
 /** Steps a part may pass by (image already here, direct-kernel VM): left out until they happen. */
-const optionalSteps = new Set<OperationStep>(['pulling', 'downloading', 'preparing-disk', 'writing-seed']);
+const optionalSteps = new Set<OperationStep>([...optionalVmSteps, 'pulling']);
 
 function PartSteps({ role, name, progress }: { role: TwinRole; name: string; progress: TwinProgress }) {
   const { t } = useTranslation();

@@ -9,6 +9,9 @@ import { CreateStepList, type CreateStepsProps } from '../CreateSteps';
 export const vmCreateSteps: readonly OperationStep[] = [
   'validating',
   'downloading',
+  'downloading-kernel',
+  'pulling',
+  'packing-rootfs',
   'preparing-disk',
   'writing-seed',
   'defining',
@@ -17,8 +20,18 @@ export const vmCreateSteps: readonly OperationStep[] = [
   'done',
 ];
 
-/** Steps a VM may not need: a direct-kernel VM downloads nothing and has no disk or seed. */
-const optionalSteps = new Set<OperationStep>(['downloading', 'preparing-disk', 'writing-seed']);
+/**
+ * Steps a VM may not need: a direct-kernel VM downloads nothing and has no disk or seed; only a
+ * same-userland VM fetches a kernel and packs a container image.
+ */
+export const optionalVmSteps = new Set<OperationStep>([
+  'downloading',
+  'downloading-kernel',
+  'pulling',
+  'packing-rootfs',
+  'preparing-disk',
+  'writing-seed',
+]);
 
 function DownloadBar({ download }: { download: TransferProgress }) {
   const { t, i18n } = useTranslation();
@@ -68,10 +81,13 @@ export function VmCreateProgress(props: CreateStepsProps) {
     <CreateStepList
       {...props}
       steps={vmCreateSteps}
-      optionalSteps={optionalSteps}
+      optionalSteps={optionalVmSteps}
       stepKeyPrefix="vmWizard.create.step"
       skippedKey="vmWizard.create.skipped"
-      detail={(step) => step === 'downloading' && download && <DownloadBar download={download} />}
+      detail={(step) =>
+        (step === 'downloading' || step === 'downloading-kernel') &&
+        download && <DownloadBar download={download} />
+      }
     />
   );
 }
