@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checksumFor, digestKey, fileNameOf, parseChecksumFile } from '../../../src/main/lab/vms/checksums';
+import {
+  checksumFor,
+  digestKey,
+  fileNameOf,
+  parseChecksumFile,
+  pathBelow,
+} from '../../../src/main/lab/vms/checksums';
 
 const h256 = 'a1'.repeat(32);
 const h512 = 'b2'.repeat(64);
@@ -64,5 +70,26 @@ describe('checksum files', () => {
   it('keeps plain SHA-256 cache names and prefixes others', () => {
     expect(digestKey({ algorithm: 'sha256', hex: h256 })).toBe(h256);
     expect(digestKey({ algorithm: 'sha512', hex: h512 })).toBe(`sha512-${h512}`);
+  });
+});
+
+describe('a file listed by its path below the checksum file', () => {
+  const ubuntu =
+    parseChecksumFile(`${'a'.repeat(64)} *unpacked/ubuntu-24.04-server-cloudimg-amd64-vmlinuz-generic
+${'b'.repeat(64)} *ubuntu-24.04-server-cloudimg-amd64.img
+`);
+  const release = 'https://cloud-images.ubuntu.com/releases/noble/release';
+
+  it('is found by its relative path, as Ubuntu lists unpacked kernels', () => {
+    const url = `${release}/unpacked/ubuntu-24.04-server-cloudimg-amd64-vmlinuz-generic`;
+    const relative = pathBelow(`${release}/SHA256SUMS`, url);
+    expect(relative).toBe('unpacked/ubuntu-24.04-server-cloudimg-amd64-vmlinuz-generic');
+    expect(checksumFor(ubuntu, fileNameOf(url), relative)).toEqual({
+      found: { algorithm: 'sha256', hex: 'a'.repeat(64) },
+    });
+  });
+
+  it('falls back to the file name for a url outside the checksum file folder', () => {
+    expect(pathBelow(`${release}/SHA256SUMS`, 'https://mirror.example/x/disk.img')).toBe('disk.img');
   });
 });

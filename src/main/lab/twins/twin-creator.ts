@@ -72,6 +72,22 @@ export async function createTwin(
     ...containerSpecs.map(({ spec }) => validateContainer(deps.containers, spec)),
     validateVm(deps, vmName, sides.vm),
   ]);
+  const userland = userlandSource(template);
+  const vmRequest = {
+    templateId: template.id,
+    name: vmName,
+    vm: sides.vm,
+    ...(userland && { userland }),
+    startPaused: true,
+    twinId,
+  };
+  // The image is packed (and the kernel fetched) before any part is made: an image that cannot
+  // boot as a VM (no shell, another CPU) is refused with nothing to roll back.
+  if (sides.vm.userland)
+    await deps.vms.prepareUserland(vmRequest, {
+      signal,
+      onProgress: ({ step, download }) => progress({ step, part: 'vm', ...(download && { download }) }),
+    });
   signal.throwIfAborted();
 
   // One controller for the parts: the first failure stops the others' downloads and pulls too.
@@ -110,21 +126,10 @@ export async function createTwin(
 
   const vmPart = () =>
     part('vm', async () => {
-      const userland = userlandSource(template);
-      const created = await deps.vms.create(
-        {
-          templateId: template.id,
-          name: vmName,
-          vm: sides.vm,
-          ...(userland && { userland }),
-          startPaused: true,
-          twinId,
-        },
-        {
-          signal: parts.signal,
-          onProgress: ({ step, download }) => progress({ step, part: 'vm', ...(download && { download }) }),
-        },
-      );
+      const created = await deps.vms.create(vmRequest, {
+        signal: parts.signal,
+        onProgress: ({ step, download }) => progress({ step, part: 'vm', ...(download && { download }) }),
+      });
       made.push({ role: 'vm', guest: created });
       parts.signal.throwIfAborted();
       progress({ step: 'booting', part: 'vm' });

@@ -69,9 +69,17 @@ export type ChecksumLookup =
   /** The file is listed, but only with algorithms Twinlab does not verify with. */
   | { unsupported: string[] };
 
-/** The digest a checksum file gives for one file name: SHA-256 when listed, else SHA-512. */
-export function checksumFor(lines: ChecksumLine[], fileName: string): ChecksumLookup {
-  const named = lines.filter((line) => line.name === fileName);
+/**
+ * The digest a checksum file gives for one file: SHA-256 when listed, else SHA-512. The file may be
+ * listed by its name or by its path below the checksum file's folder (Ubuntu lists its unpacked
+ * kernels as `unpacked/…-vmlinuz-generic`).
+ */
+export function checksumFor(
+  lines: ChecksumLine[],
+  fileName: string,
+  relativePath = fileName,
+): ChecksumLookup {
+  const named = lines.filter((line) => line.name === fileName || line.name === relativePath);
   // A file of bare digests belongs to one image: the one whose URL it sits beside.
   const listed = named.length > 0 || lines.some((line) => line.name !== '') ? named : lines;
   if (listed.length === 0) return { missing: true };
@@ -87,6 +95,12 @@ export function checksumFor(lines: ChecksumLine[], fileName: string): ChecksumLo
 export function fileNameOf(url: string): string {
   const path = new URL(url).pathname;
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** Where `url` sits relative to the folder of `checksumsUrl`, when it sits below it; else its file name. */
+export function pathBelow(checksumsUrl: string, url: string): string {
+  const folder = new URL('.', checksumsUrl).href;
+  return url.startsWith(folder) ? decodeURIComponent(url.slice(folder.length)) : fileNameOf(url);
 }
 
 /** How a digest names files in the cache: plain hex for SHA-256 (as before), prefixed otherwise. */

@@ -5,7 +5,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { VmImage } from '@shared/template';
-import { checksumFor, digestKey, fileNameOf, parseChecksumFile, type Digest } from './checksums';
+import { checksumFor, digestKey, fileNameOf, parseChecksumFile, pathBelow, type Digest } from './checksums';
 import { downloadVerified, toMiB, type DownloadOptions } from './download';
 import { vmError } from './errors';
 import { looksLikeInitrd, looksLikeKernel, looksLikeRawDisk, readHeader } from './file-kinds';
@@ -88,7 +88,10 @@ export class ImageCache {
    * the project's checksum file. Offline, the digest remembered from the last successful read of
    * that file stands in, so a cached image keeps working without the network.
    */
-  async digestOf(image: CacheArtifact, options: Pick<EnsureOptions, 'signal' | 'fetch'> = {}): Promise<Digest> {
+  async digestOf(
+    image: CacheArtifact,
+    options: Pick<EnsureOptions, 'signal' | 'fetch'> = {},
+  ): Promise<Digest> {
     if (image.sha256 !== undefined) return { algorithm: 'sha256', hex: image.sha256 };
     if (image.checksums === undefined || image.url === undefined)
       throw new Error('the template schema requires sha256, or url and checksums');
@@ -107,7 +110,7 @@ export class ImageCache {
       if (options.signal?.aborted) throw vmError('downloadCancelled');
       throw vmError('checksumFileUnreachable', { url: image.checksums, detail: describe(error) });
     }
-    const lookup = checksumFor(parseChecksumFile(text), file);
+    const lookup = checksumFor(parseChecksumFile(text), file, pathBelow(image.checksums, image.url));
     if ('missing' in lookup) throw vmError('checksumNotListed', { checksums: image.checksums, file });
     if ('unsupported' in lookup)
       throw vmError('checksumUnsupported', {

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Domain, Hypervisor } from '@unraid/libvirt';
 import type { Guest } from '@shared/guest';
 import type { Accelerator } from '@shared/host';
-import type { VmSide } from '@shared/template';
+import type { VmBoot, VmSide } from '@shared/template';
 import {
   readDomainType,
   readTwinlabMetadata,
@@ -233,18 +233,7 @@ export class VmService {
           virtualSizeBytes: (await imageInfo(path)).virtualSizeBytes,
         };
       }
-      if (vm.userland) {
-        const boot = await this.#userland().prepare(
-          {
-            ...this.#userlandSource(request),
-            hostname: hostnameFrom(name),
-            memoryMiB: vm.memoryMiB,
-            kernel: vm.userland.kernel,
-          },
-          { ...(options.signal && { signal: options.signal }), onProgress: progress },
-        );
-        vm = { ...vm, boot };
-      }
+      if (vm.userland) vm = { ...vm, boot: await this.prepareUserland(request, options) };
       const vmDir = join(this.#dataDir, uuid);
       const plan = planVm({
         ...this.#planBasics(request, uuid),
@@ -313,6 +302,27 @@ export class VmService {
       this.#busy.delete(uuid);
       this.#namesBeingCreated.delete(name);
     }
+  }
+
+  /**
+   * A userland VM's boot files: the kernel downloaded and the container image packed (both cached).
+   * A twin calls it before making any part, so an image that cannot boot is refused up front.
+   */
+  async prepareUserland(request: CreateVmRequest, options: CreateVmOptions = {}): Promise<Required<VmBoot>> {
+    const { vm, name } = request;
+    if (!vm.userland) throw new Error(`${request.templateId} has no userland VM`);
+    return this.#userland().prepare(
+      {
+        ...this.#userlandSource(request),
+        hostname: hostnameFrom(name),
+        memoryMiB: vm.memoryMiB,
+        kernel: vm.userland.kernel,
+      },
+      {
+        ...(options.signal && { signal: options.signal }),
+        onProgress: (step, download) => options.onProgress?.({ step, ...(download && { download }) }),
+      },
+    );
   }
 
   #userland(): UserlandPreparer {
