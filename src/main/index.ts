@@ -5,6 +5,7 @@ import { createLab } from './lab';
 import { createLogger } from './lab/log';
 import type { AppLocation } from './shell/app-frame';
 import { lockDownContents, lockDownSession } from './shell/lockdown';
+import { resourcesDirFor } from './shell/resources-dir';
 import { mainWindowOptions } from './shell/window-options';
 import { forwardEvents, serveApiOverIpc } from './transport/ipc';
 
@@ -16,8 +17,7 @@ const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const appLocation: AppLocation = devServer
   ? { kind: 'dev', origin: new URL(devServer).origin }
   : { kind: 'file', indexUrl: pathToFileURL(rendererIndex).href };
-// Inside a packaged app this is in app.asar, which Electron's fs reads like a folder.
-const resourcesDir = join(app.getAppPath(), 'resources');
+const resourcesDir = resourcesDirFor(app, process.resourcesPath);
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
