@@ -2,8 +2,9 @@ import { stat } from 'node:fs/promises';
 import type { PrepareItem, PrepareReport } from '@shared/lessons';
 import type { OperationProgress } from '@shared/operations';
 import type { PullProgress } from '@shared/containers';
-import type { Template, VmImage } from '@shared/template';
+import type { Template } from '@shared/template';
 import type { TransferProgress } from '@shared/vms';
+import type { CacheArtifact } from '../vms/image-cache';
 
 /** The parts of the image services that preparing needs. */
 export interface PrepareDeps {
@@ -12,9 +13,9 @@ export interface PrepareDeps {
     image: string,
     options: { signal: AbortSignal; onProgress: (pull: PullProgress) => void },
   ) => Promise<unknown>;
-  vmImageCached: (image: VmImage) => Promise<boolean>;
+  vmImageCached: (image: CacheArtifact) => Promise<boolean>;
   downloadVmImage: (
-    image: VmImage,
+    image: CacheArtifact,
     options: { signal: AbortSignal; onProgress: (download: TransferProgress) => void },
   ) => Promise<unknown>;
 }
@@ -38,6 +39,14 @@ export async function prepareReport(template: Template, deps: PrepareDeps): Prom
       name: vm.image.url ?? vm.image.sha256 ?? '',
       present: await deps.vmImageCached(vm.image),
       fetchable: vm.image.url !== undefined,
+    });
+  const kernel = vm?.userland?.kernel;
+  if (kernel)
+    items.push({
+      kind: 'vm-kernel',
+      name: kernel.url ?? kernel.sha256 ?? '',
+      present: await deps.vmImageCached({ ...kernel, format: 'vmlinuz' }),
+      fetchable: kernel.url !== undefined,
     });
   for (const file of [vm?.boot?.kernel, vm?.boot?.initrd]) {
     if (file !== undefined)
@@ -69,6 +78,12 @@ export async function fetchMissing(
         signal,
         onProgress: (download) => progress({ step: 'downloading', part: 'vm', download }),
       });
+    } else if (item.kind === 'vm-kernel' && template.vm?.userland) {
+      progress({ step: 'downloading-kernel', part: 'vm' });
+      await deps.downloadVmImage(
+        { ...template.vm.userland.kernel, format: 'vmlinuz' },
+        { signal, onProgress: (download) => progress({ step: 'downloading-kernel', part: 'vm', download }) },
+      );
     }
   }
   return prepareReport(template, deps);

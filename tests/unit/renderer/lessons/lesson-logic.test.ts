@@ -8,6 +8,7 @@ import {
   progressCount,
   runTargets,
   stepStateOf,
+  twinTemplateGroups,
   twinTemplates,
   withOutcome,
 } from '../../../../src/renderer/src/pages/lessons/lesson-logic';
@@ -17,9 +18,11 @@ const entry = (
   id: string,
   source: CatalogEntry['source'],
   sides: Array<'container' | 'vm'>,
+  tags: string[] = [],
 ): CatalogEntry => ({
   template: {
     id,
+    tags,
     ...(sides.includes('container') && { container: { image: 'x' } }),
     ...(sides.includes('vm') && { vm: { vcpus: 1, memoryMiB: 256 } }),
   } as Template,
@@ -52,6 +55,27 @@ describe('twin templates for a lesson', () => {
     expect(defaultTemplateId(entries, 'only-container')).toBe('debian-twin');
     expect(defaultTemplateId([entries[1] as CatalogEntry])).toBe('user-twin');
     expect(defaultTemplateId([])).toBeUndefined();
+  });
+
+  it('prefers the built-in twin tagged lesson-default, then a same-userland one, and groups the picker', () => {
+    const withUserland = [
+      entry('alpine-twin', 'builtin', ['container', 'vm'], ['twin', 'same-userland']),
+      entry('debian-12-distro', 'builtin', ['container', 'vm'], ['twin']),
+      entry('debian-twin', 'builtin', ['container', 'vm'], ['twin', 'same-userland', 'lesson-default']),
+      entry('fixture-twin', 'extra', ['container', 'vm']),
+    ];
+    expect(defaultTemplateId(withUserland)).toBe('debian-twin');
+    expect(defaultTemplateId(withUserland.filter((e) => e.template.id !== 'debian-twin'))).toBe(
+      'alpine-twin',
+    );
+    expect(defaultTemplateId(withUserland, 'fixture-twin')).toBe('fixture-twin');
+    expect(
+      twinTemplateGroups(withUserland).map((g) => [g.group, g.entries.map((e) => e.template.id)]),
+    ).toEqual([
+      ['same-userland', ['alpine-twin', 'debian-twin']],
+      ['other', ['debian-12-distro', 'fixture-twin']],
+    ]);
+    expect(twinTemplateGroups([withUserland[3] as CatalogEntry]).map((g) => g.group)).toEqual(['other']);
   });
 });
 

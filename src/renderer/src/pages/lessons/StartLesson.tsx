@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../../shared/template';
 import { currentLocale } from '../../i18n';
 import { templateText } from '../templates/template-text';
-import { defaultTemplateId, twinTemplates } from './lesson-logic';
+import { defaultTemplateId, twinTemplateGroups } from './lesson-logic';
 
 interface StartLessonProps {
   entries: readonly CatalogEntry[];
@@ -19,7 +19,7 @@ interface StartLessonProps {
 /** Before the lesson has a twin: which template to make it from, and Start lesson. */
 export function StartLesson({ entries, previousTemplateId, twinGone, onStart }: StartLessonProps) {
   const { t } = useTranslation();
-  const twins = twinTemplates(entries);
+  const groups = twinTemplateGroups(entries);
   const [chosen, setChosen] = useState(() => defaultTemplateId(entries, previousTemplateId));
   return (
     <Paper withBorder radius="md" p="lg" data-testid="start-lesson">
@@ -30,7 +30,7 @@ export function StartLesson({ entries, previousTemplateId, twinGone, onStart }: 
           </Alert>
         )}
         <Text size="sm">{t('lessons.startIntro')}</Text>
-        {twins.length === 0 ? (
+        {groups.length === 0 ? (
           <Alert color="yellow" variant="light">
             {t('lessons.noTwinTemplates')}
           </Alert>
@@ -38,9 +38,12 @@ export function StartLesson({ entries, previousTemplateId, twinGone, onStart }: 
           <Select
             label={t('lessons.template')}
             description={t('lessons.templateHint')}
-            data={twins.map((entry) => ({
-              value: entry.template.id,
-              label: templateText(entry.template, currentLocale()).name,
+            data={groups.map(({ group, entries: inGroup }) => ({
+              group: t(`lessons.templateGroup.${group}`),
+              items: inGroup.map((entry) => ({
+                value: entry.template.id,
+                label: templateText(entry.template, currentLocale()).name,
+              })),
             }))}
             value={chosen ?? null}
             onChange={(value) => setChosen(value ?? undefined)}

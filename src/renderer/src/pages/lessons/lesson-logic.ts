@@ -21,10 +21,35 @@ export function twinTemplates(entries: readonly CatalogEntry[]): CatalogEntry[] 
   ];
 }
 
-/** The template chosen before: kept while it can still make a twin; else the first built-in one. */
+/**
+ * The template a lesson starts on: the one chosen before while it can still make a twin; else the
+ * built-in twin tagged `lesson-default` (a fast same-userland twin); else any same-userland twin;
+ * else the first twin.
+ */
 export function defaultTemplateId(entries: readonly CatalogEntry[], previous?: string): string | undefined {
   const twins = twinTemplates(entries);
-  return twins.find((entry) => entry.template.id === previous)?.template.id ?? twins[0]?.template.id;
+  const tagged = (tag: string) => twins.find((entry) => entry.template.tags.includes(tag));
+  return (
+    twins.find((entry) => entry.template.id === previous) ??
+    twins.find((entry) => entry.source === 'builtin' && entry.template.tags.includes('lesson-default')) ??
+    tagged('same-userland') ??
+    twins[0]
+  )?.template.id;
+}
+
+export type TwinTemplateGroup = 'same-userland' | 'other';
+
+/** Twins in the picker's groups: same-userland twins first (ready in seconds), then the rest. */
+export function twinTemplateGroups(
+  entries: readonly CatalogEntry[],
+): { group: TwinTemplateGroup; entries: CatalogEntry[] }[] {
+  const twins = twinTemplates(entries);
+  const sameUserland = twins.filter((entry) => entry.template.tags.includes('same-userland'));
+  const other = twins.filter((entry) => !sameUserland.includes(entry));
+  return [
+    { group: 'same-userland' as const, entries: sameUserland },
+    { group: 'other' as const, entries: other },
+  ].filter((group) => group.entries.length > 0);
 }
 
 /** A twin name (at most 41 characters) that says which lesson made it and never collides. */
