@@ -45,7 +45,7 @@ async function serveKernel(): Promise<{ server: Server; base: string; sha256: st
   return { server, sha256, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/release` };
 }
 
-function userlandTemplate(id: string, image: string, base: string): string {
+function userlandTemplate(id: string, image: string, base: string, memoryMiB = 256): string {
   return `id: ${id}
 name: ${id}
 container:
@@ -53,7 +53,7 @@ container:
   shell: /bin/sh
   memoryMiB: 64
 vm:
-  memoryMiB: 256
+  memoryMiB: ${memoryMiB}
   userland:
     kernel:
       url: ${base}/unpacked/vmlinuz-generic
@@ -89,6 +89,11 @@ describe.skipIf(gate.skip)('a same-userland twin on real dockerd and libvirtd', 
       userlandTemplate('it-userland', 'twinlab-fixture/busybox:1', served.base),
     );
     await writeFile(join(templates, 'ns.yaml'), userlandTemplate('it-no-shell', noShellImage, served.base));
+    // 64 MiB cannot hold even BusyBox's 2 MB of files unpacked beside the archive and a kernel.
+    await writeFile(
+      join(templates, 'small.yaml'),
+      userlandTemplate('it-too-small', 'twinlab-fixture/busybox:1', served.base, 64),
+    );
     // An image with a file but no shell: what a distroless image looks like to Twinlab.
     await run('sh', [
       '-c',
@@ -167,4 +172,15 @@ describe.skipIf(gate.skip)('a same-userland twin on real dockerd and libvirtd', 
     const { stdout } = await run('docker', ['ps', '-aq', '--filter', 'label=io.twinlab.rootfs-export']);
     expect(stdout.trim()).toBe('');
   }, 90_000);
+
+  it('refuses a VM too small to hold the image in memory, naming the memory it needs', async () => {
+    const name = `${prefix}-small`;
+    const error = (await client
+      .call('twins.create', { templateId: 'it-too-small', name, operationId: 'ul-3' })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.key).toBe('vms.error.userlandTooSmall');
+    expect(error.params).toMatchObject({ memoryMiB: 64 });
+    expect(Number(error.params?.['neededMiB'])).toBeGreaterThan(64);
+    expect((await client.call('guests.list', {})).filter((g) => g.name.startsWith(`${name}-`))).toEqual([]);
+  }, 60_000);
 });

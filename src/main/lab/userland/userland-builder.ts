@@ -11,8 +11,17 @@ import { indexRootfs, resolveInRootfs } from './rootfs-index';
 import { tarToInitramfs } from './tar-to-initramfs';
 
 const MiB = 1024 * 1024;
-/** Beyond the unpacked files: the kernel, page cache and the learner's own processes. */
-const HEADROOM_BYTES = 160 * MiB;
+/** The kernel itself and what the learner's shell needs beside the files. */
+const HEADROOM_BYTES = 64 * MiB;
+
+/**
+ * The least memory that boots an initramfs of this size: the kernel unpacks it into a tmpfs that may
+ * use half of the memory not already holding the archive, so the files fit only when the memory is
+ * about three times their size (measured: a 165 MB archive fails at 512 MiB, boots at 768 MiB).
+ */
+export function userlandMemoryFloorBytes(initramfsBytes: number): number {
+  return 3 * initramfsBytes + HEADROOM_BYTES;
+}
 
 export interface UserlandBuilderDeps {
   docker: () => Docker;
@@ -45,7 +54,7 @@ export class UserlandBuilder implements UserlandPreparer {
     const kernel = await this.deps.kernels.ensure({ ...request.kernel, format: 'vmlinuz' }, ensureOptions);
     const facts = await this.#image(request.image, options);
     const initrd = await this.#initramfs(request, facts, signal);
-    const neededBytes = 2 * (await stat(initrd)).size + HEADROOM_BYTES;
+    const neededBytes = userlandMemoryFloorBytes((await stat(initrd)).size);
     if (request.memoryMiB * MiB < neededBytes)
       throw vmError('userlandTooSmall', {
         image: request.image,
