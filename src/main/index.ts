@@ -21,7 +21,12 @@ const resourcesDir = resourcesDirFor(app, process.resourcesPath);
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
-else void start();
+else
+  start().catch((error: unknown) => {
+    // Without this a failed start leaves a process with no window that never ends.
+    log.error(`Twinlab could not start: ${error instanceof Error ? error.stack : String(error)}`);
+    app.exit(1);
+  });
 
 async function start(): Promise<void> {
   await app.whenReady();

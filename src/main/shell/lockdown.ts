@@ -14,8 +14,9 @@ export function lockDownSession(session: Session, app: AppLocation): void {
 }
 
 export function lockDownContents(contents: WebContents, app: AppLocation): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, app)) event.preventDefault();
+  // Every frame, not only the top one ('will-navigate'): an iframe must not be steered elsewhere either.
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAppUrl(details.url, app)) details.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, app)) event.preventDefault();
