@@ -143,6 +143,7 @@ export function NewTwinPage() {
       {step === 'review' && (
         <TwinReviewStep
           templateName={template ? templateText(template, currentLocale()).name : values.templateId}
+          sameUserlandImage={template?.vm?.userland ? template.container?.image : undefined}
           name={values.name}
           guests={guests}
           preview={preview}

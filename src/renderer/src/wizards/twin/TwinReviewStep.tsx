@@ -13,6 +13,8 @@ export interface TwinPreview {
 
 interface TwinReviewStepProps {
   templateName: string;
+  /** For a same-userland twin: the image whose files the VM boots. */
+  sameUserlandImage?: string | undefined;
   name: string;
   guests: { role: TwinRole; name: string }[];
   preview: TwinPreview | undefined;
@@ -24,6 +26,7 @@ interface TwinReviewStepProps {
 /** Step 3: what will be made, as the engines' own words: `docker run` lines and the domain XML. */
 export function TwinReviewStep({
   templateName,
+  sameUserlandImage,
   name,
   guests,
   preview,
@@ -36,6 +39,14 @@ export function TwinReviewStep({
     [t('twinWizard.review.template'), templateName],
     [t('twinWizard.name.label'), name],
     ...guests.map((guest): [string, string] => [t(`twinWizard.part.${guest.role}`), guest.name]),
+    ...(sameUserlandImage
+      ? [
+          [
+            t('twinWizard.review.vmBoots'),
+            t('twinWizard.review.sameUserland', { image: sameUserlandImage }),
+          ] as [string, string],
+        ]
+      : []),
   ];
   return (
     <Stack gap="lg">
