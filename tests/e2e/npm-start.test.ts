@@ -25,12 +25,10 @@ const electronVersion = (
   }
 ).version;
 const zipPath = `/electron/v${electronVersion}/electron-v${electronVersion}-linux-x64.zip`;
-const baseEnv = (): NodeJS.ProcessEnv => {
-  const env = { ...process.env };
-  delete env['ELECTRON_EXEC_PATH'];
-  delete env['ELECTRON_RUN_AS_NODE'];
-  return env;
-};
+/** This process's environment without anything that would choose an Electron, a mirror or a proxy. */
+const chosen = /^(ELECTRON_EXEC_PATH|ELECTRON_RUN_AS_NODE|(npm_config_)?ELECTRON_MIRROR|(HTTPS?|NO)_PROXY)$/i;
+const baseEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !chosen.test(name)));
 
 /**
  * A checkout whose Electron has never been downloaded: the real package.json, the real script and
@@ -97,6 +95,35 @@ describe('npm start where Electron cannot be downloaded', () => {
       expect(existsSync(join(checkout, 'node_modules', 'electron', 'path.txt'))).toBe(false);
     } finally {
       mirror.server.close();
+    }
+  });
+
+  // Electron's installer downloads with Node's fetch, which takes a proxy from the environment
+  // only with NODE_USE_ENV_PROXY (Node 22.21 and later); the script sets it when a proxy is given.
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const nodeHonoursEnvProxy = major > 22 || (major === 22 && minor >= 21);
+  it.skipIf(!nodeHonoursEnvProxy)('goes through the proxy in HTTPS_PROXY (Node 22.21 or newer)', async () => {
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, socket) => {
+      tunnels.push(req.url ?? '');
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const env = {
+        ...baseEnv(),
+        HTTPS_PROXY: `http://127.0.0.1:${port}`,
+        electron_config_cache: join(checkout, 'cache'),
+      };
+      const result = await runCommand('npm', ['start'], { cwd: checkout, env, limitSeconds: 60 });
+
+      expect(tunnels).toContain('github.com:443');
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain(`Electron ${electronVersion} could not be downloaded`);
+    } finally {
+      proxy.close();
     }
   });
 
