@@ -4,13 +4,14 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  rmSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from './support/run-command';
 
 /**
@@ -30,14 +31,23 @@ const chosen = /^(ELECTRON_EXEC_PATH|ELECTRON_RUN_AS_NODE|(npm_config_)?ELECTRON
 const baseEnv = (): NodeJS.ProcessEnv =>
   Object.fromEntries(Object.entries(process.env).filter(([name]) => !chosen.test(name)));
 
+/** Scratch folders under test-results/, removed when the file is done. */
+const scratch: string[] = [];
+const scratchDir = (prefix: string): string => {
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'test-results', prefix));
+  scratch.push(dir);
+  return dir;
+};
+afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /**
  * A checkout whose Electron has never been downloaded: the real package.json, the real script and
  * Electron's real installer, inside this repository so the installer finds its dependencies
  * (@electron/get) in our node_modules, but without any Electron binary already installed here.
  */
 function freshCheckout(): string {
-  mkdirSync(join(root, 'test-results'), { recursive: true });
-  const dir = mkdtempSync(join(root, 'test-results', 'npm-start-'));
+  const dir = scratchDir('npm-start-');
   mkdirSync(join(dir, 'scripts'));
   copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
   copyFileSync(join(root, 'scripts', 'ensure-electron.mjs'), join(dir, 'scripts', 'ensure-electron.mjs'));
@@ -156,7 +166,7 @@ describe('npm start with an Electron present', () => {
     expect(existsSync(join(root, main)), `${main} is missing: run \`npm run build\` first`).toBe(true);
 
     // A stand-in for the Electron executable that records how it was started.
-    const dir = mkdtempSync(join(root, 'test-results', 'electron-stand-in-'));
+    const dir = scratchDir('electron-stand-in-');
     const standIn = join(dir, 'electron');
     const record = join(dir, 'started.json');
     writeFileSync(

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from './support/run-command';
 
 /**
@@ -56,13 +56,14 @@ function fuses(binary: string): Record<string, boolean> {
   return Object.fromEntries(fuseOrder.map((name, index) => [name, bytes[at + index] === '1'.charCodeAt(0)]));
 }
 
+let work: string;
 let app: string;
 let asarPath: string;
 let entries: string[];
 beforeAll(async () => {
   expect(existsSync(join(root, 'out/main/index.js')), 'run `npm run build` first').toBe(true);
   mkdirSync(join(root, 'test-results'), { recursive: true });
-  const work = mkdtempSync(join(root, 'test-results', 'packaging-'));
+  work = mkdtempSync(join(root, 'test-results', 'packaging-'));
   standInElectronDist(join(work, 'electron-dist'));
   const result = await runCommand(
     join(root, 'node_modules/.bin/electron-builder'),
@@ -81,6 +82,8 @@ beforeAll(async () => {
   asarPath = join(app, 'resources', 'app.asar');
   entries = listPackage(asarPath, { isPack: false });
 }, 300_000);
+// The unpacked app is some 60 MB; nothing in it is worth keeping after the run.
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the package electron-builder makes from electron-builder.yml', () => {
   it('holds the built shell, preload and renderer, started through package.json', () => {
