@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from './support/run-command';
 
 /**
- * electron-builder really packs the built app (`--linux dir`, the step before AppImage and deb),
- * offline: instead of downloading the Electron zip it is given a stand-in Electron distribution
- * whose "binary" carries Electron's fuse wire, so the fuses electron-builder flips can be read
- * back. What is checked is our configuration's effect, not Electron.
+ * electron-builder really packs the built app and prepares the deb (`--linux deb`), offline, with
+ * two stand-ins for what it would download: an Electron distribution whose "binary" carries
+ * Electron's fuse wire (so the fuses electron-builder flips can be read back), and fpm, the deb
+ * builder, which records what electron-builder hands it (control fields, files, the desktop entry
+ * it generated). What is checked is our configuration's effect, not Electron or fpm.
  */
 const root = join(import.meta.dirname, '..', '..');
 const fuseSentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -50,6 +52,20 @@ function standInElectronDist(dir: string): void {
   writeFileSync(join(dir, 'LICENSE'), '');
 }
 
+/** A stand-in fpm: its arguments NUL-separated, the desktop entry it was given, an empty package. */
+function standInFpm(path: string, record: string): void {
+  const script = [
+    '#!/bin/sh',
+    `printf '%s\\0' "$@" > '${record}.args'`,
+    `for arg in "$@"; do case "$arg" in *.desktop=*) cp "\${arg%%=*}" '${record}.desktop';; esac; done`,
+    'previous=""',
+    'for arg in "$@"; do [ "$previous" = --package ] && : > "$arg"; previous="$arg"; done',
+    'exit 0',
+  ];
+  writeFileSync(path, `${script.join('\n')}\n`);
+  chmodSync(path, 0o755);
+}
+
 function fuses(binary: string): Record<string, boolean> {
   const bytes = readFileSync(binary);
   const at = bytes.indexOf(fuseSentinel) + fuseSentinel.length + 2;
@@ -60,24 +76,35 @@ let work: string;
 let app: string;
 let asarPath: string;
 let entries: string[];
+let fpmArgs: string[];
+let desktopEntry: Map<string, string>;
 beforeAll(async () => {
   expect(existsSync(join(root, 'out/main/index.js')), 'run `npm run build` first').toBe(true);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   work = mkdtempSync(join(root, 'test-results', 'packaging-'));
   standInElectronDist(join(work, 'electron-dist'));
+  const record = join(work, 'fpm');
+  standInFpm(join(work, 'fpm.sh'), record);
   const result = await runCommand(
     join(root, 'node_modules/.bin/electron-builder'),
     [
       '--linux',
-      'dir',
+      'deb',
       '--publish',
       'never',
       `-c.electronDist=${join(work, 'electron-dist')}`,
       `-c.directories.output=${join(work, 'dist')}`,
     ],
-    { cwd: root, env: process.env, limitSeconds: 240 },
+    { cwd: root, env: { ...process.env, CUSTOM_FPM_PATH: join(work, 'fpm.sh') }, limitSeconds: 240 },
   );
   expect(result.code, result.output).toBe(0);
+  fpmArgs = readFileSync(`${record}.args`, 'utf8').split('\0').slice(0, -1);
+  desktopEntry = new Map(
+    readFileSync(`${record}.desktop`, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
   app = join(work, 'dist', 'linux-unpacked');
   asarPath = join(app, 'resources', 'app.asar');
   entries = listPackage(asarPath, { isPack: false });
@@ -138,6 +165,43 @@ describe('the package electron-builder makes from electron-builder.yml', () => {
       expect(readdirSync(join(app, 'resources', folder)).sort(), folder).toEqual(
         readdirSync(join(root, 'resources', folder)).sort(),
       );
+    }
+  });
+
+  it('gives the deb its dependencies, recommendations, icons at every size and desktop entry', () => {
+    const values = (flag: string) =>
+      fpmArgs.flatMap((arg, index) => (fpmArgs[index - 1] === flag ? [arg] : []));
+    expect(values('-t')).toEqual(['deb']);
+    expect(values('--name')).toEqual(['twinlab']);
+    expect(values('-d')).toEqual(expect.arrayContaining(['libvirt0', 'libgtk-3-0', 'libnss3']));
+    expect(values('--deb-recommends')).toEqual(
+      expect.arrayContaining(['docker.io | docker-ce', 'libvirt-daemon-system', 'qemu-system-x86']),
+    );
+    const installed = new Map(
+      fpmArgs.filter((arg) => arg.includes('=/')).map((arg) => [arg.slice(arg.indexOf('=') + 1), arg]),
+    );
+    expect(installed.has('/opt/Twinlab')).toBe(true);
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
+      expect(installed.get(`/usr/share/icons/hicolor/${size}x${size}/apps/twinlab.png`), `${size}`).toBe(
+        `${join(root, 'resources', 'icons', `${size}x${size}.png`)}=/usr/share/icons/hicolor/${size}x${size}/apps/twinlab.png`,
+      );
+    }
+    expect(installed.has('/usr/share/applications/twinlab.desktop')).toBe(true);
+  });
+
+  it('writes a desktop entry that starts the app, in the Education, System and Emulator menus', () => {
+    expect(Object.fromEntries(desktopEntry)).toMatchObject({
+      Name: 'Twinlab',
+      Exec: '/opt/Twinlab/twinlab %U',
+      Type: 'Application',
+      Icon: 'twinlab',
+      // Electron names its windows after package.json's desktopName, so the dock finds this entry.
+      StartupWMClass: 'twinlab',
+      Categories: 'Education;System;Emulator;',
+    });
+    expect(desktopEntry.get('Keywords')).toContain('container;');
+    for (const key of ['Comment', 'Comment[zh_CN]', 'Comment[ko]', 'Keywords[zh_CN]', 'Keywords[ko]']) {
+      expect(desktopEntry.get(key), key).toBeTruthy();
     }
   });
 

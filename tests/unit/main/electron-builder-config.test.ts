@@ -123,7 +123,7 @@ describe('electron-builder.yml', () => {
 
   it('has a desktop entry in the right menus, with keywords and translations', () => {
     const entry = linux.desktop?.entry ?? {};
-    expect(entry['Categories']).toBe('Education;System;Emulator;');
+    expect(linux.category).toBe('Education;System;Emulator;');
     expect(entry['Keywords']).toMatch(/container;.*QEMU;.*;$/);
     for (const locale of ['zh_CN', 'ko']) {
       expect(entry[`Keywords[${locale}]`], locale).toMatch(/;$/);
