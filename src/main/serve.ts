@@ -14,6 +14,12 @@ import { createLogger } from './lab/log';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = createLogger('serve');
 
+// Last resort: a bug in one request's handling must not end every console and twin the user has
+// open. Each request and socket is guarded where it is handled; anything that still escapes is
+// written down with its stack so it can be fixed, and the server keeps serving the others.
+process.on('uncaughtException', (error) => log.error('uncaught exception (kept running)', error));
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection (kept running)', reason));
+
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

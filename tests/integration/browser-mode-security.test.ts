@@ -8,7 +8,7 @@ import { createLab, type Lab } from '../../src/main/lab';
 import { createLogger } from '../../src/main/lab/log';
 import { maxRequestBytes } from '../../src/shared/wire';
 import { engineGate } from '../support/engines';
-import { callOverSocket, openApiSocket, rawGet } from '../support/http';
+import { callOverSocket, openApiSocket, rawExchange, rawGet, requestThenReset } from '../support/http';
 
 // The real server over the real lab core: this server can drive Docker (root on the host), so
 // each way in must refuse what is not the app's own page.
@@ -83,6 +83,40 @@ describe.skipIf(gate.skip)('browser-mode server access control', () => {
       const escape = await rawGet(port, `/..%2f..%2f..%2fetc%2fpasswd?token=${token}`, { Host: self });
       expect(escape.status).toBe(404);
       expect(escape.body).not.toContain('root:');
+    });
+  });
+
+  describe('malformed requests (issue #16: one request used to kill the server)', () => {
+    const stillServing = async () =>
+      expect((await rawGet(port, '/', { Host: self })).status).toBeLessThan(500);
+
+    it('answers an unparsable request target with 400, on a page request and on an upgrade', async () => {
+      const page = await rawExchange(
+        port,
+        `GET http://[/ HTTP/1.1\r\nHost: ${self}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(page).toMatch(/^HTTP\/1\.1 400 /);
+      const upgrade = await rawExchange(
+        port,
+        `GET http://[/ HTTP/1.1\r\nHost: ${self}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      );
+      expect(upgrade).toMatch(/^HTTP\/1\.1 400 /);
+      await stillServing();
+    });
+
+    // Unguarded, the in-process server's ECONNRESET surfaces as an unhandled error, which fails the run.
+    it('survives a client that resets the connection after its upgrade was refused', async () => {
+      for (let round = 0; round < 5; round++) {
+        const refusal = await requestThenReset(
+          port,
+          `GET /api HTTP/1.1\r\nHost: ${self}\r\nOrigin: http://evil.example\r\nConnection: Upgrade\r\n` +
+            `Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+        );
+        expect(refusal).toMatch(/^HTTP\/1\.1 403 /);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await stillServing();
     });
   });
 

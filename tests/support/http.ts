@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 
 export interface RawResponse {
@@ -58,5 +59,33 @@ export function callOverSocket(
     };
     socket.on('message', onMessage);
     socket.send(message);
+  });
+}
+
+/** Sends raw bytes as one HTTP request and resolves with everything the server wrote back. */
+export function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
+
+/**
+ * Sends a raw request, waits for the first bytes of the answer, then resets the connection
+ * (TCP RST, not a FIN): what an impatient or hostile client does after a refusal.
+ */
+export function requestThenReset(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    socket.setEncoding('utf8');
+    socket.once('data', (chunk: string) => {
+      socket.resetAndDestroy();
+      resolve(chunk);
+    });
+    socket.on('error', reject);
   });
 }

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { parseRequestTarget } from './request-target';
 
 /**
  * Who may talk to the browser-mode server. It can drive Docker, which is root on the host, so
@@ -21,7 +22,7 @@ export interface RequestFacts {
 }
 
 export type AccessVerdict =
-  { ok: true; setCookie?: string } | { ok: false; status: 401 | 403; reason: string };
+  { ok: true; setCookie?: string } | { ok: false; status: 400 | 401 | 403; reason: string };
 
 export function tokenCookieName(port: number): string {
   return `twinlab_token_${port}`;
@@ -39,7 +40,9 @@ export function checkAccess(request: RequestFacts, policy: AccessPolicy): Access
   if (request.origin !== undefined && !allowedOrigins(policy.port).includes(request.origin)) {
     return { ok: false, status: 403, reason: 'origin not allowed' };
   }
-  const queryToken = new URL(request.url, 'http://localhost').searchParams.get('token');
+  const target = parseRequestTarget(request.url);
+  if (!target) return { ok: false, status: 400, reason: 'unparsable request target' };
+  const queryToken = target.searchParams.get('token');
   const cookieToken = readCookie(request.cookie, tokenCookieName(policy.port));
   if (queryToken !== null && sameSecret(queryToken, policy.token)) {
     const cookie = `${tokenCookieName(policy.port)}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;

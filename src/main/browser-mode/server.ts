@@ -6,6 +6,7 @@ import type { Lab } from '../lab';
 import type { Logger } from '../lab/log';
 import { serveApiOverWebSocket } from '../transport/ws';
 import { checkAccess, type AccessPolicy, type RequestFacts } from './access';
+import { parseRequestTarget } from './request-target';
 import { readStaticFile } from './static-files';
 
 export interface BrowserModeOptions {
@@ -38,6 +39,13 @@ const securityHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+const statusText = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const refusalText = {
+  400: 'Bad request: the request target is not a valid URL.',
+  401: 'Unauthorized: open the URL Twinlab printed, with its token.',
+  403: 'Forbidden.',
+};
+
 /** Serves the renderer and the API WebSocket on 127.0.0.1 only. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const { lab, rendererDir, token, log } = options;
@@ -51,43 +59,48 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (!verdict.ok) {
       log.warn(`refused ${req.method} ${redact(req.url)}: ${verdict.reason}`);
       res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
-      res.end(
-        verdict.status === 401
-          ? 'Unauthorized: open the URL Twinlab printed, with its token.\n'
-          : 'Forbidden.\n',
-      );
+      res.end(`${refusalText[verdict.status]}\n`);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders }).end();
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    void readStaticFile(rendererDir, path).then((file) => {
-      if (!file) {
-        res
-          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
-          .end('Not found.\n');
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': file.contentType,
-        'Cache-Control': path === '/' || path.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
-        ...(verdict.setCookie && { 'Set-Cookie': verdict.setCookie }),
-        ...securityHeaders,
+    // checkAccess has parsed the target already; an unparsable one never gets here.
+    const path = parseRequestTarget(req.url)?.pathname ?? '/';
+    void readStaticFile(rendererDir, path)
+      .then((file) => {
+        if (!file) {
+          res
+            .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
+            .end('Not found.\n');
+          return;
+        }
+        res.writeHead(200, {
+          'Content-Type': file.contentType,
+          'Cache-Control': path === '/' || path.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
+          ...(verdict.setCookie && { 'Set-Cookie': verdict.setCookie }),
+          ...securityHeaders,
+        });
+        res.end(req.method === 'HEAD' ? undefined : file.body);
+      })
+      .catch((error: unknown) => {
+        log.error(`serving ${redact(req.url)} failed: ${(error as Error).message}`);
+        res.destroy();
       });
-      res.end(req.method === 'HEAD' ? undefined : file.body);
-    });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node attaches no error listener to a socket it hands over for an upgrade: a peer that
+    // resets the connection after a refusal would otherwise throw ECONNRESET out of the server.
+    socket.on('error', (error) => log.warn(`websocket handshake socket: ${error.message}`));
     const verdict = checkAccess(facts(req), policy);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = parseRequestTarget(req.url)?.pathname;
     if (!verdict.ok || path !== '/api') {
       const status = verdict.ok ? 404 : verdict.status;
       log.warn(`refused websocket ${redact(req.url)}: ${verdict.ok ? 'no such endpoint' : verdict.reason}`);
       socket.end(
-        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        `HTTP/1.1 ${status} ${statusText[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
       );
       return;
     }
