@@ -26,6 +26,7 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
+import { shareStartSchema, type ShareStatus } from './sharing';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
   lessonsCheckSchema,
@@ -138,6 +139,11 @@ export const api = {
     importImageInputSchema.extend({ operationId: operationIdSchema }).strict(),
   ),
   'images.remove': returns<null>()(z.object({ image: z.string().min(1).max(512) }).strict()),
+  /** Whether this Twinlab shares its images with the room, and at which addresses. */
+  'share.status': returns<ShareStatus>()(noInput),
+  /** Starts serving the cache read-only on every network of this computer (opt-in; stops with the app). */
+  'share.start': returns<ShareStatus>()(shareStartSchema),
+  'share.stop': returns<ShareStatus>()(noInput),
   'operations.cancel': returns<null>()(z.object({ operationId: operationIdSchema }).strict()),
 
   /** Opens a terminal session in main; it outlives the page that opened it. */

@@ -39,6 +39,9 @@ import { ImageCache, realHostCapacity, VmService } from './vms';
 import type { TwinCreatorDeps } from './twins/twin-creator';
 import { BootWatch } from './vms/boot-watch';
 import { UserlandBuilder } from './userland/userland-builder';
+import { shareHandlers } from './api/share-handlers';
+import { ShareServer } from './sharing/share-server';
+import { ShareService } from './sharing/share-service';
 import { createRouter, type Router } from './router';
 
 export interface LabConfig {
@@ -109,6 +112,15 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     accelerator: async () => (await collectHostFacts(realHostProbe).accelerator()).accelerator,
     log: createLogger('vms'),
   });
+  const share = new ShareService(
+    new ShareServer({
+      catalog: () => loadCatalog(templateDirs),
+      images: imageCache,
+      docker: () => docker.client,
+      log: createLogger('share'),
+    }),
+    env['TWINLAB_SHARE_HOST'] || undefined,
+  );
   const vmWatcher = vms.watch(() => events.emit('guests.changed', {}), { intervalMs: 1000 });
   const boots = new BootWatch((record) => events.emit('vm.booted', record));
   const prompts = new PromptWatch();
@@ -282,6 +294,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ...containerHandlers(containers, images, operations, async (id) =>
         (await attachContainerConsole(id))(),
       ),
+      ...shareHandlers(share),
       ...consoleHandlers(consoles, () => docker.client, openVmConsoleById, openHost, runner),
       ...compareHandlers({ twins: twinDeps, operations, compare, live }),
       ...lessonHandlers(lessonDirs),
@@ -340,6 +353,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       vmWatcher.stop();
       live.stop();
       operations.cancelAll();
+      await share.stop();
       await consoles.closeAll();
       dockerHealth.stop();
       libvirtHealth.stop();

@@ -96,11 +96,7 @@ export class ImageCache {
     if (image.checksums === undefined || image.url === undefined)
       throw new Error('the template schema requires sha256, or url and checksums');
     const file = fileNameOf(image.url);
-    const pinPath = join(
-      this.dir,
-      'pins',
-      `${createHash('sha256').update(`${image.checksums}\n${image.url}`).digest('hex')}.json`,
-    );
+    const pinPath = this.#pinPath(image.checksums, image.url);
     let text: string;
     try {
       text = await fetchText(image.checksums, options);
@@ -121,6 +117,29 @@ export class ImageCache {
     await mkdir(join(this.dir, 'pins'), { recursive: true, mode: 0o755 });
     await writeFile(pinPath, JSON.stringify(lookup.found));
     return lookup.found;
+  }
+
+  /**
+   * The cached file for an artifact, without touching the network: by its literal sha256, or by the
+   * digest remembered from its checksum file. What "Share my images" serves.
+   */
+  async cached(image: CacheArtifact): Promise<{ path: string; digest: Digest } | undefined> {
+    const digest =
+      image.sha256 !== undefined
+        ? ({ algorithm: 'sha256', hex: image.sha256 } as const)
+        : image.checksums !== undefined && image.url !== undefined
+          ? await readPin(this.#pinPath(image.checksums, image.url))
+          : undefined;
+    const path = digest && (await this.find(digest, image.format));
+    return digest && path ? { path, digest } : undefined;
+  }
+
+  #pinPath(checksums: string, url: string): string {
+    return join(
+      this.dir,
+      'pins',
+      `${createHash('sha256').update(`${checksums}\n${url}`).digest('hex')}.json`,
+    );
   }
 
   /** The cached file, downloading it first when needed. Concurrent calls for one image share a download. */
