@@ -10,6 +10,7 @@ describe('built-in templates', () => {
     expect(catalog.problems).toEqual([]);
     expect(catalog.entries.map((entry) => entry.template.id).sort()).toEqual([
       'alpine',
+      'alpine-cloud-twin',
       'alpine-cloud-vm',
       'alpine-twin',
       'busybox',
@@ -17,17 +18,40 @@ describe('built-in templates', () => {
       'cirros-vm',
       'debian',
       'debian-12-cloud-vm',
+      'debian-12-twin',
       'debian-twin',
       'fedora',
+      'fedora-42-twin',
       'fedora-cloud-vm',
       'nginx',
       'ubuntu',
       'ubuntu-2404-cloud-vm',
+      'ubuntu-2404-twin',
       'ubuntu-twin',
     ]);
     for (const { template } of catalog.entries) {
       expect(template.i18n?.['zh-CN']?.name, template.id).toBeTruthy();
       expect(template.i18n?.ko?.name, template.id).toBeTruthy();
+    }
+  });
+
+  it('has distro twins whose VM side is the same distribution\'s cloud-image template, beside its container image', async () => {
+    const catalog = await loadCatalog([
+      { dir: join(import.meta.dirname, '../../../resources/templates'), source: 'builtin' },
+    ]);
+    const byId = new Map(catalog.entries.map((entry) => [entry.template.id, entry.template]));
+    const pairs = [
+      ['debian-12-twin', 'debian-12-cloud-vm', 'debian:bookworm-slim'],
+      ['ubuntu-2404-twin', 'ubuntu-2404-cloud-vm', 'ubuntu:24.04'],
+      ['alpine-cloud-twin', 'alpine-cloud-vm', 'alpine:3.20'],
+      ['fedora-42-twin', 'fedora-cloud-vm', 'fedora:42'],
+    ] as const;
+    for (const [twinId, cloudVmId, image] of pairs) {
+      const twin = byId.get(twinId);
+      expect(twin?.tags, twinId).toEqual(['twin', 'distribution', 'cloud-image']);
+      expect(twin?.container?.image, twinId).toBe(image);
+      expect(twin?.vm, twinId).toEqual(byId.get(cloudVmId)?.vm);
+      expect(twin?.vm?.cloudInit?.user, twinId).toBe('learner');
     }
   });
 
