@@ -11,6 +11,7 @@ import { useDescribeError } from '../i18n/describe-error';
 import { CheckGroupSection } from './host/CheckGroupSection';
 import { groupChecks } from './host/group-checks';
 import { HostSummary } from './host/HostSummary';
+import { SharePanel } from './host/SharePanel';
 
 function HostReportView({ report }: { report: HostReport }) {
   return (
@@ -71,6 +72,7 @@ export function HostPage() {
             />
           )}
           {report.data && <HostReportView report={report.data} />}
+          <SharePanel />
         </Stack>
       )}
     </>
