@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts, stops or checks the lab engines: lab-daemons.sh start|stop|status docker|libvirt
+# Starts, stops or checks the lab engines: lab-daemons.sh start|stop|status docker|libvirt|lxd
 # Uses systemd when it is the init system, else runs the daemons directly (containers, CI hosts).
 # Tests use "stop docker" / "start docker" to prove the app notices a daemon leaving and returning.
 set -euo pipefail
@@ -13,6 +13,7 @@ has_systemd() { [ -d /run/systemd/system ]; }
 
 docker_answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 libvirt_answers() { timeout 5 virsh -c qemu:///system version >/dev/null 2>&1; }
+lxd_answers() { timeout 5 lxc query /1.0 >/dev/null 2>&1; }
 
 wait_until() { # wait_until SECONDS CMD... : polls CMD until it succeeds
   local limit=$1; shift
@@ -69,10 +70,31 @@ stop_libvirt() {
   log "libvirt stopped"
 }
 
+start_lxd() {
+  lxd_answers && { log "lxd already answers"; return; }
+  if has_systemd; then systemctl start lxd.socket lxd
+  else
+    mkdir -p "$logdir"
+    # The socket's group is who may use LXD (as systemd's unit does): lxd when the package made it.
+    group=root; getent group lxd >/dev/null && group=lxd
+    setsid lxd --group "$group" >>"$logdir/lxd.log" 2>&1 < /dev/null &
+  fi
+  timeout 60 lxd waitready 2>/dev/null || die "lxd did not answer within 60 s; see $logdir/lxd.log"
+  log "lxd $(lxc query /1.0 | sed -n 's/.*"server_version": "\([^"]*\)".*/\1/p') answers"
+}
+
+stop_lxd() {
+  if has_systemd; then systemctl stop lxd.socket lxd
+  else lxd shutdown --timeout 60 2>/dev/null || true
+  fi
+  wait_until 60 not lxd_answers || die "lxd still answers after 60 s"
+  log "lxd stopped"
+}
+
 status() { if "${engine}_answers"; then log "$engine answers"; else log "$engine does not answer"; return 1; fi; }
 
 case "$action:$engine" in
-  start:docker|stop:docker|start:libvirt|stop:libvirt) "${action}_${engine}" ;;
-  status:docker|status:libvirt) status ;;
-  *) die "usage: $0 start|stop|status docker|libvirt" ;;
+  start:docker|stop:docker|start:libvirt|stop:libvirt|start:lxd|stop:lxd) "${action}_${engine}" ;;
+  status:docker|status:libvirt|status:lxd) status ;;
+  *) die "usage: $0 start|stop|status docker|libvirt|lxd" ;;
 esac

@@ -15,6 +15,7 @@ packages=(
   docker.io runsc                                             # container engine + gVisor sandbox runtime
   qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-dev  # VM engine (+ headers for @unraid/libvirt)
   xorriso                                                     # cloud-init NoCloud seed ISOs
+  lxd lxd-client                                              # system containers (LXD 5.0 in Debian 12)
   busybox-static cpio                                         # offline fixtures
   chromium fonts-noto-cjk                                     # end-to-end tests; CJK glyphs for zh-CN/ko screens
   procps iproute2 ca-certificates
@@ -36,4 +37,5 @@ fi
 "$here/lab-daemons.sh" start docker
 "$here/lab-daemons.sh" start libvirt
 "$here/build-fixtures.sh"
+"$here/setup-lxd.sh"
 log "host ready"
