@@ -1,10 +1,22 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonIn, loadLessons } from '../../../src/main/lab/lessons/load-lessons';
-import { stepChecks } from '../../../src/shared/lessons';
+import { lessonIn, lessonSummary, loadLessons } from '../../../src/main/lab/lessons/load-lessons';
+import { stepChecks, type LessonCheck } from '../../../src/shared/lessons';
+import type { Locale } from '../../../src/shared/locales';
+
+/** Every translation Twinlab ships, with the script its titles and summaries are written in. */
+const translations: [Locale, RegExp][] = [
+  ['zh-CN', /\p{Script=Han}/u],
+  ['ko', /\p{Script=Hangul}/u],
+];
+
+/** Lines differ between languages (prose lengths differ); nothing else in a check may. */
+function withoutLine({ line: _line, ...check }: LessonCheck) {
+  return check;
+}
 
 describe('built-in lessons', () => {
-  it('all ten load without a problem, in English and Simplified Chinese, with the same checks', async () => {
+  it('all ten load without a problem, in English, Simplified Chinese and Korean, with the same checks', async () => {
     const library = await loadLessons([
       { dir: join(import.meta.dirname, '../../../resources/lessons'), source: 'builtin' },
     ]);
@@ -23,12 +35,19 @@ describe('built-in lessons', () => {
     ]);
     for (const entry of library.entries) {
       const english = lessonIn(entry, 'en');
-      const chinese = lessonIn(entry, 'zh-CN');
-      expect(chinese.locale, english.id).toBe('zh-CN');
-      expect(chinese.title, english.id).toMatch(/\p{Script=Han}/u);
       expect(english.steps.flatMap(stepChecks).length, english.id).toBeGreaterThan(0);
-      // The loader refuses a translation whose checks differ; this makes sure it was not refused.
-      expect(chinese.steps.map((step) => step.id)).toEqual(english.steps.map((step) => step.id));
+      expect(lessonSummary(entry, 'en').languages, english.id).toEqual(['en', 'zh-CN', 'ko']);
+      for (const [locale, script] of translations) {
+        const translated = lessonIn(entry, locale);
+        expect(translated.locale, `${english.id} in ${locale}`).toBe(locale);
+        expect(translated.title, `${english.id} in ${locale}`).toMatch(script);
+        expect(translated.summary, `${english.id} in ${locale}`).toMatch(script);
+        // The loader refuses a translation whose checks differ; this makes sure it was not refused.
+        expect(translated.steps.map((step) => step.id)).toEqual(english.steps.map((step) => step.id));
+        expect(translated.steps.flatMap(stepChecks).map(withoutLine)).toEqual(
+          english.steps.flatMap(stepChecks).map(withoutLine),
+        );
+      }
     }
   });
 });
