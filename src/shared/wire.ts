@@ -25,3 +25,10 @@ export const ipcChannels = {
 
 /** Largest request accepted on either transport; larger ones get a `too-large` error. */
 export const maxRequestBytes = 256 * 1024;
+
+/**
+ * Browser mode's WebSocket subprotocols: the client offers both, the server picks `api`. The
+ * token travels in the second, so it is sent once per connection and never stored in a cookie
+ * (cookies ignore ports: every other server on 127.0.0.1 would receive it).
+ */
+export const browserModeSubprotocol = { api: 'twinlab', tokenPrefix: 'twinlab.token.' } as const;

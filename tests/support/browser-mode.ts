@@ -28,7 +28,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
-      const match = /^Twinlab is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
+      const match = /^Twinlab is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/.exec(line);
       if (match?.[1]) resolve(match[1]);
     });
     child.once('exit', (code) =>

@@ -26,14 +26,18 @@ export function rawGet(
   });
 }
 
-/** Opens the API WebSocket; resolves with the socket, or with the HTTP status it was refused with. */
+/**
+ * Opens the API WebSocket, offering `protocols` as browser mode's client does; resolves with the
+ * socket, or with the HTTP status it was refused with.
+ */
 export function openApiSocket(
   port: number,
   path: string,
   headers: Record<string, string>,
+  protocols: string[] = [],
 ): Promise<{ socket: WebSocket } | { refused: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, protocols, { headers });
     socket.once('open', () => resolve({ socket }));
     socket.once('unexpected-response', (_req, res) => {
       resolve({ refused: res.statusCode ?? 0 });

@@ -10,3 +10,16 @@ export function parseRequestTarget(target: string | undefined): URL | undefined 
     return undefined;
   }
 }
+
+/**
+ * The request target as it may be logged. Parameters are compared by their decoded names, so an
+ * encoded `?%74oken=` is hidden as well as `?token=`; an unparsable target is not logged at all.
+ */
+export function redact(url: string | undefined): string {
+  const target = parseRequestTarget(url);
+  if (!target) return '(unparsable target)';
+  for (const name of new Set(target.searchParams.keys())) {
+    if (name.trim().toLowerCase() === 'token') target.searchParams.set(name, '…');
+  }
+  return `${target.pathname}${target.search}`;
+}

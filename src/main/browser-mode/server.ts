@@ -5,8 +5,15 @@ import { WebSocketServer } from 'ws';
 import type { Lab } from '../lab';
 import type { Logger } from '../lab/log';
 import { serveApiOverWebSocket } from '../transport/ws';
-import { checkAccess, type AccessPolicy, type RequestFacts } from './access';
-import { parseRequestTarget } from './request-target';
+import { browserModeSubprotocol } from '@shared/wire';
+import {
+  checkApiAccess,
+  checkSameOrigin,
+  weakTokenReason,
+  type AccessPolicy,
+  type RequestFacts,
+} from './access';
+import { parseRequestTarget, redact } from './request-target';
 import { readStaticFile } from './static-files';
 
 export interface BrowserModeOptions {
@@ -33,11 +40,13 @@ const securityHeaders = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
-  // The first URL carries the token: never leak it in a Referer.
+  // The token rides in the URL fragment, which no Referer carries; no referrer at all is simpler still.
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+const badTarget = { ok: false, status: 400, reason: 'unparsable request target' } as const;
 
 const statusText = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 const refusalText = {
@@ -49,13 +58,21 @@ const refusalText = {
 /** Serves the renderer and the API WebSocket on 127.0.0.1 only. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const { lab, rendererDir, token, log } = options;
+  const weak = weakTokenReason(token);
+  if (weak) throw new Error(weak);
   const server = createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxFrameBytes,
+    // Answer with the API protocol only: echoing the token protocol would send the secret back.
+    handleProtocols: () => browserModeSubprotocol.api,
+  });
   const port = await listen(server, options.port);
   const policy: AccessPolicy = { port, token };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const verdict = checkAccess(facts(req), policy);
+    const target = parseRequestTarget(req.url);
+    const verdict = target ? checkSameOrigin(facts(req), policy) : badTarget;
     if (!verdict.ok) {
       log.warn(`refused ${req.method} ${redact(req.url)}: ${verdict.reason}`);
       res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
@@ -66,8 +83,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders }).end();
       return;
     }
-    // checkAccess has parsed the target already; an unparsable one never gets here.
-    const path = parseRequestTarget(req.url)?.pathname ?? '/';
+    const path = target?.pathname ?? '/';
     void readStaticFile(rendererDir, path)
       .then((file) => {
         if (!file) {
@@ -79,7 +95,6 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
         res.writeHead(200, {
           'Content-Type': file.contentType,
           'Cache-Control': path === '/' || path.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
-          ...(verdict.setCookie && { 'Set-Cookie': verdict.setCookie }),
           ...securityHeaders,
         });
         res.end(req.method === 'HEAD' ? undefined : file.body);
@@ -94,9 +109,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     // Node attaches no error listener to a socket it hands over for an upgrade: a peer that
     // resets the connection after a refusal would otherwise throw ECONNRESET out of the server.
     socket.on('error', (error) => log.warn(`websocket handshake socket: ${error.message}`));
-    const verdict = checkAccess(facts(req), policy);
-    const path = parseRequestTarget(req.url)?.pathname;
-    if (!verdict.ok || path !== '/api') {
+    const target = parseRequestTarget(req.url);
+    const verdict = target ? checkApiAccess(facts(req), policy) : badTarget;
+    if (!verdict.ok || target?.pathname !== '/api') {
       const status = verdict.ok ? 404 : verdict.status;
       log.warn(`refused websocket ${redact(req.url)}: ${verdict.ok ? 'no such endpoint' : verdict.reason}`);
       socket.end(
@@ -108,7 +123,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   });
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    // In the fragment: the browser never sends it, and the page moves it to sessionStorage.
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     async close() {
       for (const client of sockets.clients) client.terminate();
@@ -130,11 +146,6 @@ function facts(req: IncomingMessage): RequestFacts {
   return {
     host: req.headers.host,
     origin: req.headers.origin,
-    url: req.url ?? '/',
-    cookie: req.headers.cookie,
+    protocols: req.headers['sec-websocket-protocol'],
   };
-}
-
-function redact(url: string | undefined): string {
-  return (url ?? '/').replace(/token=[^&]*/, 'token=…');
 }

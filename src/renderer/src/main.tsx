@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { AppInfo } from '../../shared/api';
 import { connectApi } from './api/client';
 import { App } from './app/App';
+import { MissingTokenNotice } from './app/MissingTokenNotice';
 import { createConnectionStore } from './data/connection-store';
 import { createQueryClient, queryKeys } from './data/queries';
 import { initI18n } from './i18n';
@@ -13,7 +14,14 @@ import { resolveStartupLocale } from './i18n/startup-locale';
 
 /** Created once, outside React, so StrictMode's double effects never open a second connection. */
 async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element.');
   const client = connectApi();
+  if (!client) {
+    await initI18n(await resolveStartupLocale(Promise.resolve(undefined)));
+    createRoot(root).render(<MissingTokenNotice />);
+    return;
+  }
   const connection = createConnectionStore(client);
   const queryClient = createQueryClient();
 
@@ -27,8 +35,6 @@ async function start(): Promise<void> {
   );
   await initI18n(await resolveStartupLocale(appInfo));
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element.');
   createRoot(root).render(
     <StrictMode>
       <App api={{ client, connection }} queryClient={queryClient} />

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/errors';
 import type { TwinlabBridge } from '../../../shared/bridge';
 import { ipcTransport } from './ipc-transport';
 import type { ConnectionState, Transport } from './transport';
+import { takeBrowserToken } from './browser-token';
 import { wsTransport } from './ws-transport';
 
 /** The renderer's typed view of the contract. It does not know which transport carries it. */
@@ -35,9 +36,14 @@ declare global {
   }
 }
 
-/** Electron's preload bridge when present, else the loopback WebSocket of browser mode. */
-export function connectApi(): ApiClient {
+/**
+ * Electron's preload bridge when present, else the loopback WebSocket of browser mode, or
+ * undefined when this tab was opened without browser mode's token.
+ */
+export function connectApi(): ApiClient | undefined {
   if (window.twinlab) return createApiClient(ipcTransport(window.twinlab));
+  const token = takeBrowserToken();
+  if (!token) return undefined;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return createApiClient(wsTransport(`${scheme}://${location.host}/api`));
+  return createApiClient(wsTransport(`${scheme}://${location.host}/api`, token));
 }

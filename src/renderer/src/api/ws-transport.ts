@@ -1,15 +1,21 @@
-import type { EventMessage, RequestMessage, ResponseMessage } from '../../../shared/wire';
+import {
+  browserModeSubprotocol,
+  type EventMessage,
+  type RequestMessage,
+  type ResponseMessage,
+} from '../../../shared/wire';
 import type { ConnectionState, Reply, Transport } from './transport';
 
 const retryDelaysMs = [250, 500, 1000, 2000, 4000];
 
 /**
- * The browser-mode link: one WebSocket to the loopback server (authenticated by the cookie the
- * server set when it served the page with the right token). Calls made while it is down wait
- * for the next connection; calls in flight when it drops fail, because their answer is lost.
- * It reconnects by itself with backoff, so a restarted server needs no page reload.
+ * The browser-mode link: one WebSocket to the loopback server, authenticated by the token offered
+ * as a subprotocol at each connect (never a cookie: cookies reach every port of the host). Calls
+ * made while it is down wait for the next connection; calls in flight when it drops fail, because
+ * their answer is lost. It reconnects by itself with backoff, so a server restarted with the same
+ * TWINLAB_TOKEN needs no page reload.
  */
-export function wsTransport(url: string): Transport {
+export function wsTransport(url: string, token: string): Transport {
   let socket: WebSocket | undefined;
   let state: ConnectionState = 'connecting';
   let nextId = 1;
@@ -25,7 +31,10 @@ export function wsTransport(url: string): Transport {
   };
 
   const connect = () => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, [
+      browserModeSubprotocol.api,
+      `${browserModeSubprotocol.tokenPrefix}${token}`,
+    ]);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
