@@ -193,6 +193,8 @@ export interface LessonSummary {
   id: string;
   title: string;
   summary: string;
+  /** The language title, summary and lesson text are in: English when the asked one is missing. */
+  locale: Locale;
   level: LessonLevel;
   duration: number;
   needs: LessonNeeds;

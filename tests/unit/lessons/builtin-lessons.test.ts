@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessonIn, lessonSummary, loadLessons } from '../../../src/main/lab/lessons/load-lessons';
@@ -40,6 +42,7 @@ describe('built-in lessons', () => {
       for (const [locale, script] of translations) {
         const translated = lessonIn(entry, locale);
         expect(translated.locale, `${english.id} in ${locale}`).toBe(locale);
+        expect(lessonSummary(entry, locale).locale, `${english.id} in ${locale}`).toBe(locale);
         expect(translated.title, `${english.id} in ${locale}`).toMatch(script);
         expect(translated.summary, `${english.id} in ${locale}`).toMatch(script);
         // The loader refuses a translation whose checks differ; this makes sure it was not refused.
@@ -48,6 +51,32 @@ describe('built-in lessons', () => {
           english.steps.flatMap(stepChecks).map(withoutLine),
         );
       }
+    }
+  });
+
+  it('lists a lesson that has no translation into the asked language in English, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-lesson-english-only-'));
+    try {
+      mkdirSync(join(dir, 'only-english'));
+      const english = readFileSync(
+        join(import.meta.dirname, '../../../resources/lessons/01-kernel/lesson.md'),
+        'utf8',
+      );
+      writeFileSync(
+        join(dir, 'only-english', 'lesson.md'),
+        english.replace('id: kernel', 'id: only-english'),
+      );
+      const library = await loadLessons([{ dir, source: 'user' }]);
+      expect(library.problems).toEqual([]);
+      const [entry] = library.entries;
+      expect(entry && lessonSummary(entry, 'ko')).toMatchObject({
+        id: 'only-english',
+        title: 'One kernel or two',
+        locale: 'en',
+        languages: ['en'],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

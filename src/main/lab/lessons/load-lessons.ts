@@ -163,6 +163,16 @@ export function lessonIn(entry: LessonEntry, locale: Locale): Lesson {
 }
 
 export function lessonSummary(entry: LessonEntry, locale: Locale): LessonSummary {
-  const { id, title, summary, level, duration, needs } = lessonIn(entry, locale);
-  return { id, title, summary, level, duration, needs, languages: languagesOf(entry), source: entry.source };
+  const { id, title, summary, locale: textLocale, level, duration, needs } = lessonIn(entry, locale);
+  return {
+    id,
+    title,
+    summary,
+    locale: textLocale,
+    level,
+    duration,
+    needs,
+    languages: languagesOf(entry),
+    source: entry.source,
+  };
 }

@@ -1,12 +1,37 @@
 import { Alert, Badge, Button, Card, Group, List, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { LessonProblem, LessonProgressMap, LessonSummary } from '../../../../shared/lessons';
 import type { Lesson } from '../../../../shared/lessons';
+import type { Locale } from '../../../../shared/locales';
+import { currentLocale } from '../../i18n';
 import { progressCount } from './lesson-logic';
 
 const levelColor = { beginner: 'teal', intermediate: 'blue', advanced: 'grape' } as const;
+
+/**
+ * The language the lesson's text is in: the page's own when translated, English otherwise, so a
+ * learner sees at a glance which lessons speak their language.
+ */
+function TextLanguageBadge({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const language = t(`lessons.languageName.${locale}`);
+  const translated = locale === currentLocale();
+  return (
+    <Badge
+      role="note"
+      aria-label={t('lessons.textLanguage', { language })}
+      variant={translated ? 'light' : 'outline'}
+      color={translated ? 'indigo' : 'gray'}
+      tt="none"
+      leftSection={<IconLanguage size={12} aria-hidden />}
+      data-testid="lesson-language"
+    >
+      <span lang={locale}>{language}</span>
+    </Badge>
+  );
+}
 
 function LessonCard({
   lesson,
@@ -30,8 +55,10 @@ function LessonCard({
       data-testid={`lesson-${lesson.id}`}
     >
       <Stack gap="sm" h="100%">
-        <Text fw={650}>{lesson.title}</Text>
-        <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+        <Text fw={650} lang={lesson.locale}>
+          {lesson.title}
+        </Text>
+        <Text size="sm" c="dimmed" style={{ flex: 1 }} lang={lesson.locale}>
           {lesson.summary}
         </Text>
         <Group gap={6}>
@@ -41,11 +68,7 @@ function LessonCard({
           <Badge variant="light" color="gray" tt="none">
             {t('lessons.minutes', { count: lesson.duration })}
           </Badge>
-          {lesson.languages.map((language) => (
-            <Badge key={language} variant="outline" color="gray" tt="none">
-              {t(`lessons.languageName.${language}`)}
-            </Badge>
-          ))}
+          <TextLanguageBadge locale={lesson.locale} />
         </Group>
         {count && (
           <Stack gap={4}>
@@ -98,7 +121,7 @@ export function LessonProblems({ problems }: { problems: readonly LessonProblem[
   );
 }
 
-/** The lesson cards, each with its level, length, languages and how far the learner got. */
+/** The lesson cards, each with its level, length, text language and how far the learner got. */
 export function LessonList({
   lessons,
   steps,
