@@ -13,6 +13,20 @@ const contentTypes: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/**
+ * Headers for every built renderer file, in browser mode and on the Electron shell's app://.
+ * The page's meta CSP says the same; a header also carries frame-ancestors, which a meta cannot.
+ */
+export const rendererSecurityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
 export interface StaticFile {
   body: Buffer;
   contentType: string;
