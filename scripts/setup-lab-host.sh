@@ -19,6 +19,7 @@ packages=(
   busybox-static cpio                                         # offline fixtures
   chromium fonts-noto-cjk                                     # end-to-end tests; CJK glyphs for zh-CN/ko screens
   procps iproute2 ca-certificates
+  acl                                                         # setfacl: QEMU's way into a user's private home
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -38,4 +39,5 @@ fi
 "$here/lab-daemons.sh" start libvirt
 "$here/build-fixtures.sh"
 "$here/setup-lxd.sh"
+"$here/setup-ci-user.sh"
 log "host ready"
