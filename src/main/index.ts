@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { createLab } from './lab';
 import { createLogger } from './lab/log';
-import type { AppLocation } from './shell/app-frame';
+import { appLocationFor } from './shell/app-frame';
+import { appScheme, appSchemePrivileges, serveAppFiles } from './shell/app-scheme';
 import { lockDownContents, lockDownSession } from './shell/lockdown';
 import { resourcesDirFor } from './shell/resources-dir';
 import { mainWindowOptions } from './shell/window-options';
@@ -12,14 +12,10 @@ import { forwardEvents, serveApiOverIpc } from './transport/ipc';
 /** The Electron shell: one locked-down window over the lab core. No business logic here. */
 const log = createLogger('electron');
 const here = import.meta.dirname;
-const devServer = process.env['ELECTRON_RENDERER_URL'];
-const rendererIndex = join(here, '..', 'renderer', 'index.html');
-const appLocation: AppLocation = devServer
-  ? { kind: 'dev', origin: new URL(devServer).origin }
-  : { kind: 'file', indexUrl: pathToFileURL(rendererIndex).href };
 const resourcesDir = resourcesDirFor(app, process.resourcesPath);
 
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 if (!app.requestSingleInstanceLock()) app.quit();
 else
   start().catch((error: unknown) => {
@@ -29,7 +25,9 @@ else
   });
 
 async function start(): Promise<void> {
+  const appLocation = appLocationFor(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
   await app.whenReady();
+  protocol.handle(appScheme, serveAppFiles(join(here, '..', 'renderer')));
   lockDownSession(session.defaultSession, appLocation);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appLocation));
 
@@ -50,6 +48,5 @@ async function start(): Promise<void> {
     void lab.dispose().finally(() => app.quit());
   });
 
-  if (devServer) await window.loadURL(devServer);
-  else await window.loadFile(rendererIndex);
+  await window.loadURL(appLocation.url);
 }

@@ -2,6 +2,7 @@
 // built shell (MAIN) over the electron stand-in, waits until it has loaded its page, then plays
 // what a hostile page or a careless caller would do against the handlers the shell registered,
 // and writes what happened to REPORT as JSON. The test reads and judges it.
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { app, FakeWebContents, journal } from './electron.mjs';
@@ -81,6 +82,24 @@ function permissionCheck(pageUrl, permission) {
   };
 }
 
+/** A request the page (or a hostile frame) would make to a scheme the shell handles. */
+async function schemeRequest(url, method = 'GET') {
+  const handler = journal.protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+  if (!handler) return { url, method, status: 'no handler' };
+  const response = await handler(new Request(url, { method }));
+  const body = Buffer.from(await response.arrayBuffer());
+  return {
+    url,
+    method,
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    text: /^text\/(html|plain)/.test(response.headers.get('content-type') ?? '')
+      ? body.toString('utf8')
+      : undefined,
+    sha256: createHash('sha256').update(body).digest('hex'),
+  };
+}
+
 async function invoke(channel, senderFrame, call) {
   const handler = journal.ipcHandlers.get(channel);
   if (!handler) return { senderFrame, reply: 'no handler' };
@@ -94,7 +113,37 @@ const [window] = journal.windows;
 const contents = window.webContents;
 const appUrl = contents.getURL();
 const channels = [...journal.ipcHandlers.keys()];
-const hostile = ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:8080/'];
+const rendererIndex = new URL('../renderer/index.html', pathToFileURL(mainPath)).href;
+const devServer = process.env.ELECTRON_RENDERER_URL;
+// Pages that are not the app in this run: the built index.html as a file (where it lived before
+// app://), other app:// files and hosts, and whichever of app:// and the dev server it does not use.
+const otherPages = [
+  rendererIndex,
+  'app://twinlab/index.html',
+  'app://twinlab/assets/',
+  'app://evil/index.html',
+  ...(devServer ? [devServer] : []),
+].filter((url) => url !== appUrl);
+const hostile = ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:8080/', ...otherPages];
+
+// What the app:// handler serves: the page, the script it names, and traversal attempts.
+const appIndex = await schemeRequest('app://twinlab/index.html');
+const scriptSrc = /<script[^>]*\ssrc="([^"]+)"/.exec(appIndex.text ?? '')?.[1];
+const schemeRequests = [
+  appIndex,
+  ...(scriptSrc ? [await schemeRequest(new URL(scriptSrc, 'app://twinlab/index.html').href)] : []),
+  ...(await Promise.all(
+    [
+      'app://twinlab/../../etc/passwd',
+      'app://twinlab/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      'app://twinlab/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      'app://twinlab/%2e%2e%2fmain%2findex.js',
+      'app://twinlab/..%2Fpreload%2Findex.cjs',
+      'app://evil/index.html',
+    ].map((url) => schemeRequest(url)),
+  )),
+  await schemeRequest('app://twinlab/index.html', 'POST'),
+];
 
 // A web contents created later (a devtools or popup the shell did not make) gets the same rules.
 const later = new FakeWebContents();
@@ -103,6 +152,10 @@ app.emit('web-contents-created', {}, later);
 const report = {
   appUrl,
   calls: journal.calls.map(({ name }) => name),
+  isPackaged: app.isPackaged,
+  privilegedSchemes: journal.privilegedSchemes,
+  handledSchemes: [...journal.protocolHandlers.keys()],
+  schemeRequests,
   windowCount: journal.windows.length,
   windowOptions: window.options,
   loads: journal.loads,
@@ -141,6 +194,7 @@ const report = {
       [
         { url: 'https://evil.example/', parent: null },
         { url: 'file:///tmp/evil.html', parent: null },
+        ...otherPages.map((url) => ({ url, parent: null })),
         { url: appUrl, parent: { url: appUrl } },
         null,
         { url: appUrl, parent: null },

@@ -3,6 +3,7 @@
 // handlers, IPC registrations, protocol use) so the test can drive those handlers and check them.
 // Names the shell imports but this file lacks make the import fail loudly: add them here.
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const journal = {
@@ -14,6 +15,9 @@ export const journal = {
   ipcHandlers: new Map(),
   ipcListeners: new Map(),
   sessionHandlers: {},
+  /** What protocol.registerSchemesAsPrivileged was given, and protocol.handle's handlers by scheme. */
+  privilegedSchemes: [],
+  protocolHandlers: new Map(),
   openedExternally: [],
   quit: false,
 };
@@ -57,7 +61,9 @@ export class FakeWebContents extends EventEmitter {
 }
 
 class App extends EventEmitter {
-  isPackaged = false;
+  /** TWINLAB_STAND_IN_PACKAGED=1 plays a packaged app, as electron-builder's output would run. */
+  isPackaged = process.env.TWINLAB_STAND_IN_PACKAGED === '1';
+  ready = false;
   enableSandbox() {
     record('app.enableSandbox');
   }
@@ -67,10 +73,11 @@ class App extends EventEmitter {
   }
   whenReady() {
     record('app.whenReady');
+    this.ready = true;
     return Promise.resolve();
   }
   isReady() {
-    return true;
+    return this.ready;
   }
   getVersion() {
     return '0.0.0-stand-in';
@@ -95,6 +102,8 @@ class App extends EventEmitter {
   }
 }
 export const app = new App();
+// A packaged app finds its extraResources here; the checkout's resources/ has the same layout.
+if (app.isPackaged) process.resourcesPath ??= join(process.cwd(), 'resources');
 
 export class BrowserWindow extends EventEmitter {
   constructor(options) {
@@ -184,7 +193,20 @@ export const shell = {
   },
 };
 
-export const protocol = recorder('protocol');
+/** As in Electron: schemes are made privileged only before ready, handlers only after it. */
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) {
+    record('protocol.registerSchemesAsPrivileged', [schemes]);
+    if (app.ready)
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    journal.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme, handler) {
+    record('protocol.handle', [scheme]);
+    if (!app.ready) throw new Error('protocol.handle should be called after app is ready');
+    journal.protocolHandlers.set(scheme, handler);
+  },
+};
 export const dialog = recorder('dialog');
 export const Menu = recorder('Menu');
 export const nativeTheme = recorder('nativeTheme');
