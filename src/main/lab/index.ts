@@ -193,17 +193,18 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       : []),
   ];
 
+  // Every console into a guest passes the ownership guard first: console.open, console.run,
+  // lessons and twin creation all open through these two.
   const openVmConsoleById = async (id: string, size: { cols: number; rows: number }) =>
-    openVmConsole(consoles, libvirt.endpoint(), await vms.get(id), size);
+    openVmConsole(consoles, libvirt.endpoint(), await vms.consoleTarget(id), size);
+  const openContainerConsoleById = async (id: string, size: { cols: number; rows: number }) => {
+    await containers.assertManaged(id);
+    return openContainerConsole(consoles, docker.client, id, size);
+  };
 
   /** Attached before start so the first prompt is caught; the returned function starts the ready timer. */
   const attachContainerConsole = async (containerId: string) => {
-    const session = await openContainerConsole(
-      consoles,
-      docker.client,
-      containerId,
-      defaultConsoleSize,
-    ).catch(
+    const session = await openContainerConsoleById(containerId, defaultConsoleSize).catch(
       () => undefined, // the console can still be opened later
     );
     return () => session && prompts.arm(session.id, containerId);
@@ -230,7 +231,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     open: (target) => {
       if (target.kind === 'vm') return openVmConsoleById(target.guestId, defaultConsoleSize);
       if (target.kind === 'host') return openHost(defaultConsoleSize);
-      return openContainerConsole(consoles, docker.client, target.guestId, defaultConsoleSize);
+      return openContainerConsoleById(target.guestId, defaultConsoleSize);
     },
   });
   const live = new LiveSampler({
@@ -295,7 +296,12 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         (await attachContainerConsole(id))(),
       ),
       ...shareHandlers(share),
-      ...consoleHandlers(consoles, () => docker.client, openVmConsoleById, openHost, runner),
+      ...consoleHandlers(
+        consoles,
+        () => docker.client,
+        { container: openContainerConsoleById, vm: openVmConsoleById, host: openHost },
+        runner,
+      ),
       ...compareHandlers({ twins: twinDeps, operations, compare, live }),
       ...lessonHandlers(lessonDirs),
       ...lessonRunnerHandlers({

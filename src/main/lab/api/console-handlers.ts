@@ -106,11 +106,19 @@ export async function openHostConsole(
   });
 }
 
+type ConsoleSize = { cols: number; rows: number };
+
+/** Interactive consoles, each behind the ownership guard of its engine (the host shell has none). */
+export interface ConsoleOpeners {
+  container: (containerId: string, size: ConsoleSize) => Promise<ConsoleSessionInfo>;
+  vm: (vmId: string, size: ConsoleSize) => Promise<ConsoleSessionInfo>;
+  host: (size: ConsoleSize) => Promise<ConsoleSessionInfo>;
+}
+
 export function consoleHandlers(
   consoles: ConsoleManager,
   docker: () => Docker,
-  openVm: (vmId: string, size: { cols: number; rows: number }) => Promise<ConsoleSessionInfo>,
-  openHost: (size: { cols: number; rows: number }) => Promise<ConsoleSessionInfo>,
+  open: ConsoleOpeners,
   runner: ConsoleRunner,
 ): Pick<Handlers, ConsoleMethods> {
   const nothing = async (action: () => unknown) => {
@@ -119,10 +127,10 @@ export function consoleHandlers(
   };
   return {
     'console.open': async ({ target, cols, rows }) => {
-      if (target.kind === 'container')
-        return openContainerConsole(consoles, docker(), target.guestId, { cols, rows });
-      if (target.kind === 'vm') return openVm(target.guestId, { cols, rows });
-      if (target.kind === 'host') return openHost({ cols, rows });
+      if (target.kind === 'container') return open.container(target.guestId, { cols, rows });
+      if (target.kind === 'vm') return open.vm(target.guestId, { cols, rows });
+      if (target.kind === 'host') return open.host({ cols, rows });
+      // Left: a container's log, read-only like inspect, which any container may show.
       const owner = consoleOwner(target);
       const live = consoles.list({ owner }).find((session) => session.state !== 'closed');
       return (

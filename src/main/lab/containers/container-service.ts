@@ -183,6 +183,11 @@ export class ContainerService {
     await this.#mutate(id, (container) => container.remove({ force: true, v: true }));
   }
 
+  /** Refuses a container Twinlab did not make, as every mutation does (consoles check it too). */
+  async assertManaged(id: string): Promise<void> {
+    await this.#managed(id);
+  }
+
   /** Runs a short command without a terminal (e.g. `uname -r` for the Compare view). */
   async exec(id: string, command: string[]): Promise<ExecResult> {
     const { container, name } = await this.#managed(id);

@@ -440,6 +440,17 @@ export class VmService {
 
   // ─── operations (managed domains only) ─────────────────────────────────────────────────────────
 
+  /**
+   * The domain for its serial console, if Twinlab made it; otherwise the same 'notManaged' refusal
+   * as every other operation (typing into a user's VM, and `virsh console --force` would kick its
+   * owner off). A domain still being created passes: its console is opened while it boots.
+   */
+  async consoleTarget(id: string): Promise<{ id: string; name: string }> {
+    const guest = await this.get(id);
+    if (!guest.managed) throw vmError('notManaged', { name: guest.name });
+    return { id: guest.id, name: guest.name };
+  }
+
   async start(id: string, options: { paused?: boolean } = {}): Promise<Guest> {
     const { domain, name } = await this.#managed(id);
     await this.#libvirt(name, () => (options.paused ? startPaused(this.#uri(), name) : domain.create()));
