@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops or checks the lab engines: lab-daemons.sh start|stop|status docker|libvirt|lxd
+# and the local mirrors scripts/build-mirror.sh configures: ... registry|mirror
 # Uses systemd when it is the init system, else runs the daemons directly (containers, CI hosts).
 # Tests use "stop docker" / "start docker" to prove the app notices a daemon leaving and returning.
 set -euo pipefail
@@ -13,6 +14,13 @@ has_systemd() { [ -d /run/systemd/system ]; }
 
 docker_answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 libvirt_answers() { timeout 5 virsh -c qemu:///system version >/dev/null 2>&1; }
+registry_config=/var/lib/twinlab/registry/config.yml
+registry_answers() { curl -fs -m 5 -o /dev/null http://127.0.0.1:5000/v2/; }
+mirror_dir=${TWINLAB_MIRROR_DIR:-/var/lib/twinlab/mirror}
+mirror_port=${TWINLAB_MIRROR_PORT:-8787}
+mirror_answers() { [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$mirror_port/")" != 000 ]; }
+as_user() { printf '%s\n' setpriv --reuid="$1" --regid="$(id -g "$1")" --clear-groups --; } # words to prefix a command with
+stop_pid() { [ -f "$1" ] && kill "$(cat "$1")" 2>/dev/null; rm -f "$1"; } # kills only what start_* recorded
 lxd_answers() { timeout 5 lxc query /1.0 >/dev/null 2>&1; }
 
 wait_until() { # wait_until SECONDS CMD... : polls CMD until it succeeds
@@ -91,10 +99,57 @@ stop_lxd() {
   log "lxd stopped"
 }
 
+start_registry() { # Debian's docker-registry with the config build-mirror.sh writes (anonymous, loopback)
+  registry_answers && { log "registry already answers"; return; }
+  [ -f "$registry_config" ] || die "$registry_config is missing: run scripts/build-mirror.sh"
+  if has_systemd; then
+    mkdir -p /etc/systemd/system/docker-registry.service.d
+    printf '[Service]\nExecStart=\nExecStart=/usr/bin/docker-registry serve %s\n' "$registry_config" \
+      > /etc/systemd/system/docker-registry.service.d/twinlab.conf
+    systemctl daemon-reload && systemctl start docker-registry
+  else
+    mkdir -p "$logdir"
+    setsid $(as_user docker-registry) docker-registry serve "$registry_config" >>"$logdir/registry.log" 2>&1 < /dev/null &
+    echo $! > /run/twinlab-registry.pid
+  fi
+  wait_until 30 registry_answers || die "the registry did not answer on 127.0.0.1:5000 within 30 s; see $logdir/registry.log"
+  log "registry answers on 127.0.0.1:5000"
+}
+
+stop_registry() {
+  if has_systemd; then systemctl stop docker-registry; else stop_pid /run/twinlab-registry.pid; fi
+  wait_until 30 not registry_answers || die "the registry still answers after 30 s"
+  log "registry stopped"
+}
+
+start_mirror() { # BusyBox httpd serving the HTTP mirror's folder read-only on loopback
+  mirror_answers && { log "HTTP mirror already answers"; return; }
+  if has_systemd; then
+    printf '[Unit]\nDescription=Twinlab HTTP mirror\n[Service]\nExecStart=/bin/busybox httpd -f -p 127.0.0.1:%s -h %s\nUser=nobody\n' \
+      "$mirror_port" "$mirror_dir" > /etc/systemd/system/twinlab-mirror.service
+    systemctl daemon-reload && systemctl start twinlab-mirror
+  else
+    mkdir -p "$logdir"
+    setsid $(as_user nobody) busybox httpd -f -p "127.0.0.1:$mirror_port" -h "$mirror_dir" >>"$logdir/mirror.log" 2>&1 < /dev/null &
+    echo $! > /run/twinlab-mirror.pid
+  fi
+  wait_until 15 mirror_answers || die "the HTTP mirror did not answer on 127.0.0.1:$mirror_port within 15 s"
+  log "HTTP mirror answers on 127.0.0.1:$mirror_port"
+}
+
+stop_mirror() {
+  if has_systemd; then systemctl stop twinlab-mirror
+  else stop_pid /run/twinlab-mirror.pid
+  fi
+  wait_until 15 not mirror_answers || die "the HTTP mirror still answers after 15 s"
+  log "HTTP mirror stopped"
+}
+
 status() { if "${engine}_answers"; then log "$engine answers"; else log "$engine does not answer"; return 1; fi; }
 
 case "$action:$engine" in
   start:docker|stop:docker|start:libvirt|stop:libvirt|start:lxd|stop:lxd) "${action}_${engine}" ;;
-  status:docker|status:libvirt|status:lxd) status ;;
-  *) die "usage: $0 start|stop|status docker|libvirt|lxd" ;;
+  start:registry|stop:registry|start:mirror|stop:mirror) "${action}_${engine}" ;;
+  status:docker|status:libvirt|status:lxd|status:registry|status:mirror) status ;;
+  *) die "usage: $0 start|stop|status docker|libvirt|lxd|registry|mirror" ;;
 esac
