@@ -213,9 +213,10 @@ describe('the package electron-builder makes from electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
-      // Not configured, left as Electron ships them: the renderer is loaded from file://.
+      // The renderer is on app://, so file:// pages get no more than a browser gives them.
+      grantFileProtocolExtraPrivileges: false,
+      // Not configured, left as Electron ships it.
       loadBrowserProcessSpecificV8Snapshot: false,
-      grantFileProtocolExtraPrivileges: true,
     });
   });
 });
