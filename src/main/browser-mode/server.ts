@@ -14,7 +14,7 @@ import {
   type RequestFacts,
 } from './access';
 import { parseRequestTarget, redact } from './request-target';
-import { readStaticFile } from './static-files';
+import { readStaticFile, rendererSecurityHeaders } from './static-files';
 
 export interface BrowserModeOptions {
   lab: Lab;
@@ -35,16 +35,7 @@ export interface BrowserModeServer {
 /** Hard cap per WebSocket message; between maxRequestBytes and this the caller gets `too-large`. */
 const maxFrameBytes = 4 * 1024 * 1024;
 
-const securityHeaders = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  // The token rides in the URL fragment, which no Referer carries; no referrer at all is simpler still.
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+const securityHeaders = rendererSecurityHeaders;
 
 const badTarget = { ok: false, status: 400, reason: 'unparsable request target' } as const;
 

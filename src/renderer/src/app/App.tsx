@@ -38,7 +38,7 @@ export function App({ api, queryClient }: AppProps) {
       <ApiProvider value={api}>
         <QueryClientProvider client={queryClient}>
           <LiveUpdates />
-          {/* Hash routing: the Electron build loads index.html from file://, where paths do not route. */}
+          {/* Hash routing: app:// and browser mode serve only built files, so paths do not route. */}
           <HashRouter>
             <Routes>
               <Route element={<AppLayout />}>
