@@ -9,12 +9,16 @@ import { operationIdSchema } from './operations';
  * installed, a sandboxed container; they are typed into and measured on one yardstick.
  */
 
-/** The columns of a twin. A sandbox is a container under runsc or a kata runtime. */
-export const twinRoles = ['container', 'sandbox', 'vm'] as const;
+/**
+ * The columns of a twin, in the order of the ladder. A sandbox is a container under runsc or a kata
+ * runtime; a system container is an LXD/Incus instance with its own init.
+ */
+export const twinRoles = ['container', 'sandbox', 'system', 'vm'] as const;
 export type TwinRole = (typeof twinRoles)[number];
 
 export function twinRoleOf(guest: Pick<Guest, 'kind' | 'runtime'>): TwinRole {
   if (guest.kind === 'vm') return 'vm';
+  if (guest.kind === 'system') return 'system';
   return guest.runtime === 'runc' ? 'container' : 'sandbox';
 }
 
@@ -40,8 +44,10 @@ export type TwinCreateInput = z.input<typeof twinCreateSchema>;
 
 export interface TwinCreated {
   twinId: string;
-  /** In column order: container, sandbox (when made), vm. */
+  /** In column order: container, sandbox (when made), system (when made), vm. */
   guests: Guest[];
+  /** Columns the template has but this host cannot make now, with the reason (never an error). */
+  leftOut?: { role: TwinRole; key: string; message: string }[];
 }
 
 /** A command typed into consoles, with what each printed back. */

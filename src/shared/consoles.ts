@@ -45,6 +45,8 @@ export const consoleTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('container'), guestId }).strict(),
   /** A container's log, followed (read-only). */
   z.object({ kind: z.literal('container-logs'), guestId }).strict(),
+  /** A shell in a system container (an LXD/Incus exec with a pty). */
+  z.object({ kind: z.literal('system'), guestId }).strict(),
   /** A VM's serial console (`virsh console`). */
   z.object({ kind: z.literal('vm'), guestId }).strict(),
   /** A login shell on the host itself (node-pty), beside the guests on the Compare page. One per app. */

@@ -1,12 +1,18 @@
-/** The guest model: one shape for containers and VMs so that lists, cards and compare views share code. */
-export type GuestKind = 'container' | 'vm';
-export type GuestEngine = 'docker' | 'libvirt';
-/** runc/runsc/kata for containers; qemu-kvm (hardware) or qemu-tcg (software emulation) for VMs. */
-export type GuestRuntime = 'runc' | 'runsc' | 'kata' | 'qemu-kvm' | 'qemu-tcg';
+/**
+ * The guest model: one shape for containers, system containers and VMs so that lists, cards and
+ * compare views share code.
+ */
+export type GuestKind = 'container' | 'system' | 'vm';
+export type GuestEngine = 'docker' | 'lxd' | 'libvirt';
+/**
+ * runc/runsc/kata for containers; lxc for system containers (LXD and Incus run them with liblxc);
+ * qemu-kvm (hardware) or qemu-tcg (software emulation) for VMs.
+ */
+export type GuestRuntime = 'runc' | 'runsc' | 'kata' | 'lxc' | 'qemu-kvm' | 'qemu-tcg';
 export type GuestState = 'creating' | 'running' | 'paused' | 'stopped' | 'error' | 'removing' | 'unknown';
 
 export interface Guest {
-  /** Engine id: container id or libvirt domain UUID. */
+  /** Engine id: container id, LXD instance name or libvirt domain UUID. */
   id: string;
   name: string;
   kind: GuestKind;

@@ -223,6 +223,22 @@ export type VmUserland = z.output<typeof vmUserlandSchema>;
 export type VmCloudInit = z.output<typeof vmCloudInitSchema>;
 export type VmPortForward = z.output<typeof vmPortForwardSchema>;
 
+/**
+ * A system container (LXD/Incus): a whole userland booted by its own init, sharing the host's
+ * kernel. The image is an alias or fingerprint already in LXD's image store.
+ */
+export const systemSideSchema = z
+  .object({
+    image: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/, 'use an LXD image alias or fingerprint'),
+    /** Shell for the console; when absent the console tries bash, then sh. */
+    shell: z.string().optional(),
+    memoryMiB: mib.optional(),
+    cpus: z.number().int().min(1).max(64).optional(),
+  })
+  .strict();
+
+export type SystemSide = z.output<typeof systemSideSchema>;
+
 const translation = z.object({ name: z.string().min(1), description: z.string().optional() }).strict();
 
 export const templateSchema = z
@@ -239,9 +255,12 @@ export const templateSchema = z
     i18n: z.partialRecord(z.enum(locales), translation).optional(),
     container: containerSideSchema.optional(),
     vm: vmSideSchema.optional(),
+    system: systemSideSchema.optional(),
   })
   .strict()
-  .refine((t) => t.container || t.vm, { message: 'a template needs a container side, a vm side, or both' })
+  .refine((t) => t.container || t.vm || t.system, {
+    message: 'a template needs a container side, a vm side, a system side, or more',
+  })
   .refine((t) => !t.vm?.userland || t.container, {
     path: ['vm', 'userland'],
     message: "a userland vm boots the container side's image: add a container side with that image",

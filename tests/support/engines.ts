@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export type EngineName = 'docker' | 'libvirt';
+export type EngineName = 'docker' | 'libvirt' | 'lxd';
 
 /** The engines' own CLIs: the yardstick tests compare the app against. */
 export async function dockerServerVersion(): Promise<string> {
@@ -18,9 +18,18 @@ export async function libvirtDaemonVersion(): Promise<string> {
   return version;
 }
 
+/** LXD (or Incus) answers and is initialised: the storage pool setup-lxd.sh makes exists. */
+export async function lxdStoragePools(): Promise<string> {
+  const { stdout } = await run('lxc', ['query', '/1.0/storage-pools'], { timeout: 10_000 });
+  if (!stdout.includes('/1.0/storage-pools/'))
+    throw new Error('LXD has no storage pool; run scripts/setup-lxd.sh');
+  return stdout;
+}
+
 const probes: Record<EngineName, () => Promise<unknown>> = {
   docker: dockerServerVersion,
   libvirt: libvirtDaemonVersion,
+  lxd: lxdStoragePools,
 };
 
 /**

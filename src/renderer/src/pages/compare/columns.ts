@@ -19,6 +19,7 @@ export function columnLook(
 ): ColumnLook {
   const role = twinRoleOf(guest);
   if (role === 'container') return { role, labelKey: 'compare.column.container' };
+  if (role === 'system') return { role, labelKey: 'compare.column.systemLxd' };
   if (role === 'sandbox')
     return {
       role,
@@ -33,5 +34,6 @@ export function columnLook(
 export const roleColor: Record<TwinRole, string> = {
   container: 'teal',
   sandbox: 'orange',
+  system: 'grape',
   vm: 'indigo',
 };

@@ -1,4 +1,5 @@
 import type { GuestMeasurement } from '../../../../shared/compare';
+import type { GuestKind } from '../../../../shared/guest';
 import { formatBytes, formatPercent } from '../../status/format-bytes';
 import { formatDuration } from '../../status/format-time';
 
@@ -17,7 +18,7 @@ export type MeasureRowId = (typeof measureRowIds)[number];
 
 /** Everything known about one column: the host's numbers and what probes found inside. */
 export interface ColumnFacts {
-  kind: 'container' | 'vm';
+  kind: GuestKind;
   running: boolean;
   measurement?: GuestMeasurement;
   /** `uname -r` inside, from the kernel probe. */
@@ -62,7 +63,7 @@ export function measureCell(row: MeasureRowId, facts: ColumnFacts, context: Meas
       return m?.hostMemoryBytes === undefined ? none : { text: formatBytes(m.hostMemoryBytes, language) };
     case 'memoryLimit':
       if (m?.memoryLimitBytes !== undefined) return { text: formatBytes(m.memoryLimitBytes, language) };
-      return facts.kind === 'container' && facts.running && m ? { text: t('measure.noLimit') } : none;
+      return facts.kind !== 'vm' && facts.running && m ? { text: t('measure.noLimit') } : none;
     case 'disk':
       return m?.disk === undefined
         ? none

@@ -1,0 +1,51 @@
+import { ApiError, type ErrorCode } from '@shared/errors';
+import { interpolate } from '../vms/errors';
+
+/**
+ * Every error the system-container service can show a user: i18n key `systems.error.<name>`, error
+ * code and the English text (the catalog entry and the ApiError message). Each says what to do next.
+ */
+export const systemErrorCatalog = {
+  unavailable: {
+    code: 'engine-unavailable',
+    text: 'LXD/Incus is not ready ({{detail}}). Install and initialise it (see the Host page), then try again.',
+  },
+  notFound: { code: 'not-found', text: 'There is no system container "{{id}}" any more. Refresh the list.' },
+  notManaged: {
+    code: 'forbidden',
+    text: 'Twinlab did not create the system container "{{name}}", so it only shows it and never changes it. Use the lxc (or incus) command to manage it.',
+  },
+  nameTaken: {
+    code: 'conflict',
+    text: 'An instance named "{{name}}" already exists in {{product}}. Pick another name, or delete the old instance first.',
+  },
+  badName: {
+    code: 'bad-input',
+    text: '"{{name}}" cannot be a system container name. Use letters, digits and dashes (at most 63), starting with a letter.',
+  },
+  imageMissing: {
+    code: 'not-found',
+    text: '{{product}} has no image "{{image}}". Import it (scripts/setup-lxd.sh imports the offline fixture) or fix the template\'s system image.',
+  },
+  templateHasNoSystem: {
+    code: 'bad-input',
+    text: 'The template "{{templateId}}" has no system side. Pick a template that describes a system container.',
+  },
+  failed: { code: 'internal', text: '{{product}} could not do this: {{detail}}' },
+} as const satisfies Record<string, { code: ErrorCode; text: string }>;
+
+export type SystemErrorName = keyof typeof systemErrorCatalog;
+
+type ParamNames<Text extends string> = Text extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+type SystemErrorParams<N extends SystemErrorName> = Record<
+  ParamNames<(typeof systemErrorCatalog)[N]['text']>,
+  string | number
+>;
+
+export function systemError<N extends SystemErrorName>(name: N, params: SystemErrorParams<N>): ApiError {
+  const entry = systemErrorCatalog[name];
+  const values: Record<string, string | number> = params;
+  return new ApiError(entry.code, `systems.error.${name}`, interpolate(entry.text, values), { ...values });
+}

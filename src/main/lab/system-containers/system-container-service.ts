@@ -1,0 +1,219 @@
+import type { Guest } from '@shared/guest';
+import type { SystemSide } from '@shared/template';
+import { ApiError } from '@shared/errors';
+import { LxdApiError, type LxdClient } from '../engines/lxd/client';
+import type { LxdServerInfo } from '../engines/lxd/connection';
+import type { Logger } from '../log';
+import { systemError } from './errors';
+import { isManagedInstance, systemGuestOf, systemKeys, type LxdInstance } from './guest-mapping';
+
+export interface SystemCreateRequest {
+  name: string;
+  templateId: string;
+  system: SystemSide;
+  twinId?: string;
+}
+
+export type SystemAction = 'start' | 'stop' | 'remove';
+
+/** Read from GET …/state: what the host's kernel accounts to the container. */
+export interface SystemStats {
+  memoryBytes: number;
+  processes: number;
+  /** CPU time used since start, in nanoseconds. */
+  cpuNs: number;
+  /** PID of the container's init as the host sees it. */
+  hostPid: number;
+}
+
+export interface SystemContainerDeps {
+  client: () => LxdClient;
+  server: () => Promise<LxdServerInfo>;
+  log?: Logger;
+}
+
+/** An instance name is a host name: LXD refuses anything else. */
+const instanceName = /^[a-zA-Z][a-zA-Z0-9-]{0,62}$/;
+const stopTimeoutSeconds = 10;
+
+/**
+ * System containers on LXD/Incus: create from a template's system side, start, stop, remove, list
+ * and stats. Every change is refused for instances without `user.twinlab.managed=true`.
+ */
+export class SystemContainerService {
+  constructor(private readonly deps: SystemContainerDeps) {}
+
+  async list(): Promise<Guest[]> {
+    const instances = await this.#call(() =>
+      this.deps.client().get<LxdInstance[]>('/1.0/instances?recursion=1'),
+    );
+    return instances.filter((instance) => instance.type === 'container').map(systemGuestOf);
+  }
+
+  async get(id: string): Promise<Guest> {
+    return systemGuestOf(await this.#instance(id));
+  }
+
+  /** What create would refuse, checked before anything is made (a twin checks all its parts first). */
+  async validate(request: Pick<SystemCreateRequest, 'name' | 'system'>): Promise<void> {
+    const { product } = await this.#server();
+    if (!instanceName.test(request.name)) throw systemError('badName', { name: request.name });
+    const taken = await this.deps
+      .client()
+      .get(`/1.0/instances/${encodeURIComponent(request.name)}`)
+      .then(
+        () => true,
+        (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
+      );
+    if (taken) throw systemError('nameTaken', { name: request.name, product });
+    await this.#imageSource(request.system.image, product);
+  }
+
+  /** Creates and starts; a failure or a cancel on the way removes what was made. */
+  async create(
+    request: SystemCreateRequest,
+    options: { signal?: AbortSignal; onStep?: (step: 'creating' | 'starting') => void } = {},
+  ): Promise<Guest> {
+    await this.validate(request);
+    const { product } = await this.#server();
+    const client = this.deps.client();
+    const path = `/1.0/instances/${encodeURIComponent(request.name)}`;
+    const source = await this.#imageSource(request.system.image, product);
+    options.onStep?.('creating');
+    await this.#call(() =>
+      client.act('POST', '/1.0/instances', {
+        name: request.name,
+        type: 'container',
+        source: { type: 'image', ...source },
+        config: {
+          [systemKeys.managed]: 'true',
+          [systemKeys.template]: request.templateId,
+          ...(request.twinId && { [systemKeys.twin]: request.twinId }),
+          ...(request.system.memoryMiB && { 'limits.memory': `${request.system.memoryMiB}MiB` }),
+          ...(request.system.cpus && { 'limits.cpu': String(request.system.cpus) }),
+        },
+      }),
+    );
+    try {
+      options.signal?.throwIfAborted();
+      options.onStep?.('starting');
+      await this.#call(() => client.act('PUT', `${path}/state`, { action: 'start', timeout: 30 }));
+      options.signal?.throwIfAborted();
+      return await this.get(request.name);
+    } catch (error) {
+      await this.#remove(request.name).catch((cleanup: unknown) =>
+        this.deps.log?.warn(`could not remove ${request.name} after a failed create`, cleanup),
+      );
+      throw error;
+    }
+  }
+
+  async action(id: string, action: SystemAction): Promise<Guest | null> {
+    const instance = await this.#instance(id);
+    if (!isManagedInstance(instance)) throw systemError('notManaged', { name: instance.name });
+    if (action === 'remove') {
+      await this.#remove(instance.name);
+      return null;
+    }
+    const path = `/1.0/instances/${encodeURIComponent(instance.name)}/state`;
+    if (action === 'start')
+      await this.#call(() => this.deps.client().act('PUT', path, { action: 'start', timeout: 30 }));
+    else await this.#stop(instance.name);
+    return this.get(instance.name);
+  }
+
+  async stats(id: string): Promise<SystemStats> {
+    const state = await this.#call(() =>
+      this.deps.client().get<{
+        memory?: { usage?: number };
+        processes?: number;
+        cpu?: { usage?: number };
+        pid?: number;
+      }>(`/1.0/instances/${encodeURIComponent(id)}/state`),
+    );
+    return {
+      memoryBytes: state.memory?.usage ?? 0,
+      processes: state.processes ?? 0,
+      cpuNs: state.cpu?.usage ?? 0,
+      hostPid: state.pid ?? 0,
+    };
+  }
+
+  /** A clean shutdown (init gets SIGPWR); forced when init does not end in time. */
+  async #stop(name: string): Promise<void> {
+    const path = `/1.0/instances/${encodeURIComponent(name)}/state`;
+    const client = this.deps.client();
+    try {
+      await client.act('PUT', path, { action: 'stop', timeout: stopTimeoutSeconds });
+    } catch {
+      await this.#call(() => client.act('PUT', path, { action: 'stop', force: true }));
+    }
+  }
+
+  async #remove(name: string): Promise<void> {
+    const instance = await this.#instance(name);
+    if (instance.status !== 'Stopped')
+      await this.#call(() =>
+        this.deps.client().act('PUT', `/1.0/instances/${encodeURIComponent(name)}/state`, {
+          action: 'stop',
+          force: true,
+        }),
+      );
+    await this.#call(() => this.deps.client().act('DELETE', `/1.0/instances/${encodeURIComponent(name)}`));
+  }
+
+  async #instance(id: string): Promise<LxdInstance> {
+    return this.deps
+      .client()
+      .get<LxdInstance>(`/1.0/instances/${encodeURIComponent(id)}`)
+      .catch(async (error: unknown) => {
+        if (isNotFound(error)) throw systemError('notFound', { id });
+        throw await this.#translate(error);
+      });
+  }
+
+  /** An alias when the store has one by that name, else a fingerprint (or its unique prefix). */
+  async #imageSource(image: string, product: string): Promise<{ alias: string } | { fingerprint: string }> {
+    const client = this.deps.client();
+    const found = (path: string) =>
+      client.get(path).then(
+        () => true,
+        (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
+      );
+    if (await found(`/1.0/images/aliases/${encodeURIComponent(image)}`)) return { alias: image };
+    if (/^[0-9a-f]{12,64}$/.test(image) && (await found(`/1.0/images/${image}`)))
+      return { fingerprint: image };
+    throw systemError('imageMissing', { image, product });
+  }
+
+  async #server(): Promise<LxdServerInfo> {
+    const server = await this.deps.server().catch((error: unknown) => {
+      throw systemError('unavailable', { detail: error instanceof Error ? error.message : String(error) });
+    });
+    if (server.pools.length === 0)
+      throw systemError('unavailable', { detail: `${server.product} has no storage pool yet` });
+    return server;
+  }
+
+  async #call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw await this.#translate(error);
+    }
+  }
+
+  async #translate(error: unknown): Promise<unknown> {
+    if (error instanceof ApiError || !(error instanceof LxdApiError)) return error;
+    if (error.status === 0) return systemError('unavailable', { detail: error.message });
+    const product = await this.deps.server().then(
+      (server) => server.product,
+      () => 'LXD',
+    );
+    return systemError('failed', { product, detail: error.message });
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof LxdApiError && error.status === 404;
+}
