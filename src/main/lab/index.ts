@@ -34,6 +34,7 @@ import { EventHub } from './events';
 import { hostLocale } from './host-locale';
 import { createLogger } from './log';
 import { labPaths } from './paths';
+import { vmStorage } from './vm-storage';
 import { Operations } from './operations';
 import { ImageCache, realHostCapacity, VmService } from './vms';
 import type { TwinCreatorDeps } from './twins/twin-creator';
@@ -92,16 +93,14 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   const containers = new ContainerService({ docker: () => docker.client, log: createLogger('containers') });
   const images = new ImageService({ docker: () => docker.client });
   const operations = new Operations((progress) => events.emit('operation.progress', progress));
-  // Under qemu:///system QEMU runs as its own user, which cannot enter root's home: a system
-  // connection keeps VM disks and images in /var/lib/twinlab instead of the XDG folders.
-  const systemWide = process.getuid?.() === 0 && libvirt.endpoint() === 'qemu:///system';
+  const storage = vmStorage(paths, { uid: process.getuid?.(), libvirtUri: libvirt.endpoint() });
   const imageCache = new ImageCache(
-    join(systemWide ? '/var/lib/twinlab' : paths.cache, 'images'),
+    storage.images,
     realHostCapacity.freeDiskBytes,
   );
   const vms = new VmService({
     libvirt,
-    dataDir: join(systemWide ? '/var/lib/twinlab' : paths.data, 'vms'),
+    dataDir: storage.vms,
     images: imageCache,
     userland: new UserlandBuilder({
       docker: () => docker.client,

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
+import { labPaths } from '../../../src/main/lab/paths';
+import { vmStorage } from '../../../src/main/lab/vm-storage';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
 import type { LabClient } from '../../support/lab-client';
@@ -122,7 +124,9 @@ describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
 describe.skipIf(gate.skip)('what a crash left half-made', () => {
   let lab: Lab;
   let client: LabClient;
-  const orphan = join('/var/lib/twinlab/vms', randomUUID());
+  // Where this lab keeps VM folders: /var/lib/twinlab as root, the XDG data folder as anyone else
+  const { vms } = vmStorage(labPaths(process.env), { uid: process.getuid?.(), libvirtUri: 'qemu:///system' });
+  const orphan = join(vms, randomUUID());
 
   beforeAll(async () => {
     ({ lab, client } = await startTestLab('libvirt'));

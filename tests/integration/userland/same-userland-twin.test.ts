@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { homedir, release, tmpdir } from 'node:os';
+import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
+import { labPaths } from '../../../src/main/lab/paths';
+import { vmStorage } from '../../../src/main/lab/vm-storage';
 import type { TwinCreated } from '../../../src/shared/compare';
 import type { ConsoleTarget } from '../../../src/shared/consoles';
 import type { ApiError } from '../../../src/shared/errors';
@@ -23,10 +25,10 @@ const prefix = `tl-ul-${process.pid}`;
 const noShellImage = 'twinlab-test/no-shell:1';
 
 /** Where the lab keeps downloaded kernels: system-wide for root under qemu:///system, else per user. */
-const kernelCacheDirs = [
-  '/var/lib/twinlab/images',
-  join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'twinlab/images'),
-];
+const kernelCacheDir = vmStorage(labPaths(process.env), {
+  uid: process.getuid?.(),
+  libvirtUri: 'qemu:///system',
+}).images;
 
 const target = (guest: Guest): ConsoleTarget =>
   guest.kind === 'vm' ? { kind: 'vm', guestId: guest.id } : { kind: 'container', guestId: guest.id };
@@ -82,7 +84,7 @@ describe.skipIf(gate.skip)('a same-userland twin on real dockerd and libvirtd', 
     const served = await serveKernel();
     kernelServer = served.server;
     // A kernel an earlier run cached would hide the download this test watches.
-    for (const dir of kernelCacheDirs) await rm(join(dir, `${served.sha256}.vmlinuz`), { force: true });
+    await rm(join(kernelCacheDir, `${served.sha256}.vmlinuz`), { force: true });
     templates = await mkdtemp(join(tmpdir(), 'twinlab-userland-templates-'));
     await writeFile(
       join(templates, 'ul.yaml'),

@@ -37,6 +37,7 @@ import {
 import type { EnsureOptions, ImageCache } from './image-cache';
 import { translateLibvirtError } from './libvirt-errors';
 import { createOverlay, imageInfo } from './qemu-img';
+import { grantQemuSearch, qemuMaySearch } from './qemu-search-acl';
 import { writeSeedIso } from './seed-iso';
 import { StatePoller, type GuestChanges } from './state-poller';
 import type { TransferProgress } from './transfer-meter';
@@ -230,7 +231,7 @@ export class VmService {
         baseImage = {
           path,
           format: vm.image.format,
-          virtualSizeBytes: (await imageInfo(path)).virtualSizeBytes,
+          virtualSizeBytes: (await imageInfo(path, vm.image.format)).virtualSizeBytes,
         };
       }
       if (vm.userland) vm = { ...vm, boot: await this.prepareUserland(request, options) };
@@ -414,12 +415,27 @@ export class VmService {
     }
   }
 
-  /** Under qemu:///system QEMU is another user; a folder it cannot enter fails only at start, with a cryptic error. */
+  /**
+   * Under qemu:///system QEMU is another user; a folder it cannot enter fails only at start, with a
+   * cryptic error. A folder of ours (a private home on the way to the XDG folders) gets a search-only
+   * ACL entry for QEMU's user (see qemu-search-acl.ts); anyone else's is reported with the fix.
+   */
   async #assertQemuCanReach(path: string): Promise<void> {
     const identity = await (this.#qemuIdentity ??= this.#loadQemuIdentity());
     if (!identity) return;
-    const blocked = firstBlockedFolder(await foldersOnTheWay(path), identity);
-    if (blocked) throw vmError('folderNotReachable', { qemuUser: identity.user, path, blocked });
+    const folders = await foldersOnTheWay(path);
+    for (;;) {
+      const blocked = firstBlockedFolder(folders, identity);
+      if (!blocked) return;
+      const index = folders.findIndex((entry) => entry.path === blocked);
+      const ours = folders[index]?.uid === process.getuid?.();
+      if (!(await qemuMaySearch(blocked, identity.uid))) {
+        if (!ours || !(await grantQemuSearch(blocked, identity.uid)))
+          throw vmError('folderNotReachable', { qemuUser: identity.user, path, blocked });
+        this.options.log?.info(`let ${identity.user} search ${blocked} (ACL u:${identity.uid}:x)`);
+      }
+      folders.splice(index, 1);
+    }
   }
 
   async #loadQemuIdentity(): Promise<QemuIdentity | undefined> {
@@ -591,7 +607,7 @@ export class VmService {
       disk: {
         hostBytes: await allocatedBytes(files.map((file) => file.path)),
         ...(overlay && {
-          guestBytes: await imageInfo(overlay.path).then(
+          guestBytes: await imageInfo(overlay.path, 'qcow2').then(
             (i) => i.virtualSizeBytes,
             () => undefined,
           ),
