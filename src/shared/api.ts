@@ -26,7 +26,9 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
+import { systemActionSchema } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
+import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
   lessonsCheckSchema,
@@ -91,6 +93,8 @@ export const api = {
 
   /** Every guest: Twinlab's own, and the user's other containers read-only (managed: false). */
   'guests.list': returns<Guest[]>()(noInput),
+  /** Start, stop or remove one of Twinlab's system containers (null once removed). */
+  'systems.action': returns<Guest | null>()(systemActionSchema),
 
   /** Problems with a spec, each a sentence saying what to do; empty when it can be created. */
   'containers.validate': returns<SpecProblem[]>()(z.object({ spec: containerCreateSpecSchema }).strict()),
@@ -144,6 +148,12 @@ export const api = {
   /** Starts serving the cache read-only on every network of this computer (opt-in; stops with the app). */
   'share.start': returns<ShareStatus>()(shareStartSchema),
   'share.stop': returns<ShareStatus>()(noInput),
+  /** The mirrors in use (user setting, TWINLAB_MIRROR or this computer's file) and whether they answer. */
+  'mirrors.status': returns<MirrorStatus>()(noInput),
+  /** Saves the user's own mirror setting. */
+  'mirrors.save': returns<MirrorStatus>()(mirrorsSetSchema),
+  /** Forgets the user's own mirror setting. */
+  'mirrors.clear': returns<MirrorStatus>()(noInput),
   'operations.cancel': returns<null>()(z.object({ operationId: operationIdSchema }).strict()),
 
   /** Opens a terminal session in main; it outlives the page that opened it. */

@@ -4,7 +4,14 @@
  */
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'info';
 
-export type CheckGroup = 'virtualization' | 'libvirt' | 'docker' | 'tools' | 'storage' | 'permissions';
+export type CheckGroup =
+  | 'virtualization'
+  | 'libvirt'
+  | 'docker'
+  | 'tools'
+  | 'storage'
+  | 'downloads'
+  | 'permissions';
 
 export type Distro = 'debian' | 'fedora' | 'arch';
 

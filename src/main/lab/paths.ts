@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export interface LabPaths {
+  /** The user's settings: $XDG_CONFIG_HOME/twinlab */
+  config: string;
   /** User templates: $XDG_CONFIG_HOME/twinlab/templates */
   userTemplates: string;
   /** User lessons, one folder each: $XDG_CONFIG_HOME/twinlab/lessons */
@@ -16,6 +18,7 @@ export interface LabPaths {
 export function labPaths(env: Record<string, string | undefined>, home = homedir()): LabPaths {
   const base = (name: string, fallback: string) => env[name] || join(home, fallback);
   return {
+    config: join(base('XDG_CONFIG_HOME', '.config'), 'twinlab'),
     userTemplates: join(base('XDG_CONFIG_HOME', '.config'), 'twinlab', 'templates'),
     userLessons: join(base('XDG_CONFIG_HOME', '.config'), 'twinlab', 'lessons'),
     cache: join(base('XDG_CACHE_HOME', '.cache'), 'twinlab'),

@@ -18,6 +18,7 @@ import { DockerEventWatcher, type WatchSignal } from '../engines/docker/event-wa
 import { execCollect, type ExecResult } from '../engines/docker/exec';
 import { containerGuest, inspectLabels } from '../engines/docker/guest-mapper';
 import { pullImage } from '../engines/docker/image-pull';
+import type { ImagePuller } from '../images/image-puller';
 import { removeImageUnguarded } from '../engines/docker/images';
 import { twinlabLabels } from '../engines/docker/labels';
 import { assertTwinlabManaged } from '../engines/docker/managed-guard';
@@ -35,6 +36,8 @@ export interface ContainerServiceOptions {
   log?: Logger;
   /** Host facts for validation; real checks unless a test of the flow replaces them. */
   hostFacts?: (docker: Docker, spec: ContainerCreateSpec) => Promise<ContainerHostFacts>;
+  /** Pulls through the registry mirror in use; a plain pull without it. */
+  puller?: ImagePuller;
 }
 
 export interface CreateOptions {
@@ -72,12 +75,15 @@ export class ContainerService {
   readonly #now: () => Date;
   readonly #log: Logger | undefined;
   readonly #hostFacts: (docker: Docker, spec: ContainerCreateSpec) => Promise<ContainerHostFacts>;
+  readonly #puller: ImagePuller | undefined;
 
   constructor(options: ContainerServiceOptions) {
     this.#docker = options.docker;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log;
-    this.#hostFacts = options.hostFacts ?? collectContainerHostFacts;
+    this.#puller = options.puller;
+    this.#hostFacts =
+      options.hostFacts ?? ((docker, spec) => collectContainerHostFacts(docker, spec, options.puller));
   }
 
   async validate(spec: ContainerCreateSpec): Promise<SpecProblem[]> {
@@ -116,10 +122,13 @@ export class ContainerService {
     try {
       if (!facts.imagePresent) {
         onStep?.('pulling');
-        await pullImage(docker, spec.image, {
+        const pullOptions = {
           ...(signal && { signal }),
           ...(onPullProgress && { onProgress: onPullProgress }),
-        });
+        };
+        await (this.#puller
+          ? this.#puller.pull(docker, spec.image, pullOptions)
+          : pullImage(docker, spec.image, pullOptions));
         created.pulledImage = spec.image;
       }
       checkCancelled();

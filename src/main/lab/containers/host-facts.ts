@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import type { ContainerCreateSpec } from '../engines/docker/container-spec';
 import { parseImageReference, registryAddress } from '../engines/docker/image-reference';
 import { imageExists } from '../engines/docker/images';
+import type { ImagePuller } from '../images/image-puller';
 import { readRuntimeInfo } from '../engines/docker/runtime-info';
 import { hostPortAvailability } from './port-check';
 import { canReachRegistry } from './registry-probe';
@@ -13,6 +14,8 @@ import type { ContainerHostFacts, PortAvailability } from './validate';
 export async function collectContainerHostFacts(
   docker: Docker,
   spec: ContainerCreateSpec,
+  /** Knows when a pull goes to a registry mirror instead, which is then the one that must answer. */
+  puller?: ImagePuller,
 ): Promise<ContainerHostFacts> {
   const hostPorts = (spec.ports ?? []).flatMap((port) =>
     port.host !== undefined && port.host >= 1 && port.host <= 65535
@@ -37,10 +40,11 @@ export async function collectContainerHostFacts(
   ]);
 
   const reference = parseImageReference(spec.image);
-  const registryReachable =
+  const registry =
     !imagePresent && spec.pull !== 'never' && reference !== undefined
-      ? await canReachRegistry(registryAddress(reference))
-      : false;
+      ? ((await puller?.registryOf(docker, spec.image)) ?? registryAddress(reference))
+      : undefined;
+  const registryReachable = registry !== undefined && (await canReachRegistry(registry));
 
   return {
     takenNames: containers.flatMap((container) =>

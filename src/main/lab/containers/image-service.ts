@@ -8,10 +8,13 @@ import {
 import { pullImage } from '../engines/docker/image-pull';
 import { listImages, removeTwinlabImage, type ImageScope, type TwinlabImage } from '../engines/docker/images';
 import type { PullProgress } from '../engines/docker/pull-progress';
+import type { ImagePuller } from '../images/image-puller';
 
 export interface ImageServiceOptions {
   docker: () => Docker;
   now?: () => Date;
+  /** Pulls through the registry mirror in use; a plain pull without it. */
+  puller?: ImagePuller;
 }
 
 export interface ImageOperationOptions {
@@ -26,10 +29,12 @@ export interface ImageOperationOptions {
 export class ImageService {
   readonly #docker: () => Docker;
   readonly #now: () => Date;
+  readonly #puller: ImagePuller | undefined;
 
   constructor(options: ImageServiceOptions) {
     this.#docker = options.docker;
     this.#now = options.now ?? (() => new Date());
+    this.#puller = options.puller;
   }
 
   async list(scope: ImageScope = 'twinlab'): Promise<TwinlabImage[]> {
@@ -44,7 +49,9 @@ export class ImageService {
     image: string,
     options: ImageOperationOptions & { onProgress?: (progress: PullProgress) => void } = {},
   ): Promise<PullProgress> {
-    return pullImage(this.#docker(), image, options);
+    return this.#puller
+      ? this.#puller.pull(this.#docker(), image, options)
+      : pullImage(this.#docker(), image, options);
   }
 
   import(input: ImportImageInput, options: ImageOperationOptions = {}): Promise<ImportedImage> {

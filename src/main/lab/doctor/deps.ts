@@ -1,4 +1,5 @@
 import type { EngineStatus } from '../../../shared/engines';
+import type { MirrorStatus } from '../../../shared/mirrors';
 
 /** What the doctor needs from the engines; the composition root passes the live engine objects. */
 export interface DoctorDeps {
@@ -6,4 +7,6 @@ export interface DoctorDeps {
   libvirt: { status: () => EngineStatus; uri: () => string; virsh: (args: string[]) => Promise<string> };
   /** Where images and disks are cached; free space is measured on its file system. */
   cacheDir: string;
+  /** The mirror setting in use and whether each mirror answers. */
+  mirrors?: () => Promise<MirrorStatus>;
 }

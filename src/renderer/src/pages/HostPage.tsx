@@ -11,6 +11,7 @@ import { useDescribeError } from '../i18n/describe-error';
 import { CheckGroupSection } from './host/CheckGroupSection';
 import { groupChecks } from './host/group-checks';
 import { HostSummary } from './host/HostSummary';
+import { MirrorPanel } from './host/MirrorPanel';
 import { SharePanel } from './host/SharePanel';
 
 function HostReportView({ report }: { report: HostReport }) {
@@ -72,6 +73,7 @@ export function HostPage() {
             />
           )}
           {report.data && <HostReportView report={report.data} />}
+          <MirrorPanel />
           <SharePanel />
         </Stack>
       )}

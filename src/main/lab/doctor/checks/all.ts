@@ -2,6 +2,7 @@ import type { CheckDefinition } from '../check-kit';
 import { dockerReachableCheck, dockerRuntimesCheck } from './docker';
 import { libvirtDefaultNetworkCheck, libvirtReachableCheck } from './libvirt';
 import { dockerGroupCheck, kvmGroupCheck, libvirtGroupCheck } from './permissions';
+import { mirrorsCheck } from './mirrors';
 import { diskFreeCheck } from './storage';
 import { isoToolCheck, qemuImgToolCheck, virshToolCheck } from './tools';
 import { cpuVirtFlagsCheck, kvmDeviceCheck, kvmUsableCheck } from './virtualization';
@@ -19,6 +20,7 @@ export const allChecks: readonly CheckDefinition[] = [
   qemuImgToolCheck,
   isoToolCheck,
   diskFreeCheck,
+  mirrorsCheck,
   dockerGroupCheck,
   libvirtGroupCheck,
   kvmGroupCheck,

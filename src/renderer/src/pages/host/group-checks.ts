@@ -7,6 +7,7 @@ export const groupOrder: readonly CheckGroup[] = [
   'docker',
   'tools',
   'storage',
+  'downloads',
   'permissions',
 ];
 
