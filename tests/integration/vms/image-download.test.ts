@@ -17,7 +17,8 @@ import type { TransferProgress } from '../../../src/main/lab/vms/transfer-meter'
 
 const run = promisify(execFile);
 const SIZE = 3 * 1024 * 1024 + 123; // odd size: ranges must be exact
-const body = randomBytes(SIZE);
+// A real (empty) qcow2 padded with random bytes: the cache inspects every download with qemu-img.
+const body = await qcow2PaddedTo(SIZE);
 const sha256 = createHash('sha256').update(body).digest('hex');
 const sha512 = createHash('sha512').update(body).digest('hex');
 const digest = { algorithm: 'sha256' as const, hex: sha256 };
@@ -335,6 +336,17 @@ describe('image cache imports (offline use)', () => {
     expect((await cache.importKernel(kernel, initrd)).created).toEqual([]);
   });
 });
+
+async function qcow2PaddedTo(size: number): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'twinlab-it-qcow2-'));
+  try {
+    await run('qemu-img', ['create', '-q', '-f', 'qcow2', join(dir, 'empty.qcow2'), '64M']);
+    const qcow2 = await readFile(join(dir, 'empty.qcow2'));
+    return Buffer.concat([qcow2, randomBytes(size - qcow2.length)]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /** The first bytes of an x86 bzImage: the boot protocol's "HdrS" magic at 0x202. */
 function bzImageLike(): Buffer {

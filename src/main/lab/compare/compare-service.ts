@@ -177,7 +177,7 @@ export function prettyName(osRelease: string): string {
 async function sharedVmBytes(domainXml: string): Promise<number> {
   const overlay = readTwinlabMetadata(domainXml)?.files.find((file) => file.role === 'overlay');
   const base = overlay
-    ? await imageInfo(overlay.path).then(
+    ? await imageInfo(overlay.path, 'qcow2').then(
         (info) => info.backingFile,
         () => undefined,
       )

@@ -124,6 +124,10 @@ export const vmErrorCatalog = {
     code: 'bad-input',
     text: 'The image {{file}} depends on another file ({{backing}}). Import a standalone image (qemu-img convert makes one).',
   },
+  imageHasDataFile: {
+    code: 'bad-input',
+    text: 'The image {{file}} keeps its data in another file ({{dataFile}}), which could be any file on this computer. Use a standalone image (qemu-img convert makes one).',
+  },
   importNotFound: {
     code: 'not-found',
     text: 'The file {{file}} does not exist or cannot be read. Check the path (it is a path on the computer running Twinlab) and its permissions.',

@@ -45,3 +45,31 @@ export async function readHeader(file: string): Promise<Buffer> {
     await handle.close();
   }
 }
+
+/** Other disk formats by their magic, named as qemu-img names them: refused with that name. */
+const otherDiskFormats: ReadonlyArray<[string, (header: Buffer) => boolean]> = [
+  ['vmdk', (h) => ['KDMV', 'COWD'].includes(ascii(h, 0, 4)) || ascii(h, 0, 21) === '# Disk DescriptorFile'],
+  ['vdi', (h) => h.length >= 0x44 && h.readUInt32LE(0x40) === 0xbeda107f],
+  ['vhdx', (h) => ascii(h, 0, 8) === 'vhdxfile'],
+  ['vpc', (h) => ascii(h, 0, 8) === 'conectix'],
+  ['qed', (h) => ascii(h, 0, 4) === 'QED\0'],
+];
+
+/**
+ * The disk format a file's first bytes announce: 'qcow2' (versions 2 and 3), another format's
+ * name, 'raw' for a plain disk, or undefined for no disk at all. Read here rather than probed by
+ * qemu-img, which would open whatever other files a crafted image names.
+ */
+export function diskFormatOf(header: Buffer, sizeBytes: number): string | undefined {
+  if (ascii(header, 0, 4) === 'QFI\xfb') {
+    const version = header.length >= 8 ? header.readUInt32BE(4) : 0;
+    return version === 2 || version === 3 ? 'qcow2' : 'qcow';
+  }
+  const other = otherDiskFormats.find(([, matches]) => matches(header));
+  if (other) return other[0];
+  return looksLikeRawDisk(header, sizeBytes) ? 'raw' : undefined;
+}
+
+function ascii(header: Buffer, start: number, end: number): string {
+  return header.subarray(start, end).toString('latin1');
+}

@@ -8,7 +8,7 @@ import type { VmImage } from '@shared/template';
 import { checksumFor, digestKey, fileNameOf, parseChecksumFile, pathBelow, type Digest } from './checksums';
 import { downloadVerified, toMiB, type DownloadOptions } from './download';
 import { vmError } from './errors';
-import { looksLikeInitrd, looksLikeKernel, looksLikeRawDisk, readHeader } from './file-kinds';
+import { diskFormatOf, looksLikeInitrd, looksLikeKernel, readHeader } from './file-kinds';
 import { imageInfo, type DiskImageInfo } from './qemu-img';
 import { TransferMeter, type TransferProgress } from './transfer-meter';
 
@@ -61,7 +61,7 @@ export class ImageCache {
   constructor(
     readonly dir: string,
     private readonly freeDiskBytes?: (path: string) => Promise<number>,
-    private readonly inspect: (file: string) => Promise<DiskImageInfo> = imageInfo,
+    private readonly inspect: (file: string, format: DiskFormat) => Promise<DiskImageInfo> = imageInfo,
   ) {}
 
   pathOf(digest: Digest, format: ImageFormat): string {
@@ -165,6 +165,13 @@ export class ImageCache {
       { url, digest, partPath: this.partPathOf(digest), finalPath },
       { ...options, ...(this.freeDiskBytes && { freeDiskBytes: this.freeDiskBytes }) },
     );
+    // The publisher's checksum says the bytes are theirs, not that they are safe to boot.
+    if (format !== 'vmlinuz') {
+      await this.#inspectStandalone(finalPath, format, url).catch(async (error: unknown) => {
+        await unlink(finalPath).catch(() => undefined);
+        throw error;
+      });
+    }
     return finalPath;
   }
 
@@ -198,27 +205,35 @@ export class ImageCache {
   }
 
   /**
-   * Checks that `file` is a usable disk image (qcow2 or a raw disk, no backing file) and that it
-   * fits, without copying anything. The format is detected with qemu-img.
+   * Checks that `file` looks like a usable disk image (qcow2 or a raw disk, by its first bytes) and
+   * that it fits, without copying anything or running qemu-img on it. The copy is inspected.
    */
-  async checkDisk(file: string): Promise<{ format: DiskFormat; virtualSizeBytes: number }> {
+  async checkDisk(file: string): Promise<{ format: DiskFormat }> {
     const sizeBytes = await readableFile(file);
-    const info = await this.inspect(file).catch(() => undefined);
-    if (!info) throw vmError('importNotDiskImage', { file });
-    if (info.backingFile !== undefined)
-      throw vmError('imageHasBackingFile', { file, backing: info.backingFile });
-    if (!formats.includes(info.format as DiskFormat))
-      throw vmError('imageUnsupportedFormat', { file, format: info.format });
-    if (info.format === 'raw' && !looksLikeRawDisk(await readHeader(file), sizeBytes))
-      throw vmError('importNotDiskImage', { file });
+    const format = diskFormatOf(await readHeader(file), sizeBytes);
+    if (format === undefined) throw vmError('importNotDiskImage', { file });
+    if (!formats.includes(format as DiskFormat)) throw vmError('imageUnsupportedFormat', { file, format });
     await this.#assertSpace(sizeBytes);
-    return { format: info.format as DiskFormat, virtualSizeBytes: info.virtualSizeBytes };
+    return { format: format as DiskFormat };
   }
 
-  /** Copies a local disk image into the cache (for offline use), verified by its SHA-256. */
+  /**
+   * Copies a local disk image into the cache (for offline use), verified by its SHA-256. The copy,
+   * not the user's file (which could change meanwhile), is inspected before it gets its name.
+   */
   async importDisk(file: string, options: ImportOptions = {}): Promise<ImportedDisk> {
-    const { format, virtualSizeBytes } = await this.checkDisk(file);
-    const stored = await this.#store(file, (sha256) => `${sha256}.${format}`, options);
+    const { format } = await this.checkDisk(file);
+    let virtualSizeBytes = 0;
+    const stored = await this.#store(
+      file,
+      (sha256) => `${sha256}.${format}`,
+      options,
+      async (copy) => {
+        if (diskFormatOf(await readHeader(copy), (await stat(copy)).size) !== format)
+          throw vmError('importNotDiskImage', { file });
+        ({ virtualSizeBytes } = await this.#inspectStandalone(copy, format, file));
+      },
+    );
     return {
       sha256: stored.sha256,
       digest: { algorithm: 'sha256', hex: stored.sha256 },
@@ -267,6 +282,21 @@ export class ImageCache {
     }
   }
 
+  /**
+   * `qemu-img info` of a file in the cache, in the format it must have (never probed, under
+   * resource limits): refuses an image that names any other file, a backing file or a qcow2
+   * external data file, which would put a file of the host under the guest's disk.
+   */
+  async #inspectStandalone(path: string, format: DiskFormat, shownAs: string): Promise<DiskImageInfo> {
+    const info = await this.inspect(path, format).catch(() => undefined);
+    if (!info) throw vmError('importNotDiskImage', { file: shownAs });
+    if (info.backingFile !== undefined)
+      throw vmError('imageHasBackingFile', { file: shownAs, backing: info.backingFile });
+    if (info.dataFile !== undefined)
+      throw vmError('imageHasDataFile', { file: shownAs, dataFile: info.dataFile });
+    return info;
+  }
+
   async #assertSpace(bytes: number): Promise<void> {
     if (!this.freeDiskBytes) return;
     await mkdir(this.dir, { recursive: true, mode: 0o755 });
@@ -276,13 +306,15 @@ export class ImageCache {
   }
 
   /**
-   * Copies and hashes in one pass into a temporary name, then makes it read-only and renames it to
-   * the name its checksum gives: a final name only ever holds a whole, verified file.
+   * Copies and hashes in one pass into a temporary name, runs `verify` on that copy, then makes it
+   * read-only and renames it to the name its checksum gives: a final name only ever holds a whole,
+   * verified file.
    */
   async #store(
     source: string,
     nameOf: (sha256: string) => string,
     options: ImportOptions,
+    verify?: (copy: string) => Promise<void>,
   ): Promise<{ path: string; sha256: string; created: boolean }> {
     await mkdir(dirname(join(this.dir, nameOf('0'))), { recursive: true, mode: 0o755 });
     const temporary = join(this.dir, `.import-${randomUUID()}`);
@@ -308,6 +340,7 @@ export class ImageCache {
         ...(options.signal ? [{ signal: options.signal }] : []),
       );
       options.onProgress?.(meter.progress());
+      await verify?.(temporary);
       const sha256 = hash.digest('hex');
       const target = join(this.dir, nameOf(sha256));
       if (await exists(target)) {

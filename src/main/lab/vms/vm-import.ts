@@ -32,8 +32,10 @@ export function templateIdFrom(name: string): string {
 
 /**
  * Imports a disk image or a kernel (+ initrd) into the image cache and writes a user template that
- * boots it, so the VM wizard offers it at once, offline. Everything is checked before a byte is
- * copied; a failure after the copy removes what this import added to the cache.
+ * boots it, so the VM wizard offers it at once, offline. What the file's first bytes and size tell
+ * is checked before a byte is copied; the copy itself is then inspected by qemu-img (a backing file
+ * or an external data file is refused) before it gets its name. A failure after the copy removes
+ * what this import added to the cache.
  */
 export async function importVmImage(
   input: VmImportImageInput,
