@@ -243,6 +243,8 @@ export interface CheckReason {
   key: string;
   message: string;
   params?: Record<string, string | number>;
+  /** What each target printed (shortened), so the UI names the targets in its own language. */
+  outputs?: { target: LessonTarget; output: string }[];
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
@@ -276,6 +278,10 @@ const checkReasonSchema = z
     key: z.string().max(120),
     message: z.string().max(2000),
     params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+    outputs: z
+      .array(z.object({ target: z.enum(lessonTargets), output: z.string().max(2000) }).strict())
+      .max(lessonTargets.length)
+      .optional(),
   })
   .strict();
 

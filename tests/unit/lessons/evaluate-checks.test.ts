@@ -39,8 +39,17 @@ describe('check evaluation', () => {
   it('passes a probe whose outputs match and agree, and says why one fails', () => {
     const same = probe({ expect: '^\\d+\\.\\d+', outputs: 'same' });
     expect(
-      evaluateProbe(same, facts, { container: ok('6.1.0\r\n'), host: ok('\u001b[0m6.1.0') }).status,
-    ).toBe('pass');
+      evaluateProbe(same, facts, { container: ok('6.1.0\r\n'), host: ok('\u001b[0m6.1.0') }),
+    ).toMatchObject({
+      status: 'pass',
+      // Each output by its target, for the UI to name the targets in its language.
+      reason: {
+        outputs: [
+          { target: 'container', output: '6.1.0' },
+          { target: 'host', output: '6.1.0' },
+        ],
+      },
+    });
     expect(evaluateProbe(same, facts, { container: ok('6.1.0'), host: ok('6.2.0') })).toMatchObject({
       status: 'fail',
       reason: { key: 'lessons.check.notSame', message: expect.stringContaining('host: "6.2.0"') },

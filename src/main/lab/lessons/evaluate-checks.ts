@@ -85,21 +85,20 @@ export function evaluateProbe(
         ),
       );
   }
-  const printed = outputs.map(({ target, output }) => `${target}: "${excerpt(output)}"`).join(', ');
+  const shown = outputs.map(({ target, output }) => ({ target, output: excerpt(output) }));
+  const printed = shown.map(({ target, output }) => `${target}: "${output}"`).join(', ');
+  const withOutputs = (key: string, message: string): CheckReason => ({
+    ...reason(key, message, { outputs: printed }),
+    outputs: shown,
+  });
   if (check.outputs === 'same' && new Set(outputs.map(({ output }) => output)).size > 1)
-    return fail(
-      reason('lessons.check.notSame', `Expected the same output, but got ${printed}.`, { outputs: printed }),
-    );
+    return fail(withOutputs('lessons.check.notSame', `Expected the same output, but got ${printed}.`));
   if (check.outputs === 'different' && new Set(outputs.map(({ output }) => output)).size < outputs.length)
-    return fail(
-      reason('lessons.check.notDifferent', `Expected different outputs, but got ${printed}.`, {
-        outputs: printed,
-      }),
-    );
+    return fail(withOutputs('lessons.check.notDifferent', `Expected different outputs, but got ${printed}.`));
   return {
     checkId: check.id,
     status: 'pass',
-    reason: reason('lessons.check.passed', `Printed ${printed}.`, { outputs: printed }),
+    reason: withOutputs('lessons.check.passed', `Printed ${printed}.`),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type StepProgress,
 } from '../../../../shared/lessons';
 import { currentLocale } from '../../i18n';
+import { localReasonParams } from './check-reason';
 import { LessonMarkdown } from './LessonMarkdown';
 import { StepStateIcon, type ShownState } from './StepStateIcon';
 
@@ -83,7 +84,10 @@ function CheckLine({
         </Text>
         {result && !running && (
           <Text size="xs" c={result.status === 'fail' ? 'red' : 'dimmed'} data-testid="check-reason">
-            {t(result.reason.key, { ...result.reason.params, defaultValue: result.reason.message })}
+            {t(result.reason.key, {
+              ...localReasonParams(result.reason, t, listOf),
+              defaultValue: result.reason.message,
+            })}
           </Text>
         )}
       </Stack>
