@@ -17,6 +17,7 @@ packages=(
   xorriso                                                     # cloud-init NoCloud seed ISOs
   lxd lxd-client                                              # system containers (LXD 5.0 in Debian 12)
   busybox-static cpio                                         # offline fixtures
+  mmdebstrap e2fsprogs fdisk grub-common                      # Debian 12 cloud-image stand-in (build-cloud-image.sh)
   chromium fonts-noto-cjk                                     # end-to-end tests; CJK glyphs for zh-CN/ko screens
   procps iproute2 ca-certificates
   acl                                                         # setfacl: QEMU's way into a user's private home
@@ -38,6 +39,7 @@ fi
 "$here/lab-daemons.sh" start docker
 "$here/lab-daemons.sh" start libvirt
 "$here/build-fixtures.sh"
+"$here/build-cloud-image.sh"
 "$here/setup-lxd.sh"
 "$here/setup-ci-user.sh"
 log "host ready"
