@@ -9,13 +9,17 @@ import { engineGate } from '../support/engines';
 import { appUnderTest } from './support/app-under-test';
 import { openApp } from './support/browser';
 import { capture } from './support/guest-wizard';
+import {
+  completeEveryStep,
+  fixtureTwinTemplate,
+  LessonGuests,
+  startOnFixtureTwin,
+} from './support/lesson-twin';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 
 const run = promisify(execFile);
-const virsh = (...args: string[]) => run('virsh', ['-c', 'qemu:///system', ...args], { timeout: 30_000 });
 const gate = await engineGate(['docker', 'libvirt']);
-const templateName = 'BusyBox twin (offline fixture)';
 
 /** A lesson pack with one lesson whose check expects what the container never prints. */
 function redLessonPack(): string {
@@ -61,48 +65,12 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
   const pack = redLessonPack();
   const dataHome = mkdtempSync(join(tmpdir(), 'tl-e2e-lesson-data-'));
   const app = appUnderTest({ TWINLAB_EXTRA_LESSONS: pack, XDG_DATA_HOME: dataHome });
-  /** Every guest a lesson made, by name, removed whatever happened. */
-  const created = new Set<string>();
+  const guests = new LessonGuests();
   afterAll(async () => {
-    for (const name of created) {
-      if (name.endsWith('-vm')) {
-        await virsh('destroy', name).catch(() => undefined);
-        await virsh('undefine', name).catch(() => undefined);
-      } else await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
-    }
+    await guests.removeAll();
     rmSync(pack, { recursive: true, force: true });
     rmSync(dataHome, { recursive: true, force: true });
   }, 120_000);
-
-  /** Start lesson on fixture-twin, in the page's language; waits until the VM has booted. */
-  async function startOnFixtureTwin(lessons: LessonPage, startLabel: string, vmPrefix: string) {
-    await lessons.start(templateName, startLabel);
-    const names = await lessons.guestNames();
-    // Lesson twins are named lesson-<id>-<random>; nothing else is ever removed.
-    for (const name of names) if (name.startsWith('lesson-')) created.add(name);
-    expect(names).toHaveLength(3); // runsc is registered here, so the twin has a sandbox
-    await lessons.terminal(await lessons.paneLabel(vmPrefix)).waitForText('TWINLAB-READY', 120_000);
-  }
-
-  /** Run and Check every step; each must end green with every check passed. */
-  async function completeEveryStep(
-    lessons: LessonPage,
-    names: { run: RegExp; check: RegExp },
-    shot: { afterStep: number; name: string },
-  ) {
-    const steps = await lessons.stepIds();
-    expect(steps.length).toBeGreaterThanOrEqual(4);
-    for (const [index, step] of steps.entries()) {
-      const state = await lessons.runAndCheck(step, names);
-      const statuses = await lessons.checkStatuses(step);
-      expect({ step, state, statuses }).toEqual({
-        step,
-        state: 'passed',
-        statuses: statuses.map(() => 'passed'),
-      });
-      if (index === shot.afterStep) await capture(lessons.page, shot.name);
-    }
-  }
 
   it('completes lesson 1 (kernel) with every check green', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
@@ -112,7 +80,7 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
     await lessons.card('kernel').waitFor();
     expect(await lessons.cardProgress('kernel').innerText()).toBe('0 of 4 steps done');
     await lessons.open('One kernel or two');
-    await startOnFixtureTwin(lessons, 'Start lesson', 'VM');
+    await startOnFixtureTwin(lessons, guests, { start: 'Start lesson', vmPrefix: 'VM' });
     await completeEveryStep(
       lessons,
       { run: /^Run /, check: /^Check step / },
@@ -128,7 +96,7 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
     await page.evaluate(() => (window.location.hash = '#/lessons/processes'));
     const lessons = new LessonPage(page);
     await lessons.page.getByTestId('start-lesson').waitFor();
-    await startOnFixtureTwin(lessons, '开始课程', '虚拟机');
+    await startOnFixtureTwin(lessons, guests, { start: '开始课程', vmPrefix: '虚拟机' });
     await completeEveryStep(
       lessons,
       { run: /^运行 /, check: /^检查步骤 / },
@@ -158,7 +126,7 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
     await page.getByRole('button', { name: 'Prepare for offline', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Prepare for offline' });
     await dialog.getByRole('combobox').click();
-    await page.getByRole('option', { name: templateName, exact: true }).click();
+    await page.getByRole('option', { name: fixtureTwinTemplate, exact: true }).click();
     await dialog.getByText('Ready to go offline').waitFor({ timeout: 30_000 });
     expect(await dialog.getByTestId('prepare-items').getByRole('listitem').count()).toBe(3);
     await capture(page, 'lessons-prepare-offline-en-light');
@@ -171,8 +139,8 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
     await page.evaluate(() => (window.location.hash = '#/lessons/e2e-red-check'));
     const lessons = new LessonPage(page);
     await page.getByTestId('start-lesson').waitFor();
-    await lessons.start(templateName);
-    for (const name of await lessons.guestNames()) if (name.startsWith('lesson-')) created.add(name);
+    await lessons.start(fixtureTwinTemplate);
+    guests.record(await lessons.guestNames());
     expect(await lessons.runAndCheck('impossible')).toBe('failed');
     const check = lessons.check('impossible', 'never');
     expect(await check.getAttribute('data-status')).toBe('failed');
@@ -195,7 +163,7 @@ describe.skipIf(gate.skip)('Guided lessons in Chromium on fixture-twin (Docker, 
       )
       .toBe(false);
     const after = await lessons.guestNames();
-    for (const name of after) if (name.startsWith('lesson-')) created.add(name);
+    guests.record(after);
     expect(after).toHaveLength(3);
     expect(await lessons.step('impossible').getAttribute('data-state')).toBe('pending');
     const listed = await run('docker', ['ps', '-a', '--format', '{{.Names}}']);

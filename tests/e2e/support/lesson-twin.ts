@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import type { LessonPage } from '../pages/lesson-page';
+import { capture } from './guest-wizard';
+
+const run = promisify(execFile);
+
+/** The built-in twin template every lesson e2e runs on: BusyBox container, gVisor sandbox, microVM. */
+export const fixtureTwinTemplate = 'BusyBox twin (offline fixture)';
+
+/** Names of the lesson twins' guests a test made, removed whatever happened. */
+export class LessonGuests {
+  readonly names = new Set<string>();
+
+  /** Records the lesson's guests; lesson twins are named lesson-<id>-<random>, nothing else is touched. */
+  record(names: readonly string[]): void {
+    for (const name of names) if (name.startsWith('lesson-')) this.names.add(name);
+  }
+
+  async removeAll(): Promise<void> {
+    for (const name of this.names) {
+      if (name.endsWith('-vm')) {
+        await virsh('destroy', name).catch(() => undefined);
+        await virsh('undefine', name).catch(() => undefined);
+      } else await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
+    }
+  }
+}
+
+function virsh(...args: string[]) {
+  return run('virsh', ['-c', 'qemu:///system', ...args], { timeout: 30_000 });
+}
+
+/**
+ * Starts the open lesson on the fixture twin, in the page's language, and waits until the VM has
+ * booted. `startLabel` and `vmPrefix` are the Start button and the VM pane's label in that language.
+ */
+export async function startOnFixtureTwin(
+  lessons: LessonPage,
+  guests: LessonGuests,
+  labels: { start: string; vmPrefix: string },
+): Promise<void> {
+  await lessons.start(fixtureTwinTemplate, labels.start);
+  const names = await lessons.guestNames();
+  guests.record(names);
+  expect(names).toHaveLength(3); // runsc is registered here, so the twin has a sandbox
+  await lessons.terminal(await lessons.paneLabel(labels.vmPrefix)).waitForText('TWINLAB-READY', 120_000);
+}
+
+/** Runs and Checks every step; each must end green with every check passed. */
+export async function completeEveryStep(
+  lessons: LessonPage,
+  names: { run: RegExp; check: RegExp },
+  shot: { afterStep: number; name: string },
+): Promise<string[]> {
+  const steps = await lessons.stepIds();
+  expect(steps.length).toBeGreaterThanOrEqual(4);
+  for (const [index, step] of steps.entries()) {
+    const state = await lessons.runAndCheck(step, names);
+    const statuses = await lessons.checkStatuses(step);
+    expect({ step, state, statuses }).toEqual({
+      step,
+      state: 'passed',
+      statuses: statuses.map(() => 'passed'),
+    });
+    if (index === shot.afterStep) await capture(lessons.page, shot.name);
+  }
+  return steps;
+}
