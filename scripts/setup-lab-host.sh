@@ -17,6 +17,7 @@ packages=(
   xorriso                                                     # cloud-init NoCloud seed ISOs
   lxd lxd-client                                              # system containers (LXD 5.0 in Debian 12)
   busybox-static cpio                                         # offline fixtures
+  docker-registry mmdebstrap curl                             # registry mirror, debian:bookworm-slim stand-in, HTTP mirror (build-mirror.sh)
   mmdebstrap e2fsprogs fdisk grub-common                      # Debian 12 cloud-image stand-in (build-cloud-image.sh)
   chromium fonts-noto-cjk                                     # end-to-end tests; CJK glyphs for zh-CN/ko screens
   procps iproute2 ca-certificates
@@ -39,6 +40,7 @@ fi
 "$here/lab-daemons.sh" start docker
 "$here/lab-daemons.sh" start libvirt
 "$here/build-fixtures.sh"
+"$here/build-mirror.sh"
 "$here/build-cloud-image.sh"
 "$here/setup-lxd.sh"
 "$here/setup-ci-user.sh"
