@@ -13,6 +13,7 @@ import { useGuests } from '../data/guests';
 import { useTemplateNames } from '../data/template-names';
 import { ImportImageDialog } from '../images/ImportImageDialog';
 import { ImportVmImageButton } from '../images/ImportVmImageDialog';
+import { EnginesMissingAlert } from './lab/EnginesMissingAlert';
 import { GuestCard } from './lab/GuestCard';
 import { ImagesSection } from './lab/ImagesSection';
 import { LeftoversAlert } from './lab/LeftoversAlert';
@@ -79,6 +80,7 @@ export function LabPage() {
         }
       />
       <Stack gap="xl">
+        <EnginesMissingAlert />
         <LeftoversAlert />
         {guests.isPending ? (
           <LoadingState label={t('lab.loading')} />
