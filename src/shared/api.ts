@@ -27,6 +27,7 @@ import {
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
 import { systemActionSchema } from './systems';
+import { systemActionSchema } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
@@ -93,6 +94,8 @@ export const api = {
 
   /** Every guest: Twinlab's own, and the user's other containers read-only (managed: false). */
   'guests.list': returns<Guest[]>()(noInput),
+  /** Start, stop or remove one of Twinlab's system containers (null once removed). */
+  'systems.action': returns<Guest | null>()(systemActionSchema),
   /** Start, stop or remove one of Twinlab's system containers (null once removed). */
   'systems.action': returns<Guest | null>()(systemActionSchema),
 

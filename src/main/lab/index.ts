@@ -44,6 +44,7 @@ import { shareHandlers } from './api/share-handlers';
 import { ShareServer } from './sharing/share-server';
 import { ShareService } from './sharing/share-service';
 import { createRouter, type Router } from './router';
+import { SystemLab } from './system-containers/system-lab';
 
 export interface LabConfig {
   version: string;
@@ -176,6 +177,15 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   };
 
   const stopWatching = containers.watchEvents(onContainerSignal);
+  // System containers (LXD/Incus): optional, so their absence only leaves their column out.
+  const systems = new SystemLab({
+    env,
+    consoles,
+    healthIntervalMs: interval,
+    onGuestsChanged: (id) => events.emit('guests.changed', id === undefined ? {} : { id }),
+    onStatus: (status) => log.info(`engines: lxd ${status.state}`),
+    log: createLogger('systems'),
+  });
 
   const templateDirs: TemplateDir[] = [
     { dir: join(config.resourcesDir, 'templates'), source: 'builtin' },
@@ -216,6 +226,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     runtimes: () => docker.runtimes(),
     host: realHostCapacity,
     attachContainerConsole,
+    systems: { unavailableReason: () => systems.unavailableReason(), service: systems.service },
     bootVm: async (guest, readyPattern) => {
       const session = await openVmConsoleById(guest.id, defaultConsoleSize);
       boots.arm(session.id, guest, readyPattern);
@@ -230,6 +241,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     open: (target) => {
       if (target.kind === 'vm') return openVmConsoleById(target.guestId, defaultConsoleSize);
       if (target.kind === 'host') return openHost(defaultConsoleSize);
+      if (target.kind === 'system') return systems.openConsole(target.guestId, defaultConsoleSize);
       return openContainerConsoleById(target.guestId, defaultConsoleSize);
     },
   });
@@ -248,6 +260,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     accelerator,
     engines: enginesStatus,
     runtimes: () => docker.runtimes(),
+    systems: systems.service,
   });
 
   const checkHost = () =>
@@ -284,7 +297,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       'templates.list': () => loadCatalog(templateDirs),
       'guests.list': async () => {
         // One engine being down must not hide the other's guests.
-        const lists = await Promise.allSettled([containers.list('all'), vms.list()]);
+        const lists = await Promise.allSettled([containers.list('all'), systems.service.list(), vms.list()]);
         const listed = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
         const failed = lists.find((list) => list.status === 'rejected');
         if (failed && listed.length === 0 && lists.every((list) => list.status === 'rejected'))
@@ -294,11 +307,17 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ...containerHandlers(containers, images, operations, async (id) =>
         (await attachContainerConsole(id))(),
       ),
+      'systems.action': ({ id, action }) => systems.service.action(id, action),
       ...shareHandlers(share),
       ...consoleHandlers(
         consoles,
         () => docker.client,
-        { container: openContainerConsoleById, vm: openVmConsoleById, host: openHost },
+        {
+          container: openContainerConsoleById,
+          vm: openVmConsoleById,
+          host: openHost,
+          system: (name, size) => systems.openConsole(name, size),
+        },
         runner,
       ),
       ...compareHandlers({ twins: twinDeps, operations, compare, live }),
@@ -306,8 +325,8 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ...lessonRunnerHandlers({
         dirs: lessonDirs,
         guests: async () =>
-          (await Promise.allSettled([containers.list('all'), vms.list()])).flatMap((list) =>
-            list.status === 'fulfilled' ? list.value : [],
+          (await Promise.allSettled([containers.list('all'), systems.service.list(), vms.list()])).flatMap(
+            (list) => (list.status === 'fulfilled' ? list.value : []),
           ),
         catalog: () => loadCatalog(templateDirs),
         calls: {
@@ -362,6 +381,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       await consoles.closeAll();
       dockerHealth.stop();
       libvirtHealth.stop();
+      systems.dispose();
       await libvirt.close();
     },
   };

@@ -113,6 +113,8 @@ export interface ConsoleOpeners {
   container: (containerId: string, size: ConsoleSize) => Promise<ConsoleSessionInfo>;
   vm: (vmId: string, size: ConsoleSize) => Promise<ConsoleSessionInfo>;
   host: (size: ConsoleSize) => Promise<ConsoleSessionInfo>;
+  /** A system container's shell: an LXD/Incus exec with a pty. */
+  system: (name: string, size: ConsoleSize) => Promise<ConsoleSessionInfo>;
 }
 
 export function consoleHandlers(
@@ -130,6 +132,7 @@ export function consoleHandlers(
       if (target.kind === 'container') return open.container(target.guestId, { cols, rows });
       if (target.kind === 'vm') return open.vm(target.guestId, { cols, rows });
       if (target.kind === 'host') return open.host({ cols, rows });
+      if (target.kind === 'system') return open.system(target.guestId, { cols, rows });
       // Left: a container's log, read-only like inspect, which any container may show.
       const owner = consoleOwner(target);
       const live = consoles.list({ owner }).find((session) => session.state !== 'closed');

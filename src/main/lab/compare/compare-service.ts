@@ -15,9 +15,11 @@ import { qemuPidFile } from '../engines/libvirt/virsh-queries';
 import { vmError, type VmService } from '../vms';
 import { imageInfo } from '../vms/qemu-img';
 import { twinError } from '../twins/errors';
+import { systemError } from '../system-containers/errors';
 import { sandboxRuntimes } from '../twins/twin-spec';
 import { bootFiles, commandName, containerMeasurement, vmMeasurement, type DockerTop } from './measurement';
 import type { ReadyTimes } from './ready-times';
+import type { SystemContainerService } from '../system-containers/system-container-service';
 
 const run = promisify(execFile);
 
@@ -33,6 +35,7 @@ export interface CompareServiceDeps {
   accelerator: () => Promise<Accelerator>;
   engines: () => { docker: EngineStatus; libvirt: EngineStatus };
   runtimes: () => Promise<string[]>;
+  systems?: Pick<SystemContainerService, 'list' | 'stats'>;
   now?: () => Date;
 }
 
@@ -43,24 +46,33 @@ export class CompareService {
   constructor(private readonly deps: CompareServiceDeps) {}
 
   async measure(guestIds: string[]): Promise<GuestMeasurement[]> {
-    const [containers, vms] = await Promise.allSettled([
+    const [containers, vms, systems] = await Promise.allSettled([
       this.deps.containers.list('all'),
       this.deps.vms.list(),
+      this.deps.systems?.list() ?? [],
     ]);
     const known = [
       ...(containers.status === 'fulfilled' ? containers.value : []),
       ...(vms.status === 'fulfilled' ? vms.value : []),
+      ...(systems.status === 'fulfilled' ? systems.value : []),
     ];
     const guests = guestIds.map((id) => {
       const guest = known.find((g) => g.id === id || g.name === id);
       if (guest?.managed) return guest;
       // The engines' own refusals, the sentences the rest of the app shows for other people's guests.
       if (guest?.kind === 'vm') throw vmError('notManaged', { name: guest.name });
+      if (guest?.kind === 'system') throw systemError('notManaged', { name: guest.name });
       if (guest) throw containerError('forbidden', 'containers.guard.notManaged', { name: guest.name });
       return this.#unlisted(id, containers, vms);
     });
     return Promise.all(
-      guests.map(async (guest) => (guest.kind === 'vm' ? this.#vm(guest) : this.#container(guest))),
+      guests.map(async (guest) =>
+        guest.kind === 'vm'
+          ? this.#vm(guest)
+          : guest.kind === 'system'
+            ? this.#system(guest)
+            : this.#container(guest),
+      ),
     );
   }
 
@@ -92,6 +104,26 @@ export class CompareService {
     } catch (error) {
       throw containerApiError(error, guest.name);
     }
+  }
+
+  /** What the host's kernel accounts to the system container, from LXD's /state. */
+  async #system(guest: Guest): Promise<GuestMeasurement> {
+    const at = (this.deps.now?.() ?? new Date()).toISOString();
+    const base = { guestId: guest.id, kind: guest.kind, runtime: guest.runtime, at };
+    if (guest.state !== 'running' || !this.deps.systems) return base;
+    const stats = await this.deps.systems.stats(guest.id);
+    const init = await readFile(`/proc/${stats.hostPid}/comm`, 'utf8').then(
+      (comm) => [comm.trim()],
+      () => [],
+    );
+    const readyMs = this.deps.ready.readyMs(guest.id);
+    return {
+      ...base,
+      hostMemoryBytes: stats.memoryBytes,
+      ...(stats.memoryLimitBytes !== undefined && { memoryLimitBytes: stats.memoryLimitBytes }),
+      hostProcesses: { count: stats.processes, commands: init },
+      ...(readyMs !== undefined && { readyMs }),
+    };
   }
 
   async #vm(guest: Guest): Promise<GuestMeasurement> {

@@ -24,6 +24,8 @@ export interface SystemStats {
   cpuNs: number;
   /** PID of the container's init as the host sees it. */
   hostPid: number;
+  /** limits.memory, when the instance has one. */
+  memoryLimitBytes?: number;
 }
 
 export interface SystemContainerDeps {
@@ -123,6 +125,8 @@ export class SystemContainerService {
   }
 
   async stats(id: string): Promise<SystemStats> {
+    const instance = await this.#instance(id);
+    const limit = memoryLimitBytes(instance.config['limits.memory']);
     const state = await this.#call(() =>
       this.deps.client().get<{
         memory?: { usage?: number };
@@ -136,6 +140,7 @@ export class SystemContainerService {
       processes: state.processes ?? 0,
       cpuNs: state.cpu?.usage ?? 0,
       hostPid: state.pid ?? 0,
+      ...(limit !== undefined && { memoryLimitBytes: limit }),
     };
   }
 
@@ -212,6 +217,24 @@ export class SystemContainerService {
     );
     return systemError('failed', { product, detail: error.message });
   }
+}
+
+const units: Record<string, number> = {
+  '': 1,
+  B: 1,
+  kB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+};
+
+/** limits.memory in bytes ("64MiB", "1GB"); undefined when absent or a percentage. */
+export function memoryLimitBytes(value: string | undefined): number | undefined {
+  const match = /^(\d+)\s*(B|kB|MB|GB|KiB|MiB|GiB)?$/.exec(value ?? '');
+  if (!match?.[1]) return undefined;
+  return Number(match[1]) * (units[match[2] ?? ''] ?? 1);
 }
 
 function isNotFound(error: unknown): boolean {

@@ -8,6 +8,10 @@ import type { OperationProgress } from '@shared/operations';
 import type { Catalog, VmSide } from '@shared/template';
 import type { ContainerService } from '../containers';
 import type { Logger } from '../log';
+import type {
+  SystemContainerService,
+  SystemCreateRequest,
+} from '../system-containers/system-container-service';
 import { vmError, type HostCapacity, type VmService } from '../vms';
 import { userlandSource } from '../userland/userland-source';
 import { twinError } from './errors';
@@ -27,6 +31,12 @@ export interface TwinCreatorDeps {
   attachContainerConsole: (containerId: string) => Promise<() => void>;
   /** Opens the VM's serial console, arms its boot timer and lets its paused vCPUs run. */
   bootVm: (guest: Guest, readyPattern: string) => Promise<Guest>;
+  /** System containers (LXD/Incus), for templates with a system side. */
+  systems?: {
+    /** Why none can be made now (absent, not initialised, no access), or undefined. */
+    unavailableReason: () => Promise<string | undefined>;
+    service: Pick<SystemContainerService, 'validate' | 'create' | 'action'>;
+  };
   log?: Logger;
 }
 
@@ -42,7 +52,8 @@ const MiB = 1024 * 1024;
 
 /**
  * One template becomes a container, a VM and, when a sandbox runtime is registered, a sandboxed
- * container, made in parallel under one twin id. Everything is validated before anything is made;
+ * container, and when the template has a system side and LXD/Incus answers, a system container,
+ * made in parallel under one twin id. A system column LXD cannot make is left out with the reason. Everything is validated before anything is made;
  * a part that fails (or a cancel) removes the parts already made and reports the first failure.
  */
 export async function createTwin(
@@ -68,8 +79,24 @@ export async function createTwin(
     spec: twinContainerSpec({ template, side: sides.container, name: request.name, role, twinId, runtime }),
   }));
   const vmName = twinGuestName(request.name, 'vm');
+  const leftOut: NonNullable<TwinCreated['leftOut']> = [];
+  let systemRequest: SystemCreateRequest | undefined;
+  if (template.system) {
+    const reason = deps.systems
+      ? await deps.systems.unavailableReason()
+      : 'LXD/Incus is not set up in this app';
+    if (reason === undefined)
+      systemRequest = {
+        name: twinGuestName(request.name, 'system'),
+        templateId: template.id,
+        system: template.system,
+        twinId,
+      };
+    else leftOut.push(systemLeftOut(reason));
+  }
   await Promise.all([
     ...containerSpecs.map(({ spec }) => validateContainer(deps.containers, spec)),
+    ...(systemRequest && deps.systems ? [deps.systems.service.validate(systemRequest)] : []),
     validateVm(deps, vmName, sides.vm),
   ]);
   const userland = userlandSource(template);
@@ -124,6 +151,16 @@ export async function createTwin(
       return guest;
     });
 
+  const systemPart = (systemRequest: SystemCreateRequest, service: Pick<SystemContainerService, 'create'>) =>
+    part('system', async () => {
+      const guest = await service.create(systemRequest, {
+        signal: parts.signal,
+        onStep: (step) => progress({ step, part: 'system' }),
+      });
+      made.push({ role: 'system', guest });
+      return guest;
+    });
+
   const vmPart = () =>
     part('vm', async () => {
       const created = await deps.vms.create(vmRequest, {
@@ -139,9 +176,11 @@ export async function createTwin(
   try {
     const guests = await Promise.all([
       ...containerSpecs.map(({ role, spec }) => containerPart(role, spec)),
+      ...(systemRequest && deps.systems ? [systemPart(systemRequest, deps.systems.service)] : []),
       vmPart(),
     ]);
-    if (failures.length === 0 && !signal.aborted) return { twinId, guests: guests.filter(isGuest) };
+    if (failures.length === 0 && !signal.aborted)
+      return { twinId, guests: guests.filter(isGuest), ...(leftOut.length > 0 && { leftOut }) };
   } finally {
     signal.removeEventListener('abort', stopParts);
   }
@@ -158,11 +197,26 @@ function isGuest(guest: Guest | undefined): guest is Guest {
 async function removeParts(deps: TwinCreatorDeps, made: { role: TwinRole; guest: Guest }[]): Promise<void> {
   await Promise.all(
     made.map(({ role, guest }) =>
-      (role === 'vm' ? deps.vms.remove(guest.id) : deps.containers.remove(guest.id)).catch((error: unknown) =>
+      removePart(deps, role, guest.id).catch((error: unknown) =>
         deps.log?.warn(`twin rollback: could not remove ${guest.name}`, error),
       ),
     ),
   );
+}
+
+function removePart(deps: TwinCreatorDeps, role: TwinRole, id: string): Promise<unknown> {
+  if (role === 'vm') return deps.vms.remove(id);
+  if (role === 'system') return deps.systems ? deps.systems.service.action(id, 'remove') : Promise.resolve();
+  return deps.containers.remove(id);
+}
+
+/** The system column left out, with why: never an error, the other columns are made anyway. */
+function systemLeftOut(reason: string): NonNullable<TwinCreated['leftOut']>[number] {
+  return {
+    role: 'system',
+    key: 'twins.leftOut.system',
+    message: `The system container column is left out because LXD/Incus is not ready: ${reason}. The Host page says how to install and initialise it.`,
+  };
 }
 
 /** The container service's own checks (name free, image present or pullable, ports, runtime). */
