@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,16 +25,46 @@ const builtinLessons = [
   'hardware-virtualization',
 ];
 
+/** A lesson pack with one lesson written in English only. */
+function englishOnlyPack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-e2e-lessons-en-only-'));
+  mkdirSync(join(dir, 'english-only'));
+  writeFileSync(
+    join(dir, 'english-only', 'lesson.md'),
+    [
+      '---',
+      'id: e2e-english-only',
+      'title: Not translated yet',
+      'summary: A lesson written in English only.',
+      'level: beginner',
+      'duration: 1',
+      'needs:',
+      '  roles: [container, vm]',
+      '---',
+      '',
+      '## Look {#look}',
+      '',
+      '```check #kernel target=container expect="."',
+      'uname -r',
+      '```',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
 describe.skipIf(gate.skip)('Lessons in Korean, in Chromium on fixture-twin (Docker, gVisor, libvirt)', () => {
   const dataHome = mkdtempSync(join(tmpdir(), 'tl-e2e-lessons-ko-'));
-  const app = appUnderTest({ XDG_DATA_HOME: dataHome });
+  const pack = englishOnlyPack();
+  const app = appUnderTest({ XDG_DATA_HOME: dataHome, TWINLAB_EXTRA_LESSONS: pack });
   const guests = new LessonGuests();
   afterAll(async () => {
     await guests.removeAll();
     rmSync(dataHome, { recursive: true, force: true });
+    rmSync(pack, { recursive: true, force: true });
   }, 120_000);
 
-  it('shows a 한국어 badge on every built-in lesson and completes lesson 1 in Korean, dark', async () => {
+  it('shows a 한국어 badge on every built-in lesson (English on an untranslated one) and completes lesson 1 in Korean, dark', async () => {
     const { context, page } = await openApp(app.browser, app.server.url, { colorScheme: 'dark' });
     await page.setViewportSize({ width: 1440, height: 900 });
     await new AppShell(page).chooseLanguage('한국어');
@@ -50,7 +80,13 @@ describe.skipIf(gate.skip)('Lessons in Korean, in Chromium on fixture-twin (Dock
       expect(await badge.innerText(), id).toBe('한국어');
       expect(await card.getAttribute('aria-label'), id).toMatch(/\p{Script=Hangul}/u);
     }
-    expect(await page.getByTestId('lesson-language').count()).toBe(builtinLessons.length);
+    // A lesson without a Korean text says it is in English.
+    const untranslated = lessons.card('e2e-english-only');
+    expect(await untranslated.getAttribute('aria-label')).toBe('Not translated yet');
+    expect(
+      await untranslated.getByRole('note', { name: '레슨 본문 언어: English', exact: true }).innerText(),
+    ).toBe('English');
+    expect(await page.getByTestId('lesson-language').count()).toBe(builtinLessons.length + 1);
     expect(await lessons.card('kernel').getAttribute('aria-label')).toBe('커널은 하나일까, 둘일까');
     expect(await lessons.cardProgress('kernel').innerText()).toBe('4단계 중 0단계 완료');
     await capture(page, 'lessons-list-ko-dark');
