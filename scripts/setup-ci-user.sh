@@ -57,11 +57,11 @@ checkout_access() {
   while [ "$dir" != / ]; do dir=$(dirname "$dir"); as_user test -x "$dir" || setfacl -m "u:$user:x" "$dir"; done
   # A checkout in a private home (e.g. /root) is granted; a world-readable one needs nothing.
   as_user test -r "$checkout/package.json" -a -x "$checkout/node_modules" || setfacl -R -m "u:$user:rX" "$checkout"
-  for writable in test-results node_modules/.vite; do
+  for writable in test-results node_modules/.vite node_modules/.vite-temp; do
     mkdir -p "$checkout/$writable"
     setfacl -R -m "u:$user:rwX" -m "d:u:$user:rwX" "$checkout/$writable"
   done
-  log "$user may read $checkout and write its test-results and node_modules/.vite"
+  log "$user may read $checkout and write its test-results and node_modules/.vite{,-temp}"
 }
 
 libvirt_group_socket

@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import { labPaths } from '../../../src/main/lab/paths';
-import { vmStorage } from '../../../src/main/lab/vm-storage';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
+import { labVmStorage } from '../../support/lab-storage';
 import type { LabClient } from '../../support/lab-client';
 import { startTestLab } from '../../support/lab-client';
 
@@ -117,16 +116,14 @@ describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
     await client.call('vms.action', { id: guest.id, action: 'remove' });
     const { stdout } = await virsh('list', '--all', '--name');
     expect(stdout.split('\n')).not.toContain(name);
-    expect(existsSync(join('/var/lib/twinlab/vms', guest.id))).toBe(false);
+    expect(existsSync(join(labVmStorage.vms, guest.id))).toBe(false);
   });
 });
 
 describe.skipIf(gate.skip)('what a crash left half-made', () => {
   let lab: Lab;
   let client: LabClient;
-  // Where this lab keeps VM folders: /var/lib/twinlab as root, the XDG data folder as anyone else
-  const { vms } = vmStorage(labPaths(process.env), { uid: process.getuid?.(), libvirtUri: 'qemu:///system' });
-  const orphan = join(vms, randomUUID());
+  const orphan = join(labVmStorage.vms, randomUUID());
 
   beforeAll(async () => {
     ({ lab, client } = await startTestLab('libvirt'));

@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import { labPaths } from '../../../src/main/lab/paths';
-import { vmStorage } from '../../../src/main/lab/vm-storage';
 import type { TwinCreated } from '../../../src/shared/compare';
 import type { ConsoleTarget } from '../../../src/shared/consoles';
 import type { ApiError } from '../../../src/shared/errors';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
 import { fixturesDir } from '../../support/fixtures';
+import { labVmStorage } from '../../support/lab-storage';
 import { startTestLab, type LabClient } from '../../support/lab-client';
 import { removeLeftovers, stopTwinLab } from '../../support/twin';
 
@@ -23,12 +22,6 @@ const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
 const prefix = `tl-ul-${process.pid}`;
 const noShellImage = 'twinlab-test/no-shell:1';
-
-/** Where the lab keeps downloaded kernels: system-wide for root under qemu:///system, else per user. */
-const kernelCacheDir = vmStorage(labPaths(process.env), {
-  uid: process.getuid?.(),
-  libvirtUri: 'qemu:///system',
-}).images;
 
 const target = (guest: Guest): ConsoleTarget =>
   guest.kind === 'vm' ? { kind: 'vm', guestId: guest.id } : { kind: 'container', guestId: guest.id };
@@ -84,7 +77,7 @@ describe.skipIf(gate.skip)('a same-userland twin on real dockerd and libvirtd', 
     const served = await serveKernel();
     kernelServer = served.server;
     // A kernel an earlier run cached would hide the download this test watches.
-    await rm(join(kernelCacheDir, `${served.sha256}.vmlinuz`), { force: true });
+    await rm(join(labVmStorage.images, `${served.sha256}.vmlinuz`), { force: true });
     templates = await mkdtemp(join(tmpdir(), 'twinlab-userland-templates-'));
     await writeFile(
       join(templates, 'ul.yaml'),

@@ -16,6 +16,7 @@ import type { Lab } from '../../../src/main/lab';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
 import { fixturesDir } from '../../support/fixtures';
+import { labVmStorage } from '../../support/lab-storage';
 import { startTestLab, type LabClient } from '../../support/lab-client';
 import { removeDomain } from './support';
 
@@ -71,7 +72,7 @@ describe.skipIf(gate.skip)('importing VM images and cloud-init logins, through t
     const file = parse(await readFile(imported.templateFile, 'utf8')) as {
       vm: { boot: { kernel: string; initrd: string } };
     };
-    expect(file.vm.boot.kernel).toBe(join('/var/lib/twinlab/images/kernels', `${imported.sha256}.vmlinuz`));
+    expect(file.vm.boot.kernel).toBe(join(labVmStorage.images, 'kernels', `${imported.sha256}.vmlinuz`));
     expect((await readFile(file.vm.boot.kernel)).equals(await readFile(kernel))).toBe(true);
 
     const entry = (await client.call('templates.list', {})).entries.find(
@@ -116,7 +117,7 @@ describe.skipIf(gate.skip)('importing VM images and cloud-init logins, through t
   it('refuses bad input with a sentence before copying anything', async () => {
     const textFile = join(work, 'notes.txt');
     await writeFile(textFile, 'not a disk\n');
-    const before = await readdir(join('/var/lib/twinlab/images')).catch(() => []);
+    const before = await readdir(labVmStorage.images).catch(() => []);
     const common = { name: `Broken ${prefix}`, operationId: `${prefix}-bad` };
     expect(
       await errorKey(
@@ -147,7 +148,7 @@ describe.skipIf(gate.skip)('importing VM images and cloud-init logins, through t
     expect(
       await errorKey(client.call('vms.importImage', { kind: 'disk', disk: 'relative.qcow2', ...common })),
     ).toBe('error.badInput');
-    expect(await readdir(join('/var/lib/twinlab/images')).catch(() => [])).toEqual(before);
+    expect(await readdir(labVmStorage.images).catch(() => [])).toEqual(before);
     expect(existsSync(join(userTemplates(), `broken-${prefix}.yaml`))).toBe(false);
   });
 
@@ -174,7 +175,7 @@ describe.skipIf(gate.skip)('importing VM images and cloud-init logins, through t
     expect(login?.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
 
     // The seed cloud-init reads carries the same password.
-    const seed = join('/var/lib/twinlab/vms', guest.id, 'seed.iso');
+    const seed = join(labVmStorage.vms, guest.id, 'seed.iso');
     const extracted = join(work, 'user-data');
     await run('xorriso', ['-osirrox', 'on', '-indev', seed, '-extract', '/user-data', extracted]);
     expect(await readFile(extracted, 'utf8')).toContain(`plain_text_passwd: ${login?.password}`);

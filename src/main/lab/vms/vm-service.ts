@@ -417,20 +417,24 @@ export class VmService {
 
   /**
    * Under qemu:///system QEMU is another user; a folder it cannot enter fails only at start, with a
-   * cryptic error. A folder of ours (a private home on the way to the XDG folders) gets a search-only
-   * ACL entry for QEMU's user (see qemu-search-acl.ts); anyone else's is reported with the fix.
+   * cryptic error. A folder of ours on the way to Twinlab's own storage (a private home above the
+   * XDG folders) gets a search-only ACL entry for QEMU's user (see qemu-search-acl.ts); any other
+   * folder, e.g. one holding a template's own kernel, is left as it is and reported with the fix.
    */
   async #assertQemuCanReach(path: string): Promise<void> {
     const identity = await (this.#qemuIdentity ??= this.#loadQemuIdentity());
     if (!identity) return;
     const folders = await foldersOnTheWay(path);
+    const storage = [this.#dataDir, resolve(this.options.images.dir)];
     for (;;) {
       const blocked = firstBlockedFolder(folders, identity);
       if (!blocked) return;
       const index = folders.findIndex((entry) => entry.path === blocked);
-      const ours = folders[index]?.uid === process.getuid?.();
+      const mayGrant =
+        folders[index]?.uid === process.getuid?.() &&
+        storage.some((dir) => dir === blocked || dir.startsWith(blocked + sep));
       if (!(await qemuMaySearch(blocked, identity.uid))) {
-        if (!ours || !(await grantQemuSearch(blocked, identity.uid)))
+        if (!mayGrant || !(await grantQemuSearch(blocked, identity.uid)))
           throw vmError('folderNotReachable', { qemuUser: identity.user, path, blocked });
         this.options.log?.info(`let ${identity.user} search ${blocked} (ACL u:${identity.uid}:x)`);
       }
