@@ -41,6 +41,10 @@ import type { TwinCreatorDeps } from './twins/twin-creator';
 import { BootWatch } from './vms/boot-watch';
 import { UserlandBuilder } from './userland/userland-builder';
 import { shareHandlers } from './api/share-handlers';
+import { mirrorHandlers } from './api/mirror-handlers';
+import { ImagePuller } from './images/image-puller';
+import { MirrorService } from './images/mirror-service';
+import { MirrorSettings } from './images/mirror-settings';
 import { ShareServer } from './sharing/share-server';
 import { ShareService } from './sharing/share-service';
 import { createRouter, type Router } from './router';
@@ -91,13 +95,21 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   void dockerHealth.start();
   void libvirtHealth.start();
 
-  const containers = new ContainerService({ docker: () => docker.client, log: createLogger('containers') });
-  const images = new ImageService({ docker: () => docker.client });
+  const mirrors = new MirrorService(new MirrorSettings(env, paths.config), () => docker.client);
+  const puller = new ImagePuller({ registryMirror: mirrors.registryMirror });
+  const containers = new ContainerService({
+    docker: () => docker.client,
+    log: createLogger('containers'),
+    puller,
+  });
+  const images = new ImageService({ docker: () => docker.client, puller });
   const operations = new Operations((progress) => events.emit('operation.progress', progress));
   const storage = vmStorage(paths, { uid: process.getuid?.(), libvirtUri: libvirt.endpoint() });
   const imageCache = new ImageCache(
     storage.images,
     realHostCapacity.freeDiskBytes,
+    undefined,
+    mirrors.httpMirror,
   );
   const vms = new VmService({
     libvirt,
@@ -272,6 +284,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         virsh: (args) => virsh(libvirt.endpoint(), args),
       },
       cacheDir: paths.cache,
+      mirrors: () => mirrors.status(),
     });
 
   const router = createRouter(
@@ -309,6 +322,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ),
       'systems.action': ({ id, action }) => systems.service.action(id, action),
       ...shareHandlers(share),
+      ...mirrorHandlers(mirrors),
       ...consoleHandlers(
         consoles,
         () => docker.client,

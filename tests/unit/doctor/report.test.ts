@@ -18,6 +18,7 @@ const CHECK_IDS = [
   'tool-qemu-img',
   'tool-iso',
   'disk-free',
+  'mirrors',
   'group-docker',
   'group-libvirt',
   'group-kvm',

@@ -1,4 +1,5 @@
 import type { HostReport } from '../../../src/shared/host';
+import type { MirrorStatus } from '../../../src/shared/mirrors';
 import { runHostChecks, type DoctorDeps, type HostProbe } from '../../../src/main/lab/doctor/index';
 import { AMD_CPUINFO, NESTED_CPUINFO, fakeDeps, fakeProbe } from './fake-host';
 
@@ -16,6 +17,16 @@ export interface Scenario {
 }
 
 /** Hosts that together reach every outcome of every check. */
+const up = { answers: true };
+const labMirrors: MirrorStatus = {
+  source: 'system',
+  file: '/etc/xdg/twinlab/mirrors.yaml',
+  http: 'http://127.0.0.1:8787',
+  registry: '127.0.0.1:5000',
+  dockerMirrors: ['http://127.0.0.1:5000/'],
+  probes: {},
+};
+
 export const scenarios: Scenario[] = [
   { name: 'healthy Intel desktop', deps: fakeDeps(), probe: fakeProbe() },
   {
@@ -116,6 +127,30 @@ export const scenarios: Scenario[] = [
       lookupGroup: async (name) => ({ name, gid: 300, members: [] }),
     }),
   },
+  {
+    name: 'lab machine whose mirrors answer',
+    deps: { ...fakeDeps(), mirrors: async () => ({ ...labMirrors, probes: { http: up, registry: up } }) },
+    probe: fakeProbe(),
+  },
+  {
+    name: 'lab machine whose registry mirror is down',
+    deps: {
+      ...fakeDeps(),
+      mirrors: async () => ({
+        ...labMirrors,
+        probes: { http: up, registry: { answers: false, detail: 'refused' } },
+      }),
+    },
+    probe: fakeProbe(),
+  },
+  {
+    name: 'a mirror file that does not parse',
+    deps: {
+      ...fakeDeps(),
+      mirrors: async () => ({ source: 'none', problem: 'bad file', dockerMirrors: [], probes: {} }),
+    },
+    probe: fakeProbe(),
+  },
 ];
 
 export function throwingProbe(): HostProbe {
@@ -143,6 +178,7 @@ export function throwingDeps(): DoctorDeps {
     docker: { status: boom, runtimes: boom },
     libvirt: { status: boom, uri: boom, virsh: boom },
     cacheDir: '/nowhere',
+    mirrors: boom,
   };
 }
 

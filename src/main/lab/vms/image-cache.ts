@@ -4,7 +4,10 @@ import { access, chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFil
 import { dirname, join, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ApiError } from '@shared/errors';
 import type { VmImage } from '@shared/template';
+import { mirrorError } from '../images/mirror-messages';
+import { mirroredUrl } from '../images/mirrors';
 import { checksumFor, digestKey, fileNameOf, parseChecksumFile, pathBelow, type Digest } from './checksums';
 import { downloadVerified, toMiB, type DownloadOptions } from './download';
 import { vmError } from './errors';
@@ -62,6 +65,8 @@ export class ImageCache {
     readonly dir: string,
     private readonly freeDiskBytes?: (path: string) => Promise<number>,
     private readonly inspect: (file: string, format: DiskFormat) => Promise<DiskImageInfo> = imageInfo,
+    /** The HTTP mirror in use, read at every fetch: downloads and checksum files then come from it. */
+    private readonly httpMirror: () => Promise<string | undefined> = async () => undefined,
   ) {}
 
   pathOf(digest: Digest, format: ImageFormat): string {
@@ -97,13 +102,21 @@ export class ImageCache {
       throw new Error('the template schema requires sha256, or url and checksums');
     const file = fileNameOf(image.url);
     const pinPath = this.#pinPath(image.checksums, image.url);
+    const mirror = await this.httpMirror();
+    const checksumsUrl = mirror ? mirroredUrl(mirror, image.checksums) : image.checksums;
     let text: string;
     try {
-      text = await fetchText(image.checksums, options);
+      text = await fetchText(checksumsUrl, options);
     } catch (error) {
       const pinned = await readPin(pinPath);
       if (pinned && (await this.find(pinned, image.format))) return pinned;
       if (options.signal?.aborted) throw vmError('downloadCancelled');
+      if (mirror) {
+        const params = { mirror, url: checksumsUrl, detail: describe(error) };
+        throw error instanceof HttpStatusError
+          ? mirrorError('not-found', 'mirrors.error.missing', params)
+          : mirrorError('engine-unavailable', 'mirrors.error.unreachable', params);
+      }
       throw vmError('checksumFileUnreachable', { url: image.checksums, detail: describe(error) });
     }
     const lookup = checksumFor(parseChecksumFile(text), file, pathBelow(image.checksums, image.url));
@@ -151,9 +164,12 @@ export class ImageCache {
     const key = digestKey(digest);
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const download = this.#download(image.url, digest, image.format, options).finally(() =>
-      this.#inFlight.delete(key),
-    );
+    const mirror = await this.httpMirror();
+    const download = (
+      mirror
+        ? this.#downloadFromMirror(mirror, { ...image, url: image.url }, digest, options)
+        : this.#download(image.url, digest, image.format, options)
+    ).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, download);
     return download;
   }
@@ -173,6 +189,42 @@ export class ImageCache {
       });
     }
     return finalPath;
+  }
+
+  /**
+   * A download through the HTTP mirror. Its failures name the mirror; a wrong checksum also drops
+   * the remembered digest, which came from the same mirror, so nothing of it stays.
+   */
+  async #downloadFromMirror(
+    mirror: string,
+    image: CacheArtifact & { url: string },
+    digest: Digest,
+    options: EnsureOptions,
+  ): Promise<string> {
+    const url = mirroredUrl(mirror, image.url);
+    try {
+      return await this.#download(url, digest, image.format, options);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.key === 'vms.error.imageChecksumMismatch') {
+        if (image.checksums !== undefined)
+          await unlink(this.#pinPath(image.checksums, image.url)).catch(() => undefined);
+        throw mirrorError('bad-input', 'mirrors.error.checksum', { mirror, url });
+      }
+      if (error.key === 'vms.error.downloadHttpStatus')
+        throw mirrorError('not-found', 'mirrors.error.missing', {
+          mirror,
+          url,
+          detail: String(error.params?.['status'] ?? ''),
+        });
+      if (error.key === 'vms.error.downloadFailed')
+        throw mirrorError('engine-unavailable', 'mirrors.error.unreachable', {
+          mirror,
+          url,
+          detail: String(error.params?.['detail'] ?? error.message),
+        });
+      throw error;
+    }
   }
 
   /** Deletes what an interrupted download left behind. */
@@ -379,6 +431,9 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** The server answered, but not with the file. */
+class HttpStatusError extends Error {}
+
 async function fetchText(url: string, options: Pick<EnsureOptions, 'signal' | 'fetch'>): Promise<string> {
   const timeout = AbortSignal.timeout(30_000);
   const response = await (options.fetch ?? fetch)(url, {
@@ -387,7 +442,7 @@ async function fetchText(url: string, options: Pick<EnsureOptions, 'signal' | 'f
   });
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+    throw new HttpStatusError(`the server answered ${response.status} ${response.statusText}`.trim());
   }
   return response.text();
 }

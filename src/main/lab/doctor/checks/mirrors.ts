@@ -6,7 +6,10 @@ function origin(status: MirrorStatus): string {
   return status.file ?? (status.source === 'env' ? 'TWINLAB_MIRROR' : '');
 }
 
-/** Decides the mirror check from the status (the probes already ran). */
+/**
+ * Decides the mirror check from the status (the probes already ran). A bad or silent mirror is a
+ * warning, not a failure: the lab itself works, and clearing the mirror (Host page) is the fix.
+ */
 export function mirrorOutcome(status: MirrorStatus): CheckOutcome {
   const details: Record<string, string> = {
     source: status.source,
@@ -14,7 +17,7 @@ export function mirrorOutcome(status: MirrorStatus): CheckOutcome {
     ...(status.dockerMirrors.length > 0 && { dockerMirrors: status.dockerMirrors.join(', ') }),
   };
   if (status.problem !== undefined)
-    return { status: 'fail', outcome: 'invalid', params: { problem: status.problem }, details };
+    return { status: 'warn', outcome: 'invalid', params: { problem: status.problem }, details };
   const mirrors = [
     ...(status.http !== undefined ? [{ address: status.http, probe: status.probes.http }] : []),
     ...(status.registry !== undefined ? [{ address: status.registry, probe: status.probes.registry }] : []),
@@ -25,7 +28,7 @@ export function mirrorOutcome(status: MirrorStatus): CheckOutcome {
   const silent = mirrors.find((mirror) => !mirror.probe?.answers);
   if (silent)
     return {
-      status: 'fail',
+      status: 'warn',
       outcome: 'silent',
       params: { mirror: silent.address, detail: silent.probe?.detail ?? '', origin: origin(status) },
       details,

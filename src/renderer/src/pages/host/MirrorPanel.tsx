@@ -180,7 +180,7 @@ function MirrorForm({ initial, canClear, pending, onSave, onClear }: MirrorFormP
         <Text size="sm" fw={500} id="mirror-form-title">
           {t('mirrors.formTitle')}
         </Text>
-        <Group align="end" gap="md" wrap="wrap">
+        <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
             label={t('mirrors.http')}
             description={t('mirrors.httpHint')}
@@ -188,7 +188,7 @@ function MirrorForm({ initial, canClear, pending, onSave, onClear }: MirrorFormP
             value={http}
             onChange={(event) => setHttp(event.currentTarget.value)}
             error={invalid.http ? t('mirrors.httpInvalid') : undefined}
-            w={300}
+            w={360}
             data-testid="mirror-http-input"
           />
           <TextInput
