@@ -4,6 +4,7 @@ import type { HostReport } from './host';
 import type { Catalog } from './template';
 import type { Locale } from './locales';
 import type { Guest } from './guest';
+import { guestIdSchema, imageRefSchema } from './refs';
 import {
   containerActions,
   containerCreateSpecSchema,
@@ -26,7 +27,6 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
-import { systemActionSchema } from './systems';
 import { systemActionSchema } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
@@ -74,7 +74,7 @@ const returns =
   <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
 
 const noInput = z.object({}).strict();
-const guestRef = z.object({ id: z.string().min(1).max(200) }).strict();
+const guestRef = z.object({ id: guestIdSchema }).strict();
 
 export interface AppInfo {
   version: string;
@@ -94,8 +94,6 @@ export const api = {
 
   /** Every guest: Twinlab's own, and the user's other containers read-only (managed: false). */
   'guests.list': returns<Guest[]>()(noInput),
-  /** Start, stop or remove one of Twinlab's system containers (null once removed). */
-  'systems.action': returns<Guest | null>()(systemActionSchema),
   /** Start, stop or remove one of Twinlab's system containers (null once removed). */
   'systems.action': returns<Guest | null>()(systemActionSchema),
 
@@ -145,7 +143,7 @@ export const api = {
   'images.import': returns<ImportedImage>()(
     importImageInputSchema.extend({ operationId: operationIdSchema }).strict(),
   ),
-  'images.remove': returns<null>()(z.object({ image: z.string().min(1).max(512) }).strict()),
+  'images.remove': returns<null>()(z.object({ image: imageRefSchema }).strict()),
   /** Whether this Twinlab shares its images with the room, and at which addresses. */
   'share.status': returns<ShareStatus>()(noInput),
   /** Starts serving the cache read-only on every network of this computer (opt-in; stops with the app). */

@@ -3,6 +3,7 @@ import type { Accelerator } from './host';
 import type { Guest, GuestKind, GuestRuntime } from './guest';
 import { consoleTargetSchema } from './consoles';
 import { operationIdSchema } from './operations';
+import { guestIdSchema } from './refs';
 
 /**
  * Twins and the Compare page: one template becomes a container, a VM and, when gVisor or Kata is
@@ -47,7 +48,7 @@ export interface TwinCreated {
   /** In column order: container, sandbox (when made), system (when made), vm. */
   guests: Guest[];
   /** Columns the template has but this host cannot make now, with the reason (never an error). */
-  leftOut?: { role: TwinRole; key: string; message: string }[];
+  leftOut?: { role: TwinRole; key: string; message: string; params: Record<string, string> }[];
 }
 
 /** A command typed into consoles, with what each printed back. */
@@ -123,6 +124,4 @@ export interface GuestLiveSample {
   hostMemoryBytes?: number;
 }
 
-export const compareMeasureSchema = z
-  .object({ guestIds: z.array(z.string().min(1).max(200)).min(1).max(8) })
-  .strict();
+export const compareMeasureSchema = z.object({ guestIds: z.array(guestIdSchema).min(1).max(8) }).strict();

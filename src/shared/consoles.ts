@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guestIdSchema } from './refs';
 
 /** Embedded terminals: sessions live in main; the renderer attaches, writes, resizes and acks. */
 export type ConsoleState = 'connecting' | 'open' | 'disconnected' | 'closed';
@@ -38,7 +39,7 @@ export interface ConsoleAttachResult {
 }
 
 const size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) };
-const guestId = z.string().min(1).max(200);
+const guestId = guestIdSchema;
 
 export const consoleTargetSchema = z.discriminatedUnion('kind', [
   /** An interactive shell in a container (docker exec). */

@@ -39,8 +39,9 @@ class ScriptedDocker {
     return stream;
   };
 
-  getImage = (name: string) => ({
-    remove: async () => void this.calls.push(`remove image ${name}`),
+  // Twinlab hands dockerode an encoded path segment (Docker decodes it): record the reference.
+  getImage = (segment: string) => ({
+    remove: async () => void this.calls.push(`remove image ${decodeURIComponent(segment)}`),
   });
 
   getVolume = (name: string) => ({

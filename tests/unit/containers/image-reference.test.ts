@@ -3,7 +3,7 @@ import {
   isValidImageReference,
   parseImageReference,
   registryAddress,
-} from '../../../src/main/lab/engines/docker/image-reference';
+} from '../../../src/shared/image-reference';
 import { splitRepoTag } from '../../../src/main/lab/engines/docker/image-import';
 
 describe('parseImageReference', () => {

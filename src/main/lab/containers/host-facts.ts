@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import type Docker from 'dockerode';
 import type { ContainerCreateSpec } from '../engines/docker/container-spec';
-import { parseImageReference, registryAddress } from '../engines/docker/image-reference';
+import { parseImageReference, registryAddress } from '@shared/image-reference';
 import { imageExists } from '../engines/docker/images';
 import type { ImagePuller } from '../images/image-puller';
 import { readRuntimeInfo } from '../engines/docker/runtime-info';

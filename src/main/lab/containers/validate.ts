@@ -3,7 +3,7 @@ import type { SpecProblem } from '@shared/containers';
 export type { SpecProblem };
 import type { ErrorParams } from '@shared/errors';
 import { MIB, type ContainerCreateSpec } from '../engines/docker/container-spec';
-import { isValidImageReference } from '../engines/docker/image-reference';
+import { isValidImageReference } from '@shared/image-reference';
 import { formatMessage, type ContainerMessageKey } from '../engines/docker/messages';
 
 export type PortAvailability = 'free' | 'in-use' | 'denied';

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { ApiError } from '@shared/errors';
-import { parseImageReference, registryAddress } from '../engines/docker/image-reference';
+import { parseImageReference, registryAddress } from '@shared/image-reference';
 import { pullImage, type PullOptions } from '../engines/docker/image-pull';
 import type { PullProgress } from '../engines/docker/pull-progress';
 import { mirrorError } from './mirror-messages';

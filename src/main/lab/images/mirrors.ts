@@ -1,4 +1,4 @@
-import { DEFAULT_DOMAIN, parseImageReference } from '../engines/docker/image-reference';
+import { DEFAULT_DOMAIN, parseImageReference } from '@shared/image-reference';
 import { mirrorPath } from '../sharing/share-plan';
 
 /**

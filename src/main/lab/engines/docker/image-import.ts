@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ApiError } from '@shared/errors';
 import { describeDockerError, engineApiError } from './docker-errors';
 import { detectArchiveKind, type ArchiveKind } from './image-archive';
-import { parseImageReference } from './image-reference';
+import { parseImageReference } from '@shared/image-reference';
 import { imageLabels } from './images';
 import { readJsonLines } from './json-lines';
 import { isTwinlabImage, labelChanges, twinlabImageLabels } from './labels';

@@ -44,7 +44,7 @@ export async function imageLabels(
   image: string,
 ): Promise<Record<string, string> | undefined> {
   try {
-    const info = await docker.getImage(image).inspect();
+    const info = await docker.getImage(imagePathSegment(image)).inspect();
     return info.Config.Labels ?? {};
   } catch (error) {
     if (describeDockerError(error).statusCode === 404) return undefined;
@@ -70,7 +70,7 @@ export async function removeTwinlabImage(docker: Docker, image: string): Promise
 /** Removal without the label check, for rollback of an image this very call pulled. */
 export async function removeImageUnguarded(docker: Docker, image: string): Promise<void> {
   try {
-    await docker.getImage(image).remove({ noprune: false });
+    await docker.getImage(imagePathSegment(image)).remove({ noprune: false });
   } catch (error) {
     const failure = describeDockerError(error);
     const engine = engineApiError(failure);
@@ -79,4 +79,12 @@ export async function removeImageUnguarded(docker: Docker, image: string): Promi
     if (failure.statusCode === 409) throw containerError('conflict', 'containers.image.inUse', { image });
     throw containerError('internal', 'containers.engine.failed', { detail: failure.detail });
   }
+}
+
+/**
+ * An image reference as one segment of a Docker API path. dockerode pastes names into paths as
+ * they are; encoded, a reference can only ever name an image (Docker decodes `/`, `:` and `@`).
+ */
+export function imagePathSegment(image: string): string {
+  return encodeURIComponent(image);
 }
