@@ -1,7 +1,7 @@
 import type { HostReport } from '../../../src/shared/host';
 import type { MirrorStatus } from '../../../src/shared/mirrors';
 import { runHostChecks, type DoctorDeps, type HostProbe } from '../../../src/main/lab/doctor/index';
-import { AMD_CPUINFO, NESTED_CPUINFO, fakeDeps, fakeProbe } from './fake-host';
+import { AMD_CPUINFO, NESTED_CPUINFO, fakeDeps, fakeProbe, libvirtUp } from './fake-host';
 
 const GIB = 1024 ** 3;
 const noDevice = async () => ({ exists: false, readable: false, writable: false });
@@ -125,6 +125,14 @@ export const scenarios: Scenario[] = [
     probe: fakeProbe({
       processGroups: async () => ['ada'],
       lookupGroup: async (name) => ({ name, gid: 300, members: [] }),
+    }),
+  },
+  {
+    name: 'an ordinary user outside the libvirt group, on their own session connection',
+    deps: fakeDeps({ libvirt: { ...libvirtUp, endpoint: 'qemu:///session' } }),
+    probe: fakeProbe({
+      processGroups: async () => ['ada', 'docker', 'kvm'],
+      lookupGroup: async (name) => ({ name, gid: 300, members: name === 'libvirt' ? [] : ['ada'] }),
     }),
   },
   {

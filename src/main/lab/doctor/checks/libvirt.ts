@@ -1,5 +1,8 @@
 import type { CheckDefinition, CheckOutcome } from '../check-kit';
-import { defineDefaultNetworkFix, installLibvirtFix, startDefaultNetworkFix } from '../fixes';
+import { defineDefaultNetworkFix, installLibvirtFix, joinGroupFix, startDefaultNetworkFix } from '../fixes';
+
+/** Where a non-root user lands when the system daemon refuses them (see LibvirtConnection). */
+export const isSessionEndpoint = (endpoint: string): boolean => endpoint.startsWith('qemu:///session');
 
 export const libvirtReachableCheck: CheckDefinition = {
   id: 'libvirt-reachable',
@@ -9,13 +12,15 @@ export const libvirtReachableCheck: CheckDefinition = {
     const status = deps.libvirt.status();
     const uri = deps.libvirt.uri();
     switch (status.state) {
-      case 'up':
-        return {
-          status: 'ok',
-          outcome: 'ok',
-          params: { version: status.version },
-          details: { uri, endpoint: status.endpoint, since: status.since },
-        };
+      case 'up': {
+        const details = { uri, endpoint: status.endpoint, since: status.since };
+        const params = { version: status.version };
+        // It works, with a session's limits: VMs run as the user, user-mode networking only, and
+        // they end with the login. The libvirt group gives the system connection instead.
+        if (isSessionEndpoint(status.endpoint))
+          return { status: 'warn', outcome: 'session', params, details, fix: joinGroupFix('libvirt') };
+        return { status: 'ok', outcome: 'ok', params, details };
+      }
       case 'connecting':
         return {
           status: 'info',

@@ -1,6 +1,7 @@
 import type { CheckContext, CheckDefinition, CheckOutcome } from '../check-kit';
 import { joinGroupFix } from '../fixes';
 import { decideMembership } from '../groups';
+import { isSessionEndpoint } from './libvirt';
 
 interface GroupSpec {
   id: string;
@@ -52,7 +53,10 @@ function groupCheck(spec: GroupSpec): CheckDefinition {
   };
 }
 
-/** A live connection proves access, e.g. rootless Docker or a polkit rule, so the group is not needed then. */
+/**
+ * A live connection proves access, e.g. rootless Docker or a polkit rule, so the group is not needed
+ * then; libvirt's own session connection does not count, since it is where a refused user lands.
+ */
 export const dockerGroupCheck = groupCheck({
   id: 'group-docker',
   group: 'docker',
@@ -62,7 +66,10 @@ export const dockerGroupCheck = groupCheck({
 export const libvirtGroupCheck = groupCheck({
   id: 'group-libvirt',
   group: 'libvirt',
-  accessWithoutGroup: async ({ deps }) => deps.libvirt.status().state === 'up',
+  accessWithoutGroup: async ({ deps }) => {
+    const status = deps.libvirt.status();
+    return status.state === 'up' && !isSessionEndpoint(status.endpoint);
+  },
 });
 
 export const kvmGroupCheck = groupCheck({
