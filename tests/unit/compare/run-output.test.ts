@@ -32,6 +32,16 @@ describe('console.run output: from the echoed line to the next prompt', () => {
     );
   });
 
+  it("takes the shell's echo after its first prompt when the line was typed while bash was starting", () => {
+    // The terminal echoes the early line, then bash prints its prompt and echoes the line again.
+    const raw = `echo $((6*7))\r\n${bashPrompt}echo $((6*7))\r\n\x1b[?2004l\r42\r\n${bashPrompt}`;
+    expect(cutRunOutput('echo $((6*7))', { before: '', raw })).toEqual({
+      atPrompt: true,
+      output: '42',
+      prompt: 'learner@host:~$ ',
+    });
+  });
+
   it('does not take the command text before the point of typing for its echo', () => {
     const before = `uname -r\r\n6.1.0\r\n${ash}`;
     expect(cutRunOutput('uname -r', { before, raw: '' })).toMatchObject({ atPrompt: false, output: '' });

@@ -29,6 +29,25 @@ function echoPattern(command: string): RegExp {
 }
 
 /**
+ * Where the shell echoed the typed line. A line typed before the shell's line editor was ready is
+ * echoed twice: by the terminal as it arrives, then by the shell after its first prompt. The echo
+ * that follows a prompt on its line is the shell's; without one, the first echo. Later matches are
+ * never taken before a prompted one: output that repeats the command (`echo uname -r`) comes after.
+ */
+function echoOf(command: string, text: string, from: number): RegExpExecArray | null {
+  const echo = echoPattern(command);
+  echo.lastIndex = from;
+  const first = echo.exec(text);
+  for (let match = first; match; match = echo.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    if (isPromptLine(text.slice(lineStart, match.index))) return match;
+    // Only the terminal's own echo may come before the shell's: one line, then its prompt.
+    if (match !== first || text.indexOf('\n', match.index + match[0].length) === -1) break;
+  }
+  return first;
+}
+
+/**
  * The output of `command` so far. `knownPrompt` is the prompt this session showed before: output
  * without a final newline shares the last line with the prompt, and only a known prompt tells
  * where one ends; otherwise the text before the echo on its line is taken, or the whole last line.
@@ -36,10 +55,7 @@ function echoPattern(command: string): RegExp {
 export function cutRunOutput(command: string, { before, raw }: Transcript, knownPrompt = ''): RunCut {
   const typedAt = plainText(before).length;
   const text = plainText(before + raw);
-  const echo = echoPattern(command);
-  echo.lastIndex = typedAt;
-  // The first match: output that repeats the command (`echo uname -r`) comes after the echo.
-  const match = echo.exec(text);
+  const match = echoOf(command, text, typedAt);
   // No echo (yet): all it printed, for a run that gives up.
   if (!match) return { atPrompt: false, output: text.slice(typedAt).replace(/\n$/, ''), prompt: '' };
   const echoLine = text.lastIndexOf('\n', match.index) + 1;
