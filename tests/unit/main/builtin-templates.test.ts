@@ -35,7 +35,7 @@ describe('built-in templates', () => {
     }
   });
 
-  it('has distro twins whose VM side is the same distribution\'s cloud-image template, beside its container image', async () => {
+  it("has distro twins whose VM side is the same distribution's cloud-image template, beside its container image", async () => {
     const catalog = await loadCatalog([
       { dir: join(import.meta.dirname, '../../../resources/templates'), source: 'builtin' },
     ]);
