@@ -8,7 +8,7 @@ import type Docker from 'dockerode';
 import { z } from 'zod';
 import { ApiError } from '@shared/errors';
 import { describeDockerError, engineApiError } from './docker-errors';
-import { detectArchiveKind, type ArchiveKind } from './image-archive';
+import { archiveRepoTags, detectArchiveKind, type ArchiveKind } from './image-archive';
 import { parseImageReference } from '@shared/image-reference';
 import { imageLabels } from './images';
 import { readJsonLines } from './json-lines';
@@ -90,6 +90,7 @@ async function importRootfs(
 ): Promise<ImportedImage> {
   if (input.repoTag === undefined)
     throw containerError('bad-input', 'containers.image.importNeedsName', { file: input.file });
+  await refuseUsersNames(docker, [input.repoTag], input.file);
   const { repo, tag } = splitRepoTag(input.repoTag);
   const changes = [
     ...labelChanges(labels),
@@ -114,6 +115,11 @@ async function loadSaved(
   labels: Record<string, string>,
   signal: AbortSignal | undefined,
 ): Promise<ImportedImage> {
+  await refuseUsersNames(
+    docker,
+    [...(await archiveRepoTags(input.file)), ...(input.repoTag !== undefined ? [input.repoTag] : [])],
+    input.file,
+  );
   const stream = await docker.loadImage(createReadStream(input.file), signal ? { abortSignal: signal } : {});
   const lines = await readOutput(stream, signal);
   const loaded = lines.flatMap((line) => {
@@ -140,6 +146,19 @@ async function loadSaved(
     id = await buildLabelled(docker, from, target, labels, signal);
   }
   return { kind: 'docker-save', tags: targets, id };
+}
+
+/**
+ * Loading or importing under a name moves that name, and relabelling would then make the user's
+ * name look like Twinlab's (and removable by it). A name already on an image Twinlab did not add
+ * is refused before anything is loaded; Twinlab's own names may be replaced.
+ */
+async function refuseUsersNames(docker: Docker, names: string[], file: string): Promise<void> {
+  for (const name of names) {
+    const labels = await imageLabels(docker, name);
+    if (labels !== undefined && !isTwinlabImage(labels))
+      throw containerError('conflict', 'containers.image.importNameTaken', { file, image: name });
+  }
 }
 
 /** `FROM source` + `LABEL …`, tagged as target: adds labels without a layer, offline. */

@@ -91,6 +91,8 @@ export const containerMessages = {
     '“{{file}}” is not a tar archive. Choose a file made by docker save, or a root filesystem packed with tar (gzip is fine).',
   'containers.image.importNeedsName':
     '“{{file}}” is a root filesystem, which carries no image name. Give the image a name such as my-image:1.',
+  'containers.image.importNameTaken':
+    '“{{file}}” would replace the image {{image}}, which is already on this computer and was not added by Twinlab. Rename or remove yours first (docker tag, docker rmi), or import under another name.',
   'containers.image.importUntagged':
     '“{{file}}” holds an image without a name. Give the image a name such as my-image:1, then import it again.',
   'containers.image.importFailed':
