@@ -42,7 +42,12 @@ describe.skipIf(gate.skip)('importing VM images and cloud-init logins, through t
   beforeAll(async () => {
     configHome = await mkdtemp(join(tmpdir(), `${prefix}-config-`));
     work = await mkdtemp(join(tmpdir(), `${prefix}-files-`));
-    ({ lab, client } = await startTestLab('libvirt', { XDG_CONFIG_HOME: configHome }));
+    // No mirror: the machine's /etc/xdg/twinlab/mirrors.yaml would serve the cloud image this test
+    // proves offline refusal with.
+    ({ lab, client } = await startTestLab('libvirt', {
+      XDG_CONFIG_HOME: configHome,
+      XDG_CONFIG_DIRS: join(configHome, 'no-machine-settings'),
+    }));
   });
   afterAll(async () => {
     client?.close();
