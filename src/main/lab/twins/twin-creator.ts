@@ -216,6 +216,7 @@ function systemLeftOut(reason: string): NonNullable<TwinCreated['leftOut']>[numb
     role: 'system',
     key: 'twins.leftOut.system',
     message: `The system container column is left out because LXD/Incus is not ready: ${reason}. The Host page says how to install and initialise it.`,
+    params: { reason },
   };
 }
 

@@ -1,4 +1,8 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ContainerAction } from '../../../shared/containers';
+import type { SystemAction } from '../../../shared/systems';
+import { useApi } from '../data/ApiContext';
+import { queryKeys } from '../data/queries';
 import type { Guest } from '../../../shared/guest';
 import { useContainerAction } from '../data/guests';
 import { ActionButtons, useActionRunner } from './ActionButtons';
@@ -14,7 +18,43 @@ interface GuestActionsProps {
 
 /** Start, stop, restart, pause, resume and remove (after a confirmation), as the state allows. */
 export function GuestActions(props: GuestActionsProps) {
-  return props.guest.kind === 'vm' ? <VmActions {...props} /> : <ContainerActions {...props} />;
+  if (props.guest.kind === 'vm') return <VmActions {...props} />;
+  if (props.guest.kind === 'system') return <SystemActions {...props} />;
+  return <ContainerActions {...props} />;
+}
+
+/** A system container (LXD/Incus) offers start, stop and remove: LXD's restart and freeze are not taught here. */
+function SystemActions({ guest, compact = false, onRemoved }: GuestActionsProps) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: (action: SystemAction) => api.call('systems.action', { id: guest.id, action }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.guests }),
+  });
+  const runner = useActionRunner<SystemAction, unknown>({
+    name: guest.name,
+    keyPrefix: 'guest',
+    onRemoved,
+    mutate: (action, callbacks) => mutation.mutate(action, callbacks),
+  });
+  if (!guest.managed) return null;
+  const actions = availableActions(guest.state).filter((action): action is SystemAction =>
+    (['start', 'stop', 'remove'] as const).some((each) => each === action),
+  );
+  return (
+    <ActionButtons
+      name={guest.name}
+      keyPrefix="guest"
+      actions={actions}
+      icons={actionIcon}
+      compact={compact}
+      wrap={false}
+      running={runner.running}
+      confirming={runner.confirming}
+      onConfirmingChange={runner.setConfirming}
+      onRun={(action) => runner.run(action)}
+    />
+  );
 }
 
 function ContainerActions({ guest, compact = false, onRemoved }: GuestActionsProps) {

@@ -30,6 +30,8 @@ export function useLessonTwin(
     async (guests: readonly Guest[]) => {
       for (const guest of guests) {
         if (guest.kind === 'vm') await api.call('vms.action', { id: guest.id, action: 'remove' });
+        else if (guest.kind === 'system')
+          await api.call('systems.action', { id: guest.id, action: 'remove' });
         else await api.call('containers.action', { id: guest.id, action: 'remove' });
       }
       await queryClient.invalidateQueries({ queryKey: queryKeys.guests });

@@ -19,6 +19,7 @@ import {
   emptyTwinValues,
   sandboxRuntimeOf,
   twinContainerSpec,
+  lxcLaunchCommand,
   twinGuestNames,
   twinNameProblem,
   twinWizardSteps,
@@ -49,7 +50,7 @@ export function NewTwinPage() {
   const step = twinWizardSteps[active] ?? 'template';
   const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
   const withSandbox = sandboxRuntime !== undefined && values.sandbox;
-  const guests = twinGuestNames(values.name, withSandbox);
+  const guests = twinGuestNames(values.name, withSandbox, Boolean(template?.system));
 
   const pickTemplate = (picked: Template) => {
     setValues((current) => ({ ...current, templateId: picked.id, name: defaultTwinName(picked.id, suffix) }));
@@ -62,7 +63,8 @@ export function NewTwinPage() {
     if (!template) return false;
     return (
       (await runCheck(async () => {
-        const containers = guests.filter((guest) => guest.role !== 'vm');
+        const containers = guests.filter((guest) => guest.role === 'container' || guest.role === 'sandbox');
+        const system = guests.find((guest) => guest.role === 'system');
         const [runs, vm] = await Promise.all([
           Promise.all(
             containers.map((guest) =>
@@ -84,6 +86,10 @@ export function NewTwinPage() {
             command: runs[index]?.dockerRunMultiline ?? '',
           })),
           xml: vm.xml,
+          ...(system &&
+            template.system && {
+              lxcLaunch: lxcLaunchCommand(template.system, system.name, template.id),
+            }),
         });
         return true;
       })) ?? false
@@ -134,6 +140,7 @@ export function NewTwinPage() {
           }}
           sandboxRuntime={sandboxRuntime}
           sandbox={values.sandbox}
+          withSystem={Boolean(template?.system)}
           onSandbox={(sandbox) => {
             setValues((current) => ({ ...current, sandbox }));
             setPreview(undefined);

@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { monoInputStyles } from '../../components/mono-input';
+import { roleColor } from '../../pages/compare/columns';
 import { twinGuestNames } from './twin-values';
 
 interface TwinNameStepProps {
@@ -11,10 +12,20 @@ interface TwinNameStepProps {
   sandboxRuntime: string | undefined;
   sandbox: boolean;
   onSandbox: (on: boolean) => void;
+  /** The template has a system side: its column is made when LXD/Incus answers. */
+  withSystem: boolean;
 }
 
 /** Step 2: the twin's name (its guests are named after it) and whether to add the sandbox column. */
-export function TwinNameStep({ name, error, onName, sandboxRuntime, sandbox, onSandbox }: TwinNameStepProps) {
+export function TwinNameStep({
+  name,
+  error,
+  onName,
+  sandboxRuntime,
+  sandbox,
+  onSandbox,
+  withSystem,
+}: TwinNameStepProps) {
   const { t } = useTranslation();
   const withSandbox = sandboxRuntime !== undefined && sandbox;
   return (
@@ -46,14 +57,8 @@ export function TwinNameStep({ name, error, onName, sandboxRuntime, sandbox, onS
           {t('twinWizard.name.guests')}
         </Text>
         <Group gap="xs" data-testid="twin-guest-names">
-          {twinGuestNames(name || '…', withSandbox).map((guest) => (
-            <Badge
-              key={guest.role}
-              variant="light"
-              tt="none"
-              ff="monospace"
-              color={guest.role === 'vm' ? 'indigo' : guest.role === 'sandbox' ? 'orange' : 'teal'}
-            >
+          {twinGuestNames(name || '…', withSandbox, withSystem).map((guest) => (
+            <Badge key={guest.role} variant="light" tt="none" ff="monospace" color={roleColor[guest.role]}>
               {guest.name}
             </Badge>
           ))}

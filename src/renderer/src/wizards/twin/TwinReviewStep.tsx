@@ -7,7 +7,9 @@ import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 
 export interface TwinPreview {
   /** One `docker run` per container column. */
-  dockerRuns: { role: Exclude<TwinRole, 'vm'>; name: string; command: string }[];
+  dockerRuns: { role: 'container' | 'sandbox'; name: string; command: string }[];
+  /** The system column as `lxc launch`, when the template has one. */
+  lxcLaunch?: string;
   xml: string;
 }
 
@@ -75,6 +77,22 @@ export function TwinReviewStep({
               />
             </Stack>
           ))}
+          {preview.lxcLaunch && (
+            <Stack gap="xs">
+              <Group justify="space-between" gap="sm">
+                <Title order={3} fz="md">
+                  {t('twinWizard.review.lxcLaunch')}
+                </Title>
+                <CopyTextButton value={preview.lxcLaunch} label={t('twinWizard.review.copy')} />
+              </Group>
+              <ScrollingCode
+                code={preview.lxcLaunch}
+                maxHeight={200}
+                label={t('twinWizard.review.lxcLaunch')}
+                testId="lxc-launch"
+              />
+            </Stack>
+          )}
           <Stack gap="xs">
             <Group justify="space-between" gap="sm">
               <Title order={3} fz="md">

@@ -1,5 +1,5 @@
 import { twinCreateSchema, type TwinRole } from '../../../../shared/compare';
-import type { Template } from '../../../../shared/template';
+import type { SystemSide, Template } from '../../../../shared/template';
 import type { ContainerCreateSpecInput } from '../../../../shared/containers';
 import { toContainerSpec, valuesFromTemplate } from '../container/container-values';
 
@@ -37,10 +37,30 @@ export function twinNameProblem(name: string): string | undefined {
   return twinCreateSchema.shape.name.safeParse(name).success ? undefined : 'twinWizard.problem.nameInvalid';
 }
 
-/** The guest names the twin will have, in column order, as main names them. */
-export function twinGuestNames(name: string, withSandbox: boolean): { role: TwinRole; name: string }[] {
-  const roles: TwinRole[] = withSandbox ? ['container', 'sandbox', 'vm'] : ['container', 'vm'];
+/** The guest names the twin will have, in column order (the ladder), as main names them. */
+export function twinGuestNames(
+  name: string,
+  withSandbox: boolean,
+  withSystem = false,
+): { role: TwinRole; name: string }[] {
+  const roles: TwinRole[] = [
+    'container',
+    ...(withSandbox ? (['sandbox'] as const) : []),
+    ...(withSystem ? (['system'] as const) : []),
+    'vm',
+  ];
   return roles.map((role) => ({ role, name: `${name}-${role}` }));
+}
+
+/** The system column as LXD's own command line: what Twinlab asks LXD for, for the Review step. */
+export function lxcLaunchCommand(system: SystemSide, guestName: string, templateId: string): string {
+  const config = [
+    ...(system.memoryMiB ? [`limits.memory=${system.memoryMiB}MiB`] : []),
+    ...(system.cpus ? [`limits.cpu=${system.cpus}`] : []),
+    'user.twinlab.managed=true',
+    `user.twinlab.template=${templateId}`,
+  ];
+  return [`lxc launch ${system.image} ${guestName}`, ...config.map((each) => `  -c ${each}`)].join(' \\\n');
 }
 
 /**

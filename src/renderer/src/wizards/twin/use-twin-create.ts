@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TwinRole } from '../../../../shared/compare';
 import type { OperationProgress } from '../../../../shared/operations';
@@ -17,6 +19,7 @@ export type TwinProgress = Partial<Record<TwinRole | 'twin', OperationProgress>>
  */
 export function useTwinCreate() {
   const api = useApi();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -45,6 +48,13 @@ export function useTwinCreate() {
         .call('twins.create', { ...input, operationId: id })
         .then((created) => {
           void queryClient.invalidateQueries({ queryKey: queryKeys.guests });
+          // A column this host cannot make (LXD absent) is not an error: say which and why.
+          for (const left of created.leftOut ?? [])
+            notifications.show({
+              color: 'yellow',
+              title: t('twins.leftOut.title'),
+              message: t(left.key, left.params),
+            });
           void navigate(`/compare/${created.twinId}`);
         })
         .catch((error: unknown) => {
@@ -57,7 +67,7 @@ export function useTwinCreate() {
           operationId.current = undefined;
         });
     },
-    [api, navigate, queryClient],
+    [api, navigate, queryClient, t],
   );
 
   const cancel = useCallback(() => {
