@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiErrorData } from './errors';
 
 /**
  * Where downloads and container images come from instead of the internet: an HTTP mirror that holds
@@ -39,7 +40,7 @@ export interface MirrorStatus {
   http?: string;
   registry?: string;
   /** Set when the setting cannot be used; the sentence names the file (or variable) and the field. */
-  problem?: string;
+  problem?: ApiErrorData;
   /** Registry mirrors dockerd itself pulls through ("registry-mirrors" in daemon.json). */
   dockerMirrors: string[];
   probes: { http?: MirrorProbe; registry?: MirrorProbe };

@@ -152,10 +152,38 @@ export const scenarios: Scenario[] = [
     probe: fakeProbe(),
   },
   {
+    name: 'a TWINLAB_MIRROR that does not parse',
+    deps: {
+      ...fakeDeps(),
+      mirrors: async () => ({
+        source: 'none',
+        problem: {
+          code: 'bad-input',
+          key: 'mirrors.error.invalidEnv',
+          message: 'bad',
+          params: { field: 'the setting', problem: 'must be a mapping' },
+        },
+        dockerMirrors: [],
+        probes: {},
+      }),
+    },
+    probe: fakeProbe(),
+  },
+  {
     name: 'a mirror file that does not parse',
     deps: {
       ...fakeDeps(),
-      mirrors: async () => ({ source: 'none', problem: 'bad file', dockerMirrors: [], probes: {} }),
+      mirrors: async () => ({
+        source: 'none',
+        problem: {
+          code: 'bad-input',
+          key: 'mirrors.error.invalidFile',
+          message: 'bad',
+          params: { file: '/etc/xdg/twinlab/mirrors.yaml', field: '“http”', problem: 'must be a URL' },
+        },
+        dockerMirrors: [],
+        probes: {},
+      }),
     },
     probe: fakeProbe(),
   },

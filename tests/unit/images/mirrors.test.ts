@@ -159,7 +159,17 @@ describe('the mirror check', () => {
       outcome: 'answers',
       params: { mirrors: 'http://m:1', origin: 'TWINLAB_MIRROR' },
     });
-    expect(mirrorOutcome({ ...base, problem: 'bad' })).toMatchObject({ status: 'warn', outcome: 'invalid' });
+    const problem = {
+      code: 'bad-input' as const,
+      key: 'mirrors.error.invalidFile',
+      message: 'bad',
+      params: { file: 'f' },
+    };
+    expect(mirrorOutcome({ ...base, problem })).toMatchObject({
+      status: 'warn',
+      outcome: 'invalidFile',
+      params: { file: 'f' },
+    });
   });
 });
 

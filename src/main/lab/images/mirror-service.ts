@@ -26,7 +26,7 @@ export class MirrorService {
       active = await this.settings.active();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return { source: 'none', problem: error.message, dockerMirrors, probes: {} };
+      return { source: 'none', problem: error.toData(), dockerMirrors, probes: {} };
     }
     const { http, registry } = active.config;
     const [httpProbe, registryProbe] = await Promise.all([

@@ -16,8 +16,11 @@ export function mirrorOutcome(status: MirrorStatus): CheckOutcome {
     ...(status.file !== undefined && { file: status.file }),
     ...(status.dockerMirrors.length > 0 && { dockerMirrors: status.dockerMirrors.join(', ') }),
   };
-  if (status.problem !== undefined)
-    return { status: 'warn', outcome: 'invalid', params: { problem: status.problem }, details };
+  if (status.problem !== undefined) {
+    const { key, params = {} } = status.problem;
+    const outcome = key === 'mirrors.error.invalidEnv' ? 'invalidEnv' : 'invalidFile';
+    return { status: 'warn', outcome, params, details };
+  }
   const mirrors = [
     ...(status.http !== undefined ? [{ address: status.http, probe: status.probes.http }] : []),
     ...(status.registry !== undefined ? [{ address: status.registry, probe: status.probes.registry }] : []),

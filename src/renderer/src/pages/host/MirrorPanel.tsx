@@ -10,6 +10,7 @@ import {
   type MirrorStatus,
 } from '../../../../shared/mirrors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDescribeError } from '../../i18n/describe-error';
 import { useApi } from '../../data/ApiContext';
 
 const mirrorsKey = ['mirrors.status'] as const;
@@ -22,6 +23,7 @@ export function MirrorPanel() {
   const { t } = useTranslation();
   const api = useApi();
   const client = useQueryClient();
+  const describeError = useDescribeError();
   const status = useQuery<MirrorStatus>({
     queryKey: mirrorsKey,
     queryFn: () => api.call('mirrors.status', {}),
@@ -60,7 +62,7 @@ export function MirrorPanel() {
             </Text>
             {data.problem !== undefined && (
               <Alert color="red" variant="light" title={t('mirrors.invalid')}>
-                {data.problem}
+                {describeError(data.problem)}
               </Alert>
             )}
             {data.http !== undefined && (
