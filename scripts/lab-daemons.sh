@@ -106,7 +106,8 @@ start_registry() { # Debian's docker-registry with the config build-mirror.sh wr
     mkdir -p /etc/systemd/system/docker-registry.service.d
     printf '[Service]\nExecStart=\nExecStart=/usr/bin/docker-registry serve %s\n' "$registry_config" \
       > /etc/systemd/system/docker-registry.service.d/twinlab.conf
-    systemctl daemon-reload && systemctl start docker-registry
+    # restart: Debian's package may already run it with its own config (htpasswd logins, every address)
+    systemctl daemon-reload && systemctl restart docker-registry
   else
     mkdir -p "$logdir"
     setsid $(as_user docker-registry) docker-registry serve "$registry_config" >>"$logdir/registry.log" 2>&1 < /dev/null &
