@@ -132,7 +132,7 @@ start_mirror() { # BusyBox httpd serving the HTTP mirror's folder read-only on l
   else
     mkdir -p "$logdir"
     setsid $(as_user nobody) busybox httpd -f -p "127.0.0.1:$mirror_port" -h "$mirror_dir" >>"$logdir/mirror.log" 2>&1 < /dev/null &
-    echo $! > /run/twinlab-mirror.pid
+    echo $! > /run/twinlab-mirror-$mirror_port.pid
   fi
   wait_until 15 mirror_answers || die "the HTTP mirror did not answer on 127.0.0.1:$mirror_port within 15 s"
   log "HTTP mirror answers on 127.0.0.1:$mirror_port"
@@ -140,7 +140,7 @@ start_mirror() { # BusyBox httpd serving the HTTP mirror's folder read-only on l
 
 stop_mirror() {
   if has_systemd; then systemctl stop twinlab-mirror
-  else stop_pid /run/twinlab-mirror.pid
+  else stop_pid /run/twinlab-mirror-$mirror_port.pid
   fi
   wait_until 15 not mirror_answers || die "the HTTP mirror still answers after 15 s"
   log "HTTP mirror stopped"
