@@ -14,6 +14,11 @@ const containerPort = z
     /** Absent: Docker picks a free host port. */
     host: z.number().int().optional(),
     protocol: z.enum(['tcp', 'udp']).default('tcp'),
+    /**
+     * Also reachable from other computers on the network. Absent or false: published on
+     * 127.0.0.1 only, like a VM's forwarded ports (workshop Wi-Fi must not reach a learner's lab).
+     */
+    lan: z.boolean().optional(),
   })
   .strict();
 

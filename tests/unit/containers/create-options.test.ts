@@ -23,7 +23,7 @@ const full = spec({
   env: { GREETING: "it's me", MODE: 'lab' },
   ports: [
     { container: 80, host: 8080 },
-    { container: 53, protocol: 'udp' },
+    { container: 53, protocol: 'udp', lan: true },
   ],
   volumes: [{ name: 'web-data', target: '/data', readOnly: true }, { target: '/cache' }],
   binds: [{ source: '/home/me/site, v2', target: '/usr/share/nginx/html', readOnly: true }],
@@ -68,7 +68,10 @@ describe('containerCreateOptions', () => {
         NanoCpus: 1_500_000_000,
         Runtime: 'runc',
         RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 },
-        PortBindings: { '80/tcp': [{ HostPort: '8080' }], '53/udp': [{ HostPort: '' }] },
+        PortBindings: {
+          '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }],
+          '53/udp': [{ HostIp: '', HostPort: '' }],
+        },
         Mounts: [
           { Type: 'volume', Source: 'web-data', Target: '/data', ReadOnly: true },
           { Type: 'volume', Source: '', Target: '/cache' },
@@ -133,7 +136,7 @@ describe('dockerRunCommand', () => {
     expect(dockerRunCommand(full, { runtimeWithoutNetwork: false })).toBe(
       'docker run --detach --name web-1 --label io.twinlab.managed=true --label io.twinlab.template=fixture-busybox ' +
         '--label io.twinlab.twin=twin-7 --runtime runc --memory 128m --cpus 1.5 --restart on-failure:3 ' +
-        '--publish 8080:80/tcp --publish 53/udp ' +
+        '--publish 127.0.0.1:8080:80/tcp --publish 53/udp ' +
         '--mount type=volume,source=web-data,target=/data,readonly --mount type=volume,target=/cache ' +
         `--mount 'type=bind,"source=/home/me/site, v2",target=/usr/share/nginx/html,readonly' ` +
         `--env 'GREETING=it'\\''s me' --env MODE=lab nginx:1.27 nginx -g 'daemon off;'`,

@@ -107,7 +107,7 @@ describe('values → spec', () => {
         memoryMiB: '',
         cpus: '',
         runtime: '',
-        ports: [{ key: 'a', container: '', host: '', protocol: 'tcp' }],
+        ports: [{ key: 'a', container: '', host: '', protocol: 'tcp', lan: false }],
         volumes: [{ key: 'b', name: ' ', target: ' ', readOnly: false }],
         binds: [{ key: 'c', source: '', target: '', readOnly: false }],
         env: [{ key: 'd', name: ' ', value: '' }],
@@ -119,8 +119,8 @@ describe('values → spec', () => {
   it('drops half-filled rows from the spec and reports them as form problems', () => {
     const form = values({
       ports: [
-        { key: 'a', container: '', host: 8080, protocol: 'tcp' },
-        { key: 'b', container: 80, host: '', protocol: 'tcp' },
+        { key: 'a', container: '', host: 8080, protocol: 'tcp', lan: false },
+        { key: 'b', container: 80, host: '', protocol: 'tcp', lan: false },
       ],
       binds: [{ key: 'c', source: '/srv', target: '', readOnly: true }],
       env: [
@@ -150,8 +150,8 @@ describe('problems ↔ fields and steps', () => {
   it('maps spec indexes back to the form’s rows when empty rows were dropped', () => {
     const form = values({
       ports: [
-        { key: 'a', container: '', host: '', protocol: 'tcp' },
-        { key: 'b', container: 80, host: 80, protocol: 'tcp' },
+        { key: 'a', container: '', host: '', protocol: 'tcp', lan: false },
+        { key: 'b', container: 80, host: 80, protocol: 'tcp', lan: false },
       ],
       env: [{ key: 'c', name: 'MY VAR', value: 'x' }],
     });

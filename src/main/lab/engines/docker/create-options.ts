@@ -39,12 +39,16 @@ export function containerCreateOptions(
   let exposedPorts: Record<string, Record<string, never>> | undefined;
   if (ports.length > 0) {
     exposedPorts = {};
-    const bindings: Record<string, Array<{ HostPort: string }>> = {};
+    const bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> = {};
     for (const port of ports) {
       const key = portKey(port.container, port.protocol);
       exposedPorts[key] = {};
       // An empty HostPort asks Docker for a free ephemeral port, like `-p 80`.
-      (bindings[key] ??= []).push({ HostPort: port.host === undefined ? '' : String(port.host) });
+      // HostIp '' is every address (0.0.0.0), only when the spec opts into the LAN.
+      (bindings[key] ??= []).push({
+        HostIp: port.lan ? '' : '127.0.0.1',
+        HostPort: port.host === undefined ? '' : String(port.host),
+      });
     }
     hostConfig.PortBindings = bindings;
   }

@@ -39,7 +39,10 @@ export function dockerRunCommand(
     ]);
   }
   for (const port of spec.ports ?? []) {
-    const published = port.host === undefined ? String(port.container) : `${port.host}:${port.container}`;
+    const hostPort = port.host === undefined ? '' : String(port.host);
+    const published = port.lan
+      ? `${hostPort ? `${hostPort}:` : ''}${port.container}`
+      : `127.0.0.1:${hostPort}:${port.container}`;
     groups.push(['--publish', `${published}/${port.protocol}`]);
   }
   for (const volume of spec.volumes ?? []) {

@@ -123,14 +123,18 @@ export function NetworkStep({ values, change, errorFor }: StepFormProps) {
           t('wizard.network.containerPort'),
           t('wizard.network.hostPort'),
           t('wizard.network.protocol'),
+          t('wizard.network.reach'),
           '',
         ]}
-        template="minmax(120px, 1fr) minmax(120px, 1fr) 110px 36px"
+        template="minmax(120px, 1fr) minmax(120px, 1fr) 110px 150px 36px"
         addLabel={t('wizard.network.addPort')}
         onAdd={() =>
           change('ports', (current) => ({
             ...current,
-            ports: [...current.ports, { key: rowKey(), container: '', host: '', protocol: 'tcp' }],
+            ports: [
+              ...current.ports,
+              { key: rowKey(), container: '', host: '', protocol: 'tcp', lan: false },
+            ],
           }))
         }
         empty={t('wizard.network.noPorts')}
@@ -177,6 +181,14 @@ export function NetworkStep({ values, change, errorFor }: StepFormProps) {
                   protocol: event.currentTarget.value === 'udp' ? 'udp' : 'tcp',
                 })
               }
+            />,
+            <Checkbox
+              key={`${port.key}-lan`}
+              mt={8}
+              aria-label={t('wizard.network.lanRow', { row })}
+              label={t('wizard.network.lanShort')}
+              checked={port.lan}
+              onChange={(event) => setRow('ports', index, 'lan', { lan: event.currentTarget.checked })}
             />,
             <RemoveRow
               key={`${port.key}-remove`}

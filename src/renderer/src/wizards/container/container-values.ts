@@ -18,6 +18,8 @@ export interface PortValues {
   /** Empty: Docker picks a free host port. */
   host: NumberField;
   protocol: 'tcp' | 'udp';
+  /** Also reachable from other computers; otherwise 127.0.0.1 only. */
+  lan: boolean;
 }
 
 export interface VolumeValues {
@@ -120,6 +122,7 @@ export function valuesFromTemplate(template: Template, suffix: string): Containe
       container: port.container,
       host: port.host ?? '',
       protocol: port.protocol,
+      lan: port.lan ?? false,
     })),
     volumes: (side.volumes ?? []).map((volume) => ({
       key: rowKey(),
@@ -157,6 +160,7 @@ export function toContainerSpec(values: ContainerWizardValues): ContainerCreateS
       container: port.container as number,
       ...(port.host !== '' && { host: port.host }),
       protocol: port.protocol,
+      ...(port.lan && { lan: true }),
     }));
   const volumes = values.volumes
     .filter((volume) => volume.target.trim() !== '')
