@@ -1,5 +1,6 @@
 /**
- * The built-in Debian 12 cloud-image VM end to end on the real libvirtd, offline: the image comes
+ * The built-in Debian 12 distro twin end to end on the real dockerd and libvirtd, offline: its
+ * container is debian:bookworm-slim (through the lab's registry mirror), and its VM's image comes
  * through an HTTP mirror serving scripts/build-cloud-image.sh's stand-in at the official path with its
  * SHA512SUMS; Twinlab downloads it with progress and verifies the SHA-512, then the VM boots the way the
  * official image boots (BIOS → GRUB → kernel → systemd → cloud-init NoCloud) to `login:` on the serial
@@ -11,16 +12,16 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
 import { startTestLab, type LabClient } from '../../support/lab-client';
-import { removeDomain, uniqueName } from './support';
+import { removeLeftovers } from '../../support/twin';
+import { uniqueName } from './support';
 
-const gate = await engineGate(['libvirt']);
+const gate = await engineGate(['libvirt', 'docker']);
 const mirrorRoot = process.env['TWINLAB_MIRROR_DIR'] ?? '/var/lib/twinlab/mirror';
 const IMAGE = 'debian-12-genericcloud-amd64.qcow2';
 const published = join(mirrorRoot, 'cloud.debian.org/images/cloud/bookworm/latest');
@@ -61,7 +62,7 @@ async function serveMirror(port: number): Promise<ChildProcess> {
   throw new Error(`busybox httpd did not answer on 127.0.0.1:${port}`);
 }
 
-describe.skipIf(gate.skip)('the built-in Debian 12 cloud image through a mirror', () => {
+describe.skipIf(gate.skip)('the built-in Debian 12 distro twin, its cloud image through a mirror', () => {
   let lab: Lab;
   let client: LabClient;
   let httpd: ChildProcess | undefined;
@@ -88,28 +89,37 @@ describe.skipIf(gate.skip)('the built-in Debian 12 cloud image through a mirror'
       TWINLAB_MIRROR: `http://127.0.0.1:${port}`,
       XDG_CONFIG_HOME: configHome,
     }));
+    await client.waitFor(
+      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
+      'docker to answer',
+      30_000,
+    );
   }, 60_000);
 
   afterAll(async () => {
     client?.close();
     await lab?.dispose();
-    await removeDomain(name);
+    await removeLeftovers(name);
     httpd?.kill();
     if (configHome) await rm(configHome, { recursive: true, force: true });
   });
 
   it(
-    'downloads and verifies the image, boots to login: and the generated password logs in on the serial console',
+    'downloads and verifies the image, boots the VM to login:, the generated password logs in; Debian 12 on both sides',
     async () => {
       const started = performance.now();
-      const guest: Guest = await client.call('vms.create', {
-        templateId: 'debian-12-cloud-vm',
+      const twin = await client.call('twins.create', {
+        templateId: 'debian-12-twin',
         name,
+        sandbox: 'off',
         operationId,
       });
+      const guest = twin.guests.find((g) => g.kind === 'vm');
+      const container = twin.guests.find((g) => g.kind === 'container');
+      if (!guest || !container) throw new Error(`the twin lacks a part: ${JSON.stringify(twin)}`);
       const downloads = client
         .of('operation.progress')
-        .filter((p) => p.operationId === operationId && p.download)
+        .filter((p) => p.operationId === operationId && p.part === 'vm' && p.download)
         .map((p) => p.download);
       const imageBytes = (await stat(join(published, IMAGE))).size;
       expect(downloads.length).toBeGreaterThan(1);
@@ -157,7 +167,13 @@ describe.skipIf(gate.skip)('the built-in Debian 12 cloud image through a mirror'
         /learner on debian-12 with systemd/,
         'the user, the distribution and its init',
       );
+      const [inContainer] = await client.call('console.run', {
+        targets: [{ kind: 'container', guestId: container.id }],
+        command: 'echo "$(. /etc/os-release; echo $ID-$VERSION_ID) on $(uname -r)"',
+      });
+      expect(inContainer?.output).toContain(`debian-12 on ${release()}`); // the host's kernel, not the VM's
       await client.call('vms.action', { id: guest.id, action: 'remove' });
+      await client.call('containers.action', { id: container.id, action: 'remove' });
     },
     BOOT_TIMEOUT_MS + 300_000,
   );
