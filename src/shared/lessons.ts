@@ -222,6 +222,17 @@ export function stepChecks(step: LessonStep): LessonCheck[] {
   );
 }
 
+/**
+ * What a step types into the host's own shell (run lines and checks with target host): a lesson
+ * pack from anywhere but Twinlab may only do so after the learner agreed once.
+ */
+export function hostCommandsOf(step: LessonStep): string[] {
+  return step.blocks.flatMap((block) => {
+    if ((block.type !== 'run' && block.type !== 'check') || !block.targets.includes('host')) return [];
+    return block.type === 'run' ? block.lines : [block.command];
+  });
+}
+
 /** Which roles a check reads; the host is always there. */
 export function checkRoles(check: LessonCheck): TwinRole[] {
   if (check.type === 'compare')
@@ -263,7 +274,14 @@ export type StepState = 'pending' | 'done' | 'failed' | 'skipped';
 const twinIdSchema = z.string().min(1).max(64);
 
 export const lessonsCheckSchema = z
-  .object({ lessonId: slug, stepId: slug, twinId: twinIdSchema, locale: z.enum(locales).default('en') })
+  .object({
+    lessonId: slug,
+    stepId: slug,
+    twinId: twinIdSchema,
+    locale: z.enum(locales).default('en'),
+    /** The learner let this lesson (not one of Twinlab's own) run its commands on the host. */
+    trustHost: z.boolean().default(false),
+  })
   .strict();
 
 /** One step's checks as run against a twin: each result and what they make of the step. */

@@ -1,7 +1,7 @@
 import { ApiError } from '@shared/errors';
 import { twinRoleOf, type TwinRole } from '@shared/compare';
 import type { Guest } from '@shared/guest';
-import type { LessonFolders } from '@shared/lessons';
+import type { LessonBlock, LessonFolders } from '@shared/lessons';
 import type { Catalog } from '@shared/template';
 import type { Handlers } from '../router';
 import type { Operations } from '../operations';
@@ -37,7 +37,7 @@ export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, Run
     return entry.template;
   };
   return {
-    'lessons.check': async ({ lessonId, stepId, twinId, locale }) => {
+    'lessons.check': async ({ lessonId, stepId, twinId, locale, trustHost }) => {
       const entry = findLesson(await loadLessons(deps.dirs), lessonId);
       if (!entry)
         throw new ApiError('not-found', 'error.notFound', `There is no lesson "${lessonId}".`, {
@@ -48,6 +48,13 @@ export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, Run
         throw new ApiError('not-found', 'error.notFound', `Lesson "${lessonId}" has no step "${stepId}".`, {
           id: stepId,
         });
+      if (entry.source !== 'builtin' && !trustHost && step.blocks.some(isHostCheck))
+        throw new ApiError(
+          'forbidden',
+          'lessons.trust.notTrusted',
+          `The lesson "${lessonId}" is not one of Twinlab's own and wants to run commands on this computer; allow it first.`,
+          { id: lessonId },
+        );
       const members = (await deps.guests()).filter((guest) => guest.managed && guest.twinId === twinId);
       const first = members[0];
       if (!first)
@@ -77,4 +84,9 @@ export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, Run
     },
     'lessons.folders': async () => deps.folders,
   };
+}
+
+/** A check that types into the host's own shell. */
+function isHostCheck(block: LessonBlock): boolean {
+  return block.type === 'check' && block.targets.includes('host');
 }

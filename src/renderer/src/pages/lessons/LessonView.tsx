@@ -31,6 +31,7 @@ import { useLesson, useLessonProgress, useSaveProgress } from './lesson-queries'
 import { StartLesson } from './StartLesson';
 import { StepCard } from './StepCard';
 import { useLessonTwin } from './use-lesson-twin';
+import { HostTrustDialog } from './HostTrustDialog';
 import { useStepRunner } from './use-step-runner';
 
 const hostTarget: ConsoleTarget = { kind: 'host', guestId: 'host' };
@@ -193,6 +194,7 @@ function LessonWorkspace({
           </Group>
         </Stack>
       </Modal>
+      <HostTrustDialog request={runner.trustRequest} />
       {actionError !== undefined && (
         <Alert color="red" variant="light" role="alert" mb="sm" title={t('lessons.actionFailed')}>
           {describeError(actionError)}

@@ -1,8 +1,15 @@
 import { useState } from 'react';
 import type { Guest } from '../../../../shared/guest';
-import type { Lesson, LessonProgress, LessonStep } from '../../../../shared/lessons';
+import {
+  hostCommandsOf,
+  type Lesson,
+  type LessonProgress,
+  type LessonStep,
+} from '../../../../shared/lessons';
 import { useApi } from '../../data/ApiContext';
 import { currentLocale } from '../../i18n';
+import type { HostTrustRequest } from './HostTrustDialog';
+import { lessonHostCommands, needsHostTrust, rememberHostTrust } from './host-trust';
 import { runTargets, withOutcome } from './lesson-logic';
 import type { StepBusy } from './StepCard';
 
@@ -25,9 +32,27 @@ export function useStepRunner(options: {
 }) {
   const api = useApi();
   const [busy, setBusy] = useState<{ stepId: string; what: StepBusy }>();
+  const [trustRequest, setTrustRequest] = useState<HostTrustRequest>();
   const { lesson, twinId, guests, progress, save, onError } = options;
 
+  /** True when the step may go on: nothing for the host, a trusted lesson, or the learner agreed now. */
+  const hostAllowed = (step: LessonStep) => {
+    if (hostCommandsOf(step).length === 0 || !needsHostTrust(lesson)) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) =>
+      setTrustRequest({
+        title: lesson.title,
+        commands: lessonHostCommands(lesson),
+        answer: (allowed) => {
+          setTrustRequest(undefined);
+          if (allowed) rememberHostTrust(lesson);
+          resolve(allowed);
+        },
+      }),
+    );
+  };
+
   const check = async (step: LessonStep) => {
+    if (!(await hostAllowed(step))) return;
     setBusy({ stepId: step.id, what: { kind: 'check' } });
     try {
       const outcome = await api.call('lessons.check', {
@@ -35,6 +60,7 @@ export function useStepRunner(options: {
         stepId: step.id,
         twinId,
         locale: currentLocale(),
+        trustHost: !needsHostTrust(lesson),
       });
       await save(withOutcome(progress, outcome));
     } catch (error) {
@@ -47,6 +73,7 @@ export function useStepRunner(options: {
   const run = async (step: LessonStep, blockIndex: number) => {
     const block = step.blocks[blockIndex];
     if (block?.type !== 'run') return;
+    if (!(await hostAllowed(step))) return;
     setBusy({ stepId: step.id, what: { kind: 'run', block: blockIndex } });
     try {
       const targets = runTargets(block.targets, guests);
@@ -60,5 +87,5 @@ export function useStepRunner(options: {
     await check(step);
   };
 
-  return { busy, run, check };
+  return { busy, run, check, trustRequest };
 }
