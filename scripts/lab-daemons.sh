@@ -70,11 +70,15 @@ start_libvirt() {
   log "libvirt answers: $(virsh -c qemu:///system version 2>/dev/null | grep -i 'running hypervisor' || true)"
 }
 
+libvirtd_running() { pgrep -x libvirtd >/dev/null; }
+
 stop_libvirt() {
   if has_systemd; then systemctl stop libvirtd
   else pkill -x libvirtd || true
   fi
   wait_until 30 not libvirt_answers || die "libvirtd still answers after 30 s"
+  # It stops answering before its process is gone; a quick "start" must not find the old one there
+  has_systemd || wait_until 30 not libvirtd_running || die "libvirtd did not exit within 30 s"
   log "libvirt stopped"
 }
 

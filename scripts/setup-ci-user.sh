@@ -30,10 +30,7 @@ libvirt_group_socket() {
   [ "$changed" -eq 1 ] || { log "libvirtd socket already open to the libvirt group"; return; }
   # The socket is made at start: restart (running guests keep running; libvirtd reattaches to them).
   log "libvirtd socket set to the libvirt group; restarting libvirtd"
-  "$(dirname "$0")/lab-daemons.sh" stop libvirt
-  # libvirtd stops answering before its process is gone; started too soon, "start" would see it
-  for _ in $(seq 1 120); do pgrep -x libvirtd >/dev/null || break; sleep 0.25; done
-  "$(dirname "$0")/lab-daemons.sh" start libvirt
+  "$(dirname "$0")/lab-daemons.sh" stop libvirt && "$(dirname "$0")/lab-daemons.sh" start libvirt
 }
 
 ensure_user() {
