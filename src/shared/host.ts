@@ -8,6 +8,7 @@ export type CheckGroup =
   | 'virtualization'
   | 'libvirt'
   | 'docker'
+  | 'systemContainers'
   | 'tools'
   | 'storage'
   | 'downloads'

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
 import { AppShell } from './pages/app-shell';
 import { ComparePage } from './pages/compare-page';
+import { HostPage } from './pages/host-page';
 import { LabPage } from './pages/lab-page';
 import { TwinWizard } from './pages/twin-wizard';
 import { capture, guestSuite, openTallApp } from './support/guest-wizard';
@@ -84,4 +85,17 @@ describe.skipIf(gate.skip)('a twin with a system container (LXD) in Chromium', (
     await expect.poll(() => compare.paneLabels()).toContain('系统容器 · LXD');
     await capture(page, 'compare-ladder-zh-CN-dark');
   }, 300_000);
+
+  it('the Host page lists LXD under System containers, running and initialised', async () => {
+    const { page } = await openTallApp(suite.browser, suite.server.url);
+    const host = new HostPage(page);
+    await new AppShell(page).open('Host');
+    await host.waitForReport();
+    await expect.poll(() => host.checkStatus('lxd-reachable'), { timeout: 30_000 }).toBe('ok');
+    expect(await host.check('lxd-reachable').textContent()).toMatch(
+      /LXD \d+\.\d+(\.\d+)? is running and ready/,
+    );
+    await page.getByRole('heading', { name: 'System containers' }).waitFor();
+    await capture(page, 'host-lxd-check');
+  }, 120_000);
 });

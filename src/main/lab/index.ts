@@ -195,7 +195,10 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     consoles,
     healthIntervalMs: interval,
     onGuestsChanged: (id) => events.emit('guests.changed', id === undefined ? {} : { id }),
-    onStatus: (status) => log.info(`engines: lxd ${status.state}`),
+    onStatus: (status) => {
+      hostReport = undefined; // the LXD check in the report is stale now
+      log.info(`engines: lxd ${status.state}`);
+    },
     log: createLogger('systems'),
   });
 
@@ -284,6 +287,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         virsh: (args) => virsh(libvirt.endpoint(), args),
       },
       cacheDir: paths.cache,
+      lxd: { status: () => systems.health.status },
       mirrors: () => mirrors.status(),
     });
 
@@ -298,7 +302,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       'engines.status': async () => enginesStatus(),
       'host.check': async ({ refresh }) => {
         if (refresh) {
-          await Promise.all([dockerHealth.checkNow(), libvirtHealth.checkNow()]);
+          await Promise.all([dockerHealth.checkNow(), libvirtHealth.checkNow(), systems.health.checkNow()]);
           hostReport = undefined;
         }
         const report = (hostReport ??= checkHost().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../../src/shared/engines';
 import type { HostCheck, HostReport } from '../../../src/shared/host';
 import { realHostProbe, runHostChecks, type DoctorDeps } from '../../../src/main/lab/doctor/index';
+import { LxdConnection } from '../../../src/main/lab/engines/lxd/connection';
 
 const run = promisify(execFile);
 const LIBVIRT_URI = 'qemu:///system';
@@ -53,8 +54,23 @@ async function libvirtStatus(): Promise<EngineStatus> {
   }
 }
 
+const lxd = new LxdConnection(process.env);
+
+async function lxdStatus(): Promise<EngineStatus> {
+  const since = new Date().toISOString();
+  try {
+    return { state: 'up', endpoint: lxd.endpoint(), version: await lxd.check(), since };
+  } catch (error) {
+    return { state: 'down', endpoint: lxd.endpoint(), reason: reasonOf(error), since };
+  }
+}
+
 // The engines' status is read once, like the lab's engine monitors hand over their last known state.
-const [dockerState, libvirtState] = await Promise.all([dockerStatus(), libvirtStatus()]);
+const [dockerState, libvirtState, lxdState] = await Promise.all([
+  dockerStatus(),
+  libvirtStatus(),
+  lxdStatus(),
+]);
 const unreachable = [
   dockerState.state === 'down' ? `docker: ${dockerState.reason}` : undefined,
   libvirtState.state === 'down' ? `libvirt: ${libvirtState.reason}` : undefined,
@@ -65,6 +81,7 @@ if (skipReason) console.warn(`doctor integration tests skipped (CI is not set): 
 const deps: DoctorDeps = {
   docker: { status: () => dockerState, runtimes: dockerRuntimes },
   libvirt: { status: () => libvirtState, uri: () => LIBVIRT_URI, virsh },
+  lxd: { status: () => lxdState },
   cacheDir: '/var/cache/twinlab-doctor-test/images',
 };
 
@@ -78,9 +95,20 @@ describe.skipIf(skipReason !== undefined)('runHostChecks on this host', () => {
   let cached: Promise<HostReport> | undefined;
   const report = () => (cached ??= runHostChecks(deps, realHostProbe));
 
+  it('finds LXD running and initialised, with the version lxc reports (scripts/setup-lxd.sh)', async () => {
+    const { stdout } = await run('lxc', ['query', '/1.0'], { timeout: 15_000 });
+    const version = (JSON.parse(stdout) as { environment: { server_version: string } }).environment
+      .server_version;
+    expect(check(await report(), 'lxd-reachable')).toMatchObject({
+      status: 'ok',
+      summaryKey: 'host.check.lxdReachable.ok',
+      params: { version: `LXD ${version}` },
+    });
+  });
+
   it('answers every check without a probe error', async () => {
     const { checks, durationMs } = await report();
-    expect(checks).toHaveLength(14);
+    expect(checks).toHaveLength(16);
     expect(checks.filter((entry) => entry.summaryKey === 'host.check.probeError')).toEqual([]);
     expect(durationMs).toBeLessThan(15_000);
   });

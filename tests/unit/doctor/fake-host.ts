@@ -50,12 +50,20 @@ export const libvirtUp: EngineStatus = {
   since: '2025-01-01T00:00:00.000Z',
 };
 
+export const lxdUp: EngineStatus = {
+  state: 'up',
+  endpoint: 'unix:///var/lib/lxd/unix.socket',
+  version: 'LXD 5.0.2',
+  since: '2025-01-01T00:00:00.000Z',
+};
+
 export const NET_INFO_ACTIVE =
   'Name:           default\nUUID:           a3a4\nActive:         yes\nPersistent:     yes\nAutostart:      yes\nBridge:         virbr0\n';
 
 export interface FakeDepsOptions {
   docker?: EngineStatus;
   libvirt?: EngineStatus;
+  lxd?: EngineStatus;
   runtimes?: () => Promise<string[]>;
   virsh?: (args: string[]) => Promise<string>;
   cacheDir?: string;
@@ -72,6 +80,7 @@ export function fakeDeps(options: FakeDepsOptions = {}): DoctorDeps {
       uri: () => 'qemu:///system',
       virsh: options.virsh ?? (async () => NET_INFO_ACTIVE),
     },
+    lxd: { status: () => options.lxd ?? lxdUp },
     cacheDir: options.cacheDir ?? '/home/ada/.cache/twinlab',
   };
 }

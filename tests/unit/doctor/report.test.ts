@@ -14,6 +14,7 @@ const CHECK_IDS = [
   'libvirt-default-network',
   'docker-reachable',
   'docker-runtimes',
+  'lxd-reachable',
   'tool-virsh',
   'tool-qemu-img',
   'tool-iso',

@@ -56,6 +56,12 @@ export const scenarios: Scenario[] = [
         reason: 'Failed to connect socket',
         since: 'now',
       },
+      lxd: {
+        state: 'down',
+        endpoint: 'unix:///var/lib/lxd/unix.socket',
+        reason: 'connect ENOENT /var/lib/lxd/unix.socket',
+        since: 'now',
+      },
     }),
     probe: fakeProbe({
       readFile: cpuinfo('flags\t: fpu sse sse2\n'),
@@ -72,6 +78,7 @@ export const scenarios: Scenario[] = [
     deps: fakeDeps({
       docker: { state: 'connecting', endpoint: '/var/run/docker.sock' },
       libvirt: { state: 'connecting', endpoint: 'qemu:///system' },
+      lxd: { state: 'connecting', endpoint: 'unix:///var/lib/incus/unix.socket' },
     }),
     probe: fakeProbe({
       deviceAccess: noDevice,
@@ -94,6 +101,12 @@ export const scenarios: Scenario[] = [
         state: 'down',
         endpoint: 'qemu:///system',
         reason: 'authentication unavailable',
+        since: 'now',
+      },
+      lxd: {
+        state: 'down',
+        endpoint: 'unix:///var/lib/incus/unix.socket',
+        reason: 'connect EACCES /var/lib/incus/unix.socket',
         since: 'now',
       },
       runtimes: async () => ['io.containerd.runc.v2', 'runc'],
@@ -187,6 +200,18 @@ export const scenarios: Scenario[] = [
     },
     probe: fakeProbe(),
   },
+  {
+    name: 'LXD just installed, not initialised',
+    deps: fakeDeps({
+      lxd: {
+        state: 'down',
+        endpoint: 'unix:///var/lib/lxd/unix.socket',
+        reason: 'LXD has no storage pool yet (not initialised)',
+        since: 'now',
+      },
+    }),
+    probe: fakeProbe(),
+  },
 ];
 
 export function throwingProbe(): HostProbe {
@@ -213,6 +238,7 @@ export function throwingDeps(): DoctorDeps {
   return {
     docker: { status: boom, runtimes: boom },
     libvirt: { status: boom, uri: boom, virsh: boom },
+    lxd: { status: boom },
     cacheDir: '/nowhere',
     mirrors: boom,
   };

@@ -5,6 +5,8 @@ import type { MirrorStatus } from '../../../shared/mirrors';
 export interface DoctorDeps {
   docker: { status: () => EngineStatus; runtimes: () => Promise<string[]> };
   libvirt: { status: () => EngineStatus; uri: () => string; virsh: (args: string[]) => Promise<string> };
+  /** LXD/Incus (system containers), when the lab watches it. */
+  lxd?: { status: () => EngineStatus };
   /** Where images and disks are cached; free space is measured on its file system. */
   cacheDir: string;
   /** The mirror setting in use and whether each mirror answers. */

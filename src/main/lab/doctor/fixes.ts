@@ -66,6 +66,35 @@ export function joinGroupFix(group: string): HostFix {
   });
 }
 
+/**
+ * LXD's community fork Incus is packaged by Debian 13, Ubuntu 24.04+, Fedora and Arch; Debian 12
+ * still has LXD 5.0 (lxd lxd-client). The same REST API serves Twinlab either way.
+ */
+export function installLxdFix(): HostFix {
+  const init = 'sudo incus admin init --minimal';
+  return makeFix('host.fix.installLxd', {
+    debian: ['sudo apt-get install -y incus  # Debian 12: sudo apt-get install -y lxd lxd-client', init],
+    fedora: ['sudo dnf install -y incus', 'sudo systemctl enable --now incus', init],
+    arch: ['sudo pacman -S --needed incus', 'sudo systemctl enable --now incus', init],
+  });
+}
+
+/**
+ * A storage pool and the default profile's root disk: what `init --minimal` does, without the
+ * bridge network that it cannot make on a host with no free subnet (Twinlab needs none).
+ */
+export function initLxdFix(product: 'LXD' | 'Incus'): HostFix {
+  const cli = product === 'Incus' ? 'incus' : 'lxc';
+  return makeFix(
+    'host.fix.initLxd',
+    sameOnEveryDistro([
+      `${cli} storage create default dir`,
+      `${cli} profile device add default root disk path=/ pool=default`,
+    ]),
+    { product },
+  );
+}
+
 /** What `runsc install` writes into /etc/docker/daemon.json, shown so the learner sees the change. */
 export const gvisorDaemonJson = JSON.stringify({ runtimes: { runsc: { path: '/usr/bin/runsc' } } });
 

@@ -4,6 +4,7 @@ import { libvirtDefaultNetworkCheck, libvirtReachableCheck } from './libvirt';
 import { dockerGroupCheck, kvmGroupCheck, libvirtGroupCheck } from './permissions';
 import { mirrorsCheck } from './mirrors';
 import { diskFreeCheck } from './storage';
+import { lxdReachableCheck } from './system-containers';
 import { isoToolCheck, qemuImgToolCheck, virshToolCheck } from './tools';
 import { cpuVirtFlagsCheck, kvmDeviceCheck, kvmUsableCheck } from './virtualization';
 
@@ -16,6 +17,7 @@ export const allChecks: readonly CheckDefinition[] = [
   libvirtDefaultNetworkCheck,
   dockerReachableCheck,
   dockerRuntimesCheck,
+  lxdReachableCheck,
   virshToolCheck,
   qemuImgToolCheck,
   isoToolCheck,

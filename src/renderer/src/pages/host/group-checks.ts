@@ -5,6 +5,7 @@ export const groupOrder: readonly CheckGroup[] = [
   'virtualization',
   'libvirt',
   'docker',
+  'systemContainers',
   'tools',
   'storage',
   'downloads',
