@@ -14,7 +14,7 @@ const distroTwins = ['debian-12-twin', 'ubuntu-2404-twin', 'alpine-cloud-twin', 
  * The distro twins a user gets with the built-in templates only: offered by New twin beside the
  * same-userland ones, named in the UI language, and the Debian one's Review says what its VM is
  * (the cloud image, its checksum file, the learner's login). Nothing is created here; the boot is
- * tests/integration/vms/debian-cloud-image-login.test.ts.
+ * tests/integration/distro-twins/debian-12-twin.test.ts.
  */
 describe('Distro twins in the New twin wizard (built-in templates only)', () => {
   const config = mkdtempSync(join(tmpdir(), 'tl-e2e-distro-config-'));

@@ -10,23 +10,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import { engineGate } from '../../support/engines';
+import { labVmStorage } from '../../support/lab-storage';
 import { startTestLab, type LabClient } from '../../support/lab-client';
 import { removeLeftovers } from '../../support/twin';
-import { uniqueName } from './support';
+import { uniqueName } from '../vms/support';
 
 const gate = await engineGate(['libvirt', 'docker']);
 const mirrorRoot = process.env['TWINLAB_MIRROR_DIR'] ?? '/var/lib/twinlab/mirror';
 const IMAGE = 'debian-12-genericcloud-amd64.qcow2';
 const published = join(mirrorRoot, 'cloud.debian.org/images/cloud/bookworm/latest');
-/** Where a system-wide lab (root, qemu:///system) caches downloaded images. */
-const imageCache = '/var/lib/twinlab/images';
+const imageCache = labVmStorage.images;
 const BOOT_TIMEOUT_MS = 15 * 60_000; // systemd + cloud-init (Python) under TCG on a shared 2-core host
 
 async function freePort(): Promise<number> {
@@ -36,6 +36,19 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   if (typeof address !== 'object' || address === null) throw new Error('no free port');
   return address.port;
+}
+
+/**
+ * Removes the cached image and the digest remembered for it, so the download is real here and
+ * the tests that expect this image to be unavailable offline still find it so afterwards.
+ */
+async function forgetCachedImage(sha512: string): Promise<void> {
+  await rm(join(imageCache, `sha512-${sha512}.qcow2`), { force: true });
+  const pins = join(imageCache, 'pins');
+  for (const pin of await readdir(pins).catch(() => [])) {
+    const text = await readFile(join(pins, pin), 'utf8').catch(() => '');
+    if (text.includes(sha512)) await rm(join(pins, pin), { force: true });
+  }
 }
 
 async function sha512Of(file: string): Promise<string> {
@@ -79,8 +92,7 @@ describe.skipIf(gate.skip)('the built-in Debian 12 distro twin, its cloud image 
     });
     sha512 = new RegExp(`^([0-9a-f]{128}) [ *]${IMAGE.replaceAll('.', '\\.')}$`, 'm').exec(sums)?.[1] ?? '';
     expect(sha512, 'SHA512SUMS lists the image').toMatch(/^[0-9a-f]{128}$/);
-    // A copy cached by an earlier run would skip the download this test is about.
-    await rm(join(imageCache, `sha512-${sha512}.qcow2`), { force: true });
+    await forgetCachedImage(sha512);
     const port = await freePort();
     httpd = await serveMirror(port);
     // TWINLAB_MIRROR, with no user setting of the caller's in the way (that one would win).
@@ -100,6 +112,7 @@ describe.skipIf(gate.skip)('the built-in Debian 12 distro twin, its cloud image 
     client?.close();
     await lab?.dispose();
     await removeLeftovers(name);
+    if (sha512) await forgetCachedImage(sha512);
     httpd?.kill();
     if (configHome) await rm(configHome, { recursive: true, force: true });
   });
