@@ -60,8 +60,9 @@ fi
 started=$(date +%s)
 mkdir -p "$cache"
 work=$(mktemp -d /var/tmp/twinlab-cloud-image.XXXXXX)
-# --one-file-system: never follow a mount mmdebstrap may have left in the chroot after a failure
-trap 'rm -rf --one-file-system "$work"' EXIT
+# A failure half way leaves nothing: no work folder (--one-file-system: never follow a mount
+# mmdebstrap may have left in the chroot) and no half-written image.
+trap 'rm -rf --one-file-system "$work"; rm -f "$cache/$image_name.partial"' EXIT
 root=$work/root
 
 # --- root filesystem ------------------------------------------------------------------------
