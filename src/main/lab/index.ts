@@ -241,7 +241,14 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     runtimes: () => docker.runtimes(),
     host: realHostCapacity,
     attachContainerConsole,
-    systems: { unavailableReason: () => systems.unavailableReason(), service: systems.service },
+    systems: {
+      unavailableReason: () => systems.unavailableReason(),
+      service: systems.service,
+      attachConsole: async (id, startedAtMs) => {
+        const session = await systems.openConsole(id, defaultConsoleSize);
+        prompts.arm(session.id, id, startedAtMs);
+      },
+    },
     bootVm: async (guest, readyPattern) => {
       const session = await openVmConsoleById(guest.id, defaultConsoleSize);
       boots.arm(session.id, guest, readyPattern);

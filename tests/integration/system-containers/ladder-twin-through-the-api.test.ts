@@ -88,6 +88,9 @@ describe.skipIf(gate.skip)('the ladder twin through the API', () => {
     expect(measured).toMatchObject({ kind: 'system', memoryLimitBytes: 64 * 1024 * 1024 });
     expect(measured?.hostMemoryBytes).toBeGreaterThan(0);
     expect(measured?.hostProcesses?.commands).toEqual(['init']);
+    // Start call to first prompt, timed like the app container's (its console opened once it ran).
+    expect(measured?.readyMs).toBeGreaterThan(0);
+    expect(measured?.readyMs).toBeLessThan(15_000);
 
     await removeTwin(client, twin.guests);
     expect(await lxc('list', '--format', 'csv', '-c', 'n', system.name)).toBe('');

@@ -23,8 +23,12 @@ export class PromptWatch {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  arm(sessionId: string, guestId: string): void {
-    this.#armed.set(sessionId, { id: guestId, startedAtMs: this.now(), tail: '' });
+  /**
+   * `startedAtMs` (on the `now` clock) when the start was asked for before the console could open:
+   * a system container's exec needs it running, so its console is armed after the fact.
+   */
+  arm(sessionId: string, guestId: string, startedAtMs = this.now()): void {
+    this.#armed.set(sessionId, { id: guestId, startedAtMs, tail: '' });
   }
 
   feed(sessionId: string, text: string): void {

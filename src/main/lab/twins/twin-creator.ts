@@ -36,6 +36,8 @@ export interface TwinCreatorDeps {
     /** Why none can be made now (absent, not initialised, no access), or undefined. */
     unavailableReason: () => Promise<string | undefined>;
     service: Pick<SystemContainerService, 'validate' | 'create' | 'action'>;
+    /** Opens the running instance's console and times its first prompt from `startedAtMs`. */
+    attachConsole: (id: string, startedAtMs: number) => Promise<void>;
   };
   log?: Logger;
 }
@@ -151,13 +153,19 @@ export async function createTwin(
       return guest;
     });
 
-  const systemPart = (systemRequest: SystemCreateRequest, service: Pick<SystemContainerService, 'create'>) =>
+  const systemPart = (systemRequest: SystemCreateRequest, systems: NonNullable<TwinCreatorDeps['systems']>) =>
     part('system', async () => {
-      const guest = await service.create(systemRequest, {
+      let startedAtMs = performance.now();
+      const guest = await systems.service.create(systemRequest, {
         signal: parts.signal,
-        onStep: (step) => progress({ step, part: 'system' }),
+        onStep: (step) => {
+          if (step === 'starting') startedAtMs = performance.now();
+          progress({ step, part: 'system' });
+        },
       });
       made.push({ role: 'system', guest });
+      // Its console opens once it runs (an exec needs a running instance); the timer ran from the start call.
+      await systems.attachConsole(guest.id, startedAtMs).catch(() => undefined);
       return guest;
     });
 
@@ -176,7 +184,7 @@ export async function createTwin(
   try {
     const guests = await Promise.all([
       ...containerSpecs.map(({ role, spec }) => containerPart(role, spec)),
-      ...(systemRequest && deps.systems ? [systemPart(systemRequest, deps.systems.service)] : []),
+      ...(systemRequest && deps.systems ? [systemPart(systemRequest, deps.systems)] : []),
       vmPart(),
     ]);
     if (failures.length === 0 && !signal.aborted)

@@ -35,6 +35,8 @@ const containerTabs = ['console', 'logs', 'stats', 'inspect'] as const;
 type GuestTab = (typeof containerTabs)[number];
 /** A VM has no log stream apart from its serial console. */
 const vmTabs: readonly GuestTab[] = ['console', 'stats', 'inspect'];
+/** A system container (LXD/Incus): its shell; its numbers are on the Compare page for now. */
+const systemTabs: readonly GuestTab[] = ['console'];
 const tabIcons: Record<GuestTab, Icon> = {
   console: IconTerminal2,
   logs: IconFileText,
@@ -139,13 +141,13 @@ function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
   const navigate = useNavigate();
   const running = guest.state === 'running';
   const vm = guest.kind === 'vm';
-  const tabs = vm ? vmTabs : containerTabs;
+  const tabs = vm ? vmTabs : guest.kind === 'system' ? systemTabs : containerTabs;
   const isTab = (value: unknown): value is GuestTab => tabs.includes(value as GuestTab);
   const terminal = (
     <TerminalView
       // A fresh view when the guest starts or stops: it attaches again and shows why.
       key={`${guest.id}:${running ? 'running' : 'not-running'}`}
-      kind={vm ? 'vm' : 'container'}
+      kind={guest.kind}
       guestId={guest.id}
       label={t('guestPage.consoleLabel', { name: guest.name })}
       // Leaves room for the "not running" notice above it.
@@ -202,7 +204,7 @@ function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
           terminal
         )}
       </Tabs.Panel>
-      {!vm && (
+      {tabs.includes('logs') && (
         <Tabs.Panel value="logs">
           <TerminalView
             key={guest.id}
