@@ -32,6 +32,17 @@ describe('console.run output: from the echoed line to the next prompt', () => {
     );
   });
 
+  it("reads an echo that bash wrapped in a narrow pane (the next row's first character written twice)", () => {
+    // Recorded from a 23-column docker exec console: the line breaks between "un" and "ame -r".
+    const prompt = '\x1b[?2004hroot@3e3bd96c22be:/# ';
+    const raw = `una\rame -r\r\n\x1b[?2004l\r6.18.44-fc-v1252\r\n${prompt}`;
+    expect(cutRunOutput('uname -r', { before: prompt, raw })).toEqual({
+      atPrompt: true,
+      output: '6.18.44-fc-v1252',
+      prompt: 'root@3e3bd96c22be:/# ',
+    });
+  });
+
   it("takes the shell's echo after its first prompt when the line was typed while bash was starting", () => {
     // The terminal echoes the early line, then bash prints its prompt and echoes the line again.
     const raw = `echo $((6*7))\r\n${bashPrompt}echo $((6*7))\r\n\x1b[?2004l\r42\r\n${bashPrompt}`;

@@ -12,11 +12,20 @@ export function stripEscapes(text: string): string {
   return text.replace(escapes, '');
 }
 
-/** Escapes stripped, \r dropped, a backspace erasing the character before it, other controls gone. */
+/**
+ * Escapes stripped, \r dropped, a backspace erasing the character before it, other controls gone.
+ * One carriage return means more: readline wraps a long line on a terminal that defers the wrap
+ * (xterm's) by writing the next row's first character, a carriage return and that character again
+ * (`una\rame -r` for `uname -r` in a narrow pane); the repeated character is dropped with it.
+ */
 export function plainText(text: string): string {
   let out = '';
-  for (const char of stripEscapes(text).replace(/\r/g, '')) {
-    if (char === '\b') out = out.endsWith('\n') ? out : out.slice(0, -1);
+  const chars = [...stripEscapes(text)];
+  for (let index = 0; index < chars.length; index++) {
+    const char = chars[index] as string;
+    if (char === '\r') {
+      if (chars[index + 1] !== '\n' && chars[index + 1] === chars[index - 1]) index++;
+    } else if (char === '\b') out = out.endsWith('\n') ? out : out.slice(0, -1);
     else if (char === '\n' || char === '\t' || char >= ' ') out += char;
   }
   return out;
