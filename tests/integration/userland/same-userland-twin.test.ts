@@ -94,7 +94,12 @@ describe.skipIf(gate.skip)('a same-userland twin on real dockerd and libvirtd', 
       '-c',
       `d=$(mktemp -d) && echo hi > "$d/hello" && tar -C "$d" -c . | docker import - ${noShellImage} && rm -rf "$d"`,
     ]);
-    ({ lab, client } = await startTestLab('libvirt', { TWINLAB_EXTRA_TEMPLATES: templates }));
+    // This test is the publisher: the machine's mirror (a lab host has one) must not stand in for it.
+    ({ lab, client } = await startTestLab('libvirt', {
+      TWINLAB_EXTRA_TEMPLATES: templates,
+      XDG_CONFIG_DIRS: join(templates, 'no-machine-settings'),
+      XDG_CONFIG_HOME: join(templates, 'no-user-settings'),
+    }));
   }, 60_000);
 
   afterAll(async () => {

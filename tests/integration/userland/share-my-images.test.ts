@@ -76,6 +76,9 @@ vm:
     ({ lab, client } = await startTestLab('docker', {
       TWINLAB_EXTRA_TEMPLATES: templates,
       TWINLAB_SHARE_HOST: '127.0.0.1',
+      // This test is the publisher: the machine's mirror (a lab host has one) must not stand in for it.
+      XDG_CONFIG_DIRS: join(templates, 'no-machine-settings'),
+      XDG_CONFIG_HOME: join(templates, 'no-user-settings'),
     }));
     // Prepare for offline fetches the kernel into the cache, as an instructor would before a session.
     const report = await client.call('lessons.prepare', {
