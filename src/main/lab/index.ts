@@ -96,7 +96,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   void libvirtHealth.start();
 
   const mirrors = new MirrorService(new MirrorSettings(env, paths.config), () => docker.client);
-  const puller = new ImagePuller({ registryMirror: mirrors.registryMirror });
+  const puller = new ImagePuller({ registryMirror: mirrors.registryMirror, httpMirror: mirrors.httpMirror });
   const containers = new ContainerService({
     docker: () => docker.client,
     log: createLogger('containers'),
@@ -104,7 +104,11 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   });
   const images = new ImageService({ docker: () => docker.client, puller });
   const operations = new Operations((progress) => events.emit('operation.progress', progress));
-  const storage = vmStorage(paths, { uid: process.getuid?.(), libvirtUri: libvirt.endpoint() });
+  const storage = vmStorage(
+    paths,
+    { uid: process.getuid?.(), libvirtUri: libvirt.endpoint() },
+    env['TWINLAB_STATE_DIR'] || undefined,
+  );
   const imageCache = new ImageCache(
     storage.images,
     realHostCapacity.freeDiskBytes,

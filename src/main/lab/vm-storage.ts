@@ -12,10 +12,15 @@ export interface VmStorage {
  * (another user) must open. Everyone else uses their own XDG folders, which QEMU is let into with
  * a search-only ACL when the home is private (see vms/qemu-search-acl.ts).
  */
-export function vmStorage(paths: LabPaths, who: { uid: number | undefined; libvirtUri: string }): VmStorage {
+export function vmStorage(
+  paths: LabPaths,
+  who: { uid: number | undefined; libvirtUri: string },
+  /** The system-wide folder: TWINLAB_STATE_DIR (a packager's choice, or a second lab on one host). */
+  stateDir = '/var/lib/twinlab',
+): VmStorage {
   const systemWide = who.uid === 0 && who.libvirtUri === 'qemu:///system';
   return {
-    vms: join(systemWide ? '/var/lib/twinlab' : paths.data, 'vms'),
-    images: join(systemWide ? '/var/lib/twinlab' : paths.cache, 'images'),
+    vms: join(systemWide ? stateDir : paths.data, 'vms'),
+    images: join(systemWide ? stateDir : paths.cache, 'images'),
   };
 }

@@ -92,7 +92,7 @@ vm:
     await client?.call('share.stop', {}).catch(() => undefined);
     client?.close();
     await lab?.dispose();
-    upstream?.close();
+    if (upstream?.listening) upstream.close();
     await run('docker', ['rmi', sharedTag]).catch(() => undefined);
     await rm(templates, { recursive: true, force: true });
   }, 60_000);
@@ -159,6 +159,55 @@ vm:
     expect(await sharedImageArchive(`${share}/`, 'not-shared/image:1')).toBeUndefined();
     expect(await sharedImageArchive(base, sharedTag)).toBeUndefined(); // not a share: a plain mirror
   }, 60_000);
+
+  it('lets a second Twinlab, with its own cache and the share as its only mirror, create the same twin', async () => {
+    // The publisher goes away: whatever the second lab downloads now can only come from the share.
+    await new Promise((resolve) => upstream.close(resolve));
+    const state = await mkdtemp(join('/var/lib', 'twinlab-share-b-'));
+    const home = await mkdtemp(join(tmpdir(), 'twinlab-share-b-home-'));
+    const second = await startTestLab('libvirt', {
+      TWINLAB_EXTRA_TEMPLATES: templates,
+      TWINLAB_MIRROR: `${share}/`,
+      TWINLAB_STATE_DIR: state,
+      XDG_CONFIG_DIRS: join(home, 'no-machine-settings'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_CACHE_HOME: join(home, 'cache'),
+      XDG_DATA_HOME: join(home, 'data'),
+    });
+    const name = `tl-share-b-${process.pid}`;
+    try {
+      const twin = await second.client.call('twins.create', {
+        templateId: 'it-shared-twin',
+        name,
+        sandbox: 'off',
+        operationId: 'share-b',
+      });
+      const vm = twin.guests.find((guest) => guest.kind === 'vm');
+      if (!vm) throw new Error('no VM in the twin');
+      await second.client.waitFor(
+        () => second.client.of('vm.booted').some((boot) => boot.id === vm.id),
+        'the VM to boot',
+        120_000,
+      );
+      const downloaded = second.client
+        .of('operation.progress')
+        .filter((p) => p.operationId === 'share-b' && p.step === 'downloading-kernel' && p.download);
+      expect(downloaded.at(-1)?.download?.receivedBytes).toBe(kernel.length);
+      // The second lab's own cache holds the kernel, verified against the share's checksum file.
+      const { stdout } = await run('sha256sum', [join(state, 'images', `${kernelSha}.vmlinuz`)]);
+      expect(stdout.split(' ')[0]).toBe(kernelSha);
+      for (const guest of twin.guests)
+        await second.client.call(guest.kind === 'vm' ? 'vms.action' : 'containers.action', {
+          id: guest.id,
+          action: 'remove',
+        });
+    } finally {
+      second.client.close();
+      await second.lab.dispose();
+      await rm(state, { recursive: true, force: true });
+      await rm(home, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('says so when the port is taken, and stops when asked', async () => {
     const blocker = createServer();

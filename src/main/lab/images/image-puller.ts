@@ -3,6 +3,7 @@ import { ApiError } from '@shared/errors';
 import { parseImageReference, registryAddress } from '@shared/image-reference';
 import { pullImage, type PullOptions } from '../engines/docker/image-pull';
 import type { PullProgress } from '../engines/docker/pull-progress';
+import { loadFromShare, sharedImageArchive } from '../sharing/share-client';
 import { mirrorError } from './mirror-messages';
 import { dockerUsesMirror, hubRepository, mirroredImage } from './mirrors';
 
@@ -17,6 +18,8 @@ export type PullRoute =
 export interface ImagePullerDeps {
   /** The registry mirror (host:port) of the mirror setting in use, read at every pull. */
   registryMirror: () => Promise<string | undefined>;
+  /** The HTTP mirror in use: when it is another Twinlab's "Share my images", images come from it. */
+  httpMirror?: () => Promise<string | undefined>;
 }
 
 /** Pulls container images, through the registry mirror when one is set; the one place images are pulled. */
@@ -35,6 +38,11 @@ export class ImagePuller {
     return mirrored ? { kind: 'twinlab-mirror', image, mirror, mirrored } : { kind: 'direct', image };
   }
 
+  async #fromShare(docker: Docker, image: string, options: PullOptions): Promise<PullProgress | undefined> {
+    const mirror = await this.deps.httpMirror?.();
+    return mirror === undefined ? undefined : fromShareArchive(docker, mirror, image, options);
+  }
+
   /** Where a pull of `image` would go, for validation's "is a registry reachable" probe. */
   async registryOf(docker: Docker, image: string): Promise<{ host: string; port: number } | undefined> {
     const route = await this.route(docker, image);
@@ -49,6 +57,8 @@ export class ImagePuller {
   }
 
   async pull(docker: Docker, image: string, options: PullOptions = {}): Promise<PullProgress> {
+    const shared = await this.#fromShare(docker, image, options);
+    if (shared) return shared;
     const route = await this.route(docker, image);
     if (route.kind !== 'twinlab-mirror') {
       try {
@@ -71,6 +81,42 @@ export class ImagePuller {
     await pulled.remove({ noprune: true });
     return progress;
   }
+}
+
+/**
+ * A workshop room's share holds the image as a `docker save` archive: loading it needs no registry.
+ * Undefined when the HTTP mirror is not a share or does not have the image.
+ */
+async function fromShareArchive(
+  docker: Docker,
+  mirror: string,
+  image: string,
+  { signal, onProgress }: PullOptions,
+): Promise<PullProgress | undefined> {
+  const archive = await sharedImageArchive(mirror, image, signal);
+  if (!archive) return undefined;
+  const loading: PullProgress = {
+    phase: 'downloading',
+    layersTotal: 0,
+    layersDone: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+    percent: 0,
+    status: `Loading from ${mirror}`,
+  };
+  onProgress?.(loading);
+  try {
+    await loadFromShare(docker, archive, signal);
+  } catch (error) {
+    throw mirrorError('engine-unavailable', 'mirrors.error.shareLoadFailed', {
+      mirror,
+      image,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const done: PullProgress = { ...loading, phase: 'done', percent: 100, status: `Loaded from ${mirror}` };
+  onProgress?.(done);
+  return done;
 }
 
 /** The registry mirrors dockerd pulls Docker Hub names through ("registry-mirrors" in daemon.json). */

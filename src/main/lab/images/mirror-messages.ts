@@ -19,6 +19,8 @@ export const mirrorMessages = {
     'The registry mirror {{mirror}} did not answer while pulling “{{image}}” ({{detail}}). Check that the mirror is running, or clear the registry mirror on the Host page.',
   'mirrors.error.registryMissing':
     'The registry mirror {{mirror}} has no image “{{image}}” ({{detail}}). Ask whoever runs the mirror to add it, or clear the registry mirror on the Host page.',
+  'mirrors.error.shareLoadFailed':
+    'The shared images at {{mirror}} offer “{{image}}”, but loading it failed ({{detail}}). Try again; if it keeps failing, ask whoever shares the images to restart sharing, or clear the mirror on the Host page.',
 } as const;
 
 export type MirrorMessageKey = keyof typeof mirrorMessages;
