@@ -32,6 +32,10 @@ if (!registryAnswers && process.env['CI'])
 const inUse = gate.skip
   ? ''
   : (await run('docker', ['ps', '-aq', '--filter', `ancestor=${image}`])).stdout.trim();
+if (inUse && process.env['CI'])
+  throw new Error(
+    `CI needs ${image} unused for a real pull, but containers ${inUse.replace(/\n/g, ' ')} use it`,
+  );
 if (inUse) console.warn(`SKIPPED pull tests: containers ${inUse.replace(/\n/g, ' ')} use ${image}`);
 
 async function imagePresent(name: string): Promise<boolean> {
