@@ -2,7 +2,7 @@
 # Builds and starts the lab machine's local mirrors, from Debian packages only, so the built-in
 # templates' real names (Docker Hub images, cloud-image URLs) resolve without the internet:
 #   - a registry (Debian's docker-registry, distribution 2.8) on 127.0.0.1:5000 holding
-#     library/debian:bookworm-slim and library/busybox:latest, used by dockerd as its registry
+#     library/debian:bookworm-slim and library/busybox:latest (and :1.36), used by dockerd as its registry
 #     mirror ("registry-mirrors" in /etc/docker/daemon.json), so `docker pull debian:bookworm-slim`
 #     really pulls, layer by layer, through it;
 #   - an HTTP mirror (BusyBox httpd) on 127.0.0.1:8787 serving $mirror, where an upstream URL
@@ -95,19 +95,24 @@ else
 fi
 
 busybox_recipe=$(printf '%s ' busybox-static "$(dpkg-query -W -f='${Version}' busybox-static)" '["sh"]' | sha256sum | cut -c1-16)
-if in_registry library/busybox latest "$busybox_recipe"; then
-  log "library/busybox:latest current in $registry"
-else
-  root=$work/busybox
-  mkdir -p "$root"/{bin,etc,proc,sys,dev,tmp,root}
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $("$root/bin/busybox" --list); do [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"; done
-  printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
-  printf 'root:x:0:\n' > "$root/etc/group"
-  chmod 1777 "$root/tmp"
-  tar -C "$root" -cf "$work/busybox.tar" .
-  push_rootfs "$work/busybox.tar" library/busybox latest '["sh"]' "$busybox_recipe"
-fi
+# Under both tags the built-in templates name: busybox:latest and busybox:1.36 (BusyBox twin).
+for tag in latest 1.36; do
+  if in_registry library/busybox "$tag" "$busybox_recipe"; then
+    log "library/busybox:$tag current in $registry"
+    continue
+  fi
+  if [ ! -s "$work/busybox.tar" ]; then
+    root=$work/busybox
+    mkdir -p "$root"/{bin,etc,proc,sys,dev,tmp,root}
+    cp /bin/busybox "$root/bin/busybox"
+    for applet in $("$root/bin/busybox" --list); do [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"; done
+    printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
+    printf 'root:x:0:\n' > "$root/etc/group"
+    chmod 1777 "$root/tmp"
+    tar -C "$root" -cf "$work/busybox.tar" .
+  fi
+  push_rootfs "$work/busybox.tar" library/busybox "$tag" '["sh"]' "$busybox_recipe"
+done
 
 # --- dockerd uses the registry as its mirror ----------------------------------------------------
 mkdir -p /etc/docker
