@@ -64,8 +64,13 @@ async function serveMirror(port: number): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
+    // The body is cancelled: undici crashes the process when a paused response's socket is closed
+    // by the server (nodejs/undici#5360), and BusyBox httpd closes after every response.
     const answered = await fetch(`http://127.0.0.1:${port}/`).then(
-      () => true,
+      async (response) => {
+        await response.body?.cancel();
+        return true;
+      },
       () => false,
     );
     if (answered) return httpd;

@@ -17,7 +17,11 @@ const kernelPath = `${release}/unpacked/ubuntu-24.04-server-cloudimg-amd64-vmlin
 const mirrorAnswers = await fetch(`${mirror}/${release}/SHA256SUMS`, {
   signal: AbortSignal.timeout(3000),
 }).then(
-  (response) => response.ok,
+  // Cancelled, not left paused: see nodejs/undici#5360 (BusyBox httpd closes after each response).
+  async (response) => {
+    await response.body?.cancel();
+    return response.ok;
+  },
   () => false,
 );
 if (!mirrorAnswers && process.env['CI'])

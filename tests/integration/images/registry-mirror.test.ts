@@ -23,7 +23,10 @@ const prefix = `tl-mirror-${process.pid}`;
 
 const gate = await engineGate(['docker']);
 const registryAnswers = await fetch('http://127.0.0.1:5000/v2/', { signal: AbortSignal.timeout(3000) }).then(
-  (response) => response.ok,
+  async (response) => {
+    await response.body?.cancel(); // never leave a response paused (nodejs/undici#5360)
+    return response.ok;
+  },
   () => false,
 );
 if (!registryAnswers && process.env['CI'])

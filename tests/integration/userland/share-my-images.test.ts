@@ -134,8 +134,11 @@ vm:
       '/../../etc/passwd',
       '/%2e%2e/%2e%2e/etc/shadow',
       '/twinlab/images/alpine.tar',
-    ])
-      expect((await fetch(`${share}${path}`)).status, path).toBe(404);
+    ]) {
+      const response = await fetch(`${share}${path}`);
+      await response.body?.cancel();
+      expect(response.status, path).toBe(404);
+    }
     expect((await fetch(`${share}/twinlab/share.json`, { method: 'POST', body: '{}' })).status).toBe(405);
   });
 

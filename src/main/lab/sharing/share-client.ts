@@ -24,7 +24,11 @@ export async function sharedImageArchive(
   const index = await fetch(new URL(SHARE_INDEX_PATH, mirror), { ...(signal && { signal }) }).catch(
     () => undefined,
   );
-  if (!index?.ok) return undefined;
+  if (!index?.ok) {
+    // Never left paused: undici crashes when the server then closes the socket (nodejs/undici#5360).
+    await index?.body?.cancel();
+    return undefined;
+  }
   const parsed = shareIndexSchema.safeParse(await index.json().catch(() => undefined));
   const entry = parsed.success ? parsed.data.images.find((offered) => offered.image === image) : undefined;
   return entry && new URL(entry.path, mirror);
@@ -42,6 +46,9 @@ export async function loadImageArchive(docker: Docker, archive: Readable, what: 
 /** Fetches a shared image's archive and loads it. */
 export async function loadFromShare(docker: Docker, archive: URL, signal?: AbortSignal): Promise<void> {
   const response = await fetch(archive, { ...(signal && { signal }) });
-  if (!response.ok || !response.body) throw new Error(`${archive.href} answered ${response.status}`);
+  if (!response.ok || !response.body) {
+    await response.body?.cancel();
+    throw new Error(`${archive.href} answered ${response.status}`);
+  }
   await loadImageArchive(docker, Readable.fromWeb(response.body as ReadableStream<Uint8Array>), archive.href);
 }
