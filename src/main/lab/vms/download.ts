@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fetch as undiciFetch } from 'undici';
 import { ApiError } from '@shared/errors';
 import type { Digest } from './checksums';
 import { vmError } from './errors';
@@ -43,7 +44,11 @@ export async function downloadVerified(
   request: VerifiedDownload,
   options: DownloadOptions = {},
 ): Promise<void> {
-  const fetchImpl = options.fetch ?? fetch;
+  // undici 8's fetch, not Node 22's bundled one: that one throws an uncatchable assert(!this.paused)
+  // when a server closes the connection while the body waits on a disk write (nodejs/undici#5360,
+  // fixed in undici 8), and BusyBox httpd, a common workshop mirror, closes after every response.
+  // Its Response is the same WHATWG shape the global fetch type describes.
+  const fetchImpl = options.fetch ?? (undiciFetch as unknown as typeof fetch);
   const attempts = options.attempts ?? 4;
   let offset = await sizeOf(request.partPath);
   const algorithm = request.digest.algorithm;
