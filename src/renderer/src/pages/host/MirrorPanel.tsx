@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconWorldDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -9,6 +9,7 @@ import {
   type MirrorProbe,
   type MirrorStatus,
 } from '../../../../shared/mirrors';
+import { HostPanel } from './HostPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDescribeError } from '../../i18n/describe-error';
 import { useApi } from '../../data/ApiContext';
@@ -35,88 +36,75 @@ export function MirrorPanel() {
   });
   const data = status.data;
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      component="section"
-      aria-labelledby="mirror-title"
-      data-testid="mirror-panel"
+    <HostPanel
+      id="mirror"
+      icon={<IconWorldDownload size={18} aria-hidden />}
+      title={t('mirrors.title')}
+      description={t('mirrors.description')}
     >
-      <Stack gap="sm">
-        <Group gap="xs">
-          <IconWorldDownload size={18} aria-hidden />
-          <Title order={2} fz="lg" id="mirror-title">
-            {t('mirrors.title')}
-          </Title>
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t('mirrors.description')}
-        </Text>
-        {data && (
-          <Stack gap="xs" data-testid="mirror-in-use">
-            <Text size="sm" fw={500}>
-              {data.source === 'none'
-                ? t('mirrors.source.none')
-                : t(`mirrors.source.${data.source}`, { file: data.file ?? '' })}
+      {data && (
+        <Stack gap="xs" data-testid="mirror-in-use">
+          <Text size="sm" fw={500}>
+            {data.source === 'none'
+              ? t('mirrors.source.none')
+              : t(`mirrors.source.${data.source}`, { file: data.file ?? '' })}
+          </Text>
+          {data.problem !== undefined && (
+            <Alert color="red" variant="light" title={t('mirrors.invalid')}>
+              {describeError(data.problem)}
+            </Alert>
+          )}
+          {data.http !== undefined && (
+            <MirrorRow
+              label={t('mirrors.http')}
+              value={data.http}
+              probe={data.probes.http}
+              testId="mirror-http"
+            />
+          )}
+          {data.registry !== undefined && (
+            <MirrorRow
+              label={t('mirrors.registry')}
+              value={data.registry}
+              probe={data.probes.registry}
+              testId="mirror-registry"
+            />
+          )}
+          {data.dockerMirrors.length > 0 && (
+            <Text size="sm" data-testid="mirror-docker">
+              {t('mirrors.dockerMirrors', { mirrors: data.dockerMirrors.join(', ') })}
             </Text>
-            {data.problem !== undefined && (
-              <Alert color="red" variant="light" title={t('mirrors.invalid')}>
-                {describeError(data.problem)}
-              </Alert>
-            )}
-            {data.http !== undefined && (
-              <MirrorRow
-                label={t('mirrors.http')}
-                value={data.http}
-                probe={data.probes.http}
-                testId="mirror-http"
-              />
-            )}
-            {data.registry !== undefined && (
-              <MirrorRow
-                label={t('mirrors.registry')}
-                value={data.registry}
-                probe={data.probes.registry}
-                testId="mirror-registry"
-              />
-            )}
-            {data.dockerMirrors.length > 0 && (
-              <Text size="sm" data-testid="mirror-docker">
-                {t('mirrors.dockerMirrors', { mirrors: data.dockerMirrors.join(', ') })}
-              </Text>
-            )}
-          </Stack>
-        )}
-        {data && (
-          // Keyed by the setting in use: the form starts from it, so a small edit keeps the other field.
-          <MirrorForm
-            key={`${data.source}|${data.http ?? ''}|${data.registry ?? ''}`}
-            initial={data}
-            canClear={data.source === 'user'}
-            pending={update.isPending}
-            onSave={(config) => update.mutate(config)}
-            onClear={() => update.mutate('clear')}
-          />
-        )}
-        {update.isError && (
-          <ErrorAlert
-            title={t('mirrors.failed')}
-            error={update.error}
-            onRetry={() => update.variables && update.mutate(update.variables)}
-            retrying={update.isPending}
-          />
-        )}
-        {status.isError && (
-          <ErrorAlert
-            title={t('mirrors.failed')}
-            error={status.error}
-            onRetry={() => void status.refetch()}
-            retrying={status.isFetching}
-          />
-        )}
-      </Stack>
-    </Paper>
+          )}
+        </Stack>
+      )}
+      {data && (
+        // Keyed by the setting in use: the form starts from it, so a small edit keeps the other field.
+        <MirrorForm
+          key={`${data.source}|${data.http ?? ''}|${data.registry ?? ''}`}
+          initial={data}
+          canClear={data.source === 'user'}
+          pending={update.isPending}
+          onSave={(config) => update.mutate(config)}
+          onClear={() => update.mutate('clear')}
+        />
+      )}
+      {update.isError && (
+        <ErrorAlert
+          title={t('mirrors.failed')}
+          error={update.error}
+          onRetry={() => update.variables && update.mutate(update.variables)}
+          retrying={update.isPending}
+        />
+      )}
+      {status.isError && (
+        <ErrorAlert
+          title={t('mirrors.failed')}
+          error={status.error}
+          onRetry={() => void status.refetch()}
+          retrying={status.isFetching}
+        />
+      )}
+    </HostPanel>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Alert, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { IconShare } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SHARE_PORT, type ShareStatus } from '../../../../shared/sharing';
 import { CodeWithCopy } from '../../components/CopyCode';
+import { HostPanel } from './HostPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../data/ApiContext';
 
@@ -32,85 +33,72 @@ export function SharePanel() {
   });
   const running = status.data?.running ?? false;
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      component="section"
-      aria-labelledby="share-title"
-      data-testid="share-panel"
+    <HostPanel
+      id="share"
+      icon={<IconShare size={18} aria-hidden />}
+      title={t('share.title')}
+      description={t('share.description')}
     >
-      <Stack gap="sm">
-        <Group gap="xs">
-          <IconShare size={18} aria-hidden />
-          <Title order={2} fz="lg" id="share-title">
-            {t('share.title')}
-          </Title>
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t('share.description')}
+      <Group align="end" gap="md">
+        <NumberInput
+          label={t('share.port')}
+          value={port}
+          onChange={(value) => setPort(typeof value === 'number' ? value : DEFAULT_SHARE_PORT)}
+          min={1024}
+          max={65535}
+          w={140}
+          disabled={running || toggle.isPending}
+        />
+        <Switch
+          label={t('share.switch')}
+          checked={running}
+          disabled={status.isPending || toggle.isPending}
+          onChange={(event) => toggle.mutate(event.currentTarget.checked)}
+        />
+      </Group>
+      {status.data && (
+        <Text size="sm" data-testid="share-counts">
+          {t('share.counts', { artifacts: status.data.artifacts, images: status.data.images })}
         </Text>
-        <Group align="end" gap="md">
-          <NumberInput
-            label={t('share.port')}
-            value={port}
-            onChange={(value) => setPort(typeof value === 'number' ? value : DEFAULT_SHARE_PORT)}
-            min={1024}
-            max={65535}
-            w={140}
-            disabled={running || toggle.isPending}
-          />
-          <Switch
-            label={t('share.switch')}
-            checked={running}
-            disabled={status.isPending || toggle.isPending}
-            onChange={(event) => toggle.mutate(event.currentTarget.checked)}
-          />
-        </Group>
-        {status.data && (
-          <Text size="sm" data-testid="share-counts">
-            {t('share.counts', { artifacts: status.data.artifacts, images: status.data.images })}
-          </Text>
-        )}
-        {running && status.data && (
-          <Stack gap="xs">
-            <Text size="sm">{t('share.giveOut')}</Text>
-            {status.data.urls.length > 0 ? (
-              status.data.urls.map((url) => (
-                <CodeWithCopy
-                  key={url}
-                  code={url}
-                  copyLabel={t('share.copy')}
-                  padRight={44}
-                  inset={6}
-                  variant="subtle"
-                  testId="share-url"
-                />
-              ))
-            ) : (
-              <Alert color="yellow" variant="light">
-                {t('share.noNetwork')}
-              </Alert>
-            )}
-          </Stack>
-        )}
-        {toggle.isError && (
-          <ErrorAlert
-            title={t('share.failed')}
-            error={toggle.error}
-            onRetry={() => toggle.mutate(!running)}
-            retrying={toggle.isPending}
-          />
-        )}
-        {status.isError && (
-          <ErrorAlert
-            title={t('share.failed')}
-            error={status.error}
-            onRetry={() => void status.refetch()}
-            retrying={status.isFetching}
-          />
-        )}
-      </Stack>
-    </Paper>
+      )}
+      {running && status.data && (
+        <Stack gap="xs">
+          <Text size="sm">{t('share.giveOut')}</Text>
+          {status.data.urls.length > 0 ? (
+            status.data.urls.map((url) => (
+              <CodeWithCopy
+                key={url}
+                code={url}
+                copyLabel={t('share.copy')}
+                padRight={44}
+                inset={6}
+                variant="subtle"
+                testId="share-url"
+              />
+            ))
+          ) : (
+            <Alert color="yellow" variant="light">
+              {t('share.noNetwork')}
+            </Alert>
+          )}
+        </Stack>
+      )}
+      {toggle.isError && (
+        <ErrorAlert
+          title={t('share.failed')}
+          error={toggle.error}
+          onRetry={() => toggle.mutate(!running)}
+          retrying={toggle.isPending}
+        />
+      )}
+      {status.isError && (
+        <ErrorAlert
+          title={t('share.failed')}
+          error={status.error}
+          onRetry={() => void status.refetch()}
+          retrying={status.isFetching}
+        />
+      )}
+    </HostPanel>
   );
 }
