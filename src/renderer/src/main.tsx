@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppInfo } from '../../shared/api';
+import type { AppInfo } from '@shared/api';
 import { connectApi } from './api/client';
 import { App } from './app/App';
 import { MissingTokenNotice } from './app/MissingTokenNotice';

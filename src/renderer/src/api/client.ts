@@ -1,6 +1,6 @@
-import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '../../../shared/api';
-import { ApiError } from '../../../shared/errors';
-import type { TwinlabBridge } from '../../../shared/bridge';
+import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '@shared/api';
+import { ApiError } from '@shared/errors';
+import type { TwinlabBridge } from '@shared/bridge';
 import { ipcTransport } from './ipc-transport';
 import type { ConnectionState, Transport } from './transport';
 import { takeBrowserToken } from './browser-token';

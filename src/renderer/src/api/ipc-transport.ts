@@ -1,4 +1,4 @@
-import type { TwinlabBridge } from '../../../shared/bridge';
+import type { TwinlabBridge } from '@shared/bridge';
 import type { Transport } from './transport';
 
 export function ipcTransport(bridge: TwinlabBridge): Transport {

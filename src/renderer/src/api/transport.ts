@@ -1,4 +1,4 @@
-import type { EventMessage, Reply } from '../../../shared/wire';
+import type { EventMessage, Reply } from '@shared/wire';
 
 export type { Reply };
 export type ConnectionState = 'connecting' | 'open' | 'closed';

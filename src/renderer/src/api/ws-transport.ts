@@ -3,7 +3,7 @@ import {
   type EventMessage,
   type RequestMessage,
   type ResponseMessage,
-} from '../../../shared/wire';
+} from '@shared/wire';
 import type { ConnectionState, Reply, Transport } from './transport';
 
 const retryDelaysMs = [250, 500, 1000, 2000, 4000];

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { CompareEnvironment, GuestLiveSample, GuestMeasurement } from '../../../shared/compare';
+import type { CompareEnvironment, GuestLiveSample, GuestMeasurement } from '@shared/compare';
 import type { ApiClient } from '../api/client';
 import { useApi } from './ApiContext';
 import { LiveHistory } from './stats-history';

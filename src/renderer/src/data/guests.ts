@@ -1,12 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type {
-  ContainerAction,
-  ContainerStatsSample,
-  ImageScope,
-  TwinlabImage,
-} from '../../../shared/containers';
-import type { Guest } from '../../../shared/guest';
+import type { ContainerAction, ContainerStatsSample, ImageScope, TwinlabImage } from '@shared/containers';
+import type { Guest } from '@shared/guest';
 import { useApi } from './ApiContext';
 import { queryKeys } from './queries';
 import { useStatsHistory } from './stats-history';

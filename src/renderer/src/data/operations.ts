@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationProgress } from '../../../shared/operations';
+import type { OperationProgress } from '@shared/operations';
 import type { ApiClient } from '../api/client';
 import { useApi } from './ApiContext';
 

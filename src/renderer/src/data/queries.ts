@@ -1,8 +1,8 @@
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AppInfo } from '../../../shared/api';
-import type { EnginesStatus } from '../../../shared/engines';
-import type { HostReport } from '../../../shared/host';
-import type { Catalog } from '../../../shared/template';
+import type { AppInfo } from '@shared/api';
+import type { EnginesStatus } from '@shared/engines';
+import type { HostReport } from '@shared/host';
+import type { Catalog } from '@shared/template';
 import { useApi } from './ApiContext';
 
 /** Query keys are the method names, so a glance at the cache tells which call filled it. */

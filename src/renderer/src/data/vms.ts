@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { BootRecord, Leftovers, ShutdownResult, VmAction, VmStats } from '../../../shared/vms';
+import type { BootRecord, Leftovers, ShutdownResult, VmAction, VmStats } from '@shared/vms';
 import { useApi } from './ApiContext';
 import { queryKeys } from './queries';
 import { useStatsHistory } from './stats-history';

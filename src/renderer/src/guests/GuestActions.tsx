@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ContainerAction } from '../../../shared/containers';
-import type { SystemAction } from '../../../shared/systems';
+import type { ContainerAction } from '@shared/containers';
+import type { SystemAction } from '@shared/systems';
 import { useApi } from '../data/ApiContext';
 import { queryKeys } from '../data/queries';
-import type { Guest } from '../../../shared/guest';
+import type { Guest } from '@shared/guest';
 import { useContainerAction } from '../data/guests';
 import { ActionButtons, useActionRunner } from './ActionButtons';
 import { actionIcon, availableActions } from './guest-look';

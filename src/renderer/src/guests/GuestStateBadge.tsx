@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { GuestState } from '../../../shared/guest';
+import type { GuestState } from '@shared/guest';
 import { stateColor } from './guest-look';
 
 /**

@@ -10,8 +10,8 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Guest, GuestState } from '../../../shared/guest';
-import type { ShutdownResult, VmAction } from '../../../shared/vms';
+import type { Guest, GuestState } from '@shared/guest';
+import type { ShutdownResult, VmAction } from '@shared/vms';
 import { useVmAction } from '../data/vms';
 import { ActionButtons, useActionRunner } from './ActionButtons';
 

@@ -6,8 +6,8 @@ import {
   IconTrash,
   type Icon,
 } from '@tabler/icons-react';
-import type { ContainerAction } from '../../../shared/containers';
-import type { GuestState } from '../../../shared/guest';
+import type { ContainerAction } from '@shared/containers';
+import type { GuestState } from '@shared/guest';
 
 /** Each state has a colour and always its word next to it: never colour alone. */
 export const stateColor: Record<GuestState, string> = {

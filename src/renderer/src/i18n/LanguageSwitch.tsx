@@ -1,7 +1,7 @@
 import { Group, SegmentedControl } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../../shared/locales';
+import type { Locale } from '@shared/locales';
 import { currentLocale } from './index';
 import { isLocale, saveLocale } from './locale-preference';
 

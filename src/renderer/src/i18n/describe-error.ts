@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorData } from '../../../shared/errors';
+import type { ApiErrorData } from '@shared/errors';
 
 /** ApiError instances and plain error data (as sent on the wire) alike carry a key and a message. */
 function isApiErrorData(value: unknown): value is ApiErrorData {

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { locales, type Locale } from '../../../shared/locales';
+import { locales, type Locale } from '@shared/locales';
 import en from './locales/en.json';
 import ko from './locales/ko.json';
 import zhCN from './locales/zh-CN.json';

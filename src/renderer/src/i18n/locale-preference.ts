@@ -1,4 +1,4 @@
-import { locales, type Locale } from '../../../shared/locales';
+import { locales, type Locale } from '@shared/locales';
 
 const storageKey = 'twinlab.locale';
 

@@ -1,5 +1,5 @@
-import type { AppInfo } from '../../../shared/api';
-import type { Locale } from '../../../shared/locales';
+import type { AppInfo } from '@shared/api';
+import type { Locale } from '@shared/locales';
 import { i18n } from './index';
 import { isLocale, pickInitialLocale, savedLocale } from './locale-preference';
 

@@ -3,7 +3,7 @@ import { IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportedImage } from '../../../shared/containers';
+import type { ImportedImage } from '@shared/containers';
 import { queryKeys } from '../data/queries';
 import { monoInputStyles } from '../components/mono-input';
 import { ImportDialogFooter, ImportModal, useImportRun } from './ImportDialogParts';

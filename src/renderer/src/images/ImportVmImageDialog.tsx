@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { VmImportedImage } from '../../../shared/vms';
+import type { VmImportedImage } from '@shared/vms';
 import { monoInputStyles } from '../components/mono-input';
 import { queryKeys } from '../data/queries';
 import { ImportDialogFooter, ImportModal, useImportRun } from './ImportDialogParts';

@@ -1,4 +1,4 @@
-import type { VmImportImageInput } from '../../../shared/vms';
+import type { VmImportImageInput } from '@shared/vms';
 
 /** What the Import VM image dialog asks for, as typed. */
 export interface VmImportValues {

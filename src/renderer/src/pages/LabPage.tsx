@@ -3,7 +3,7 @@ import { IconDeviceDesktopPlus, IconFileImport, IconFlask2, IconPlus } from '@ta
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Guest } from '../../../shared/guest';
+import type { Guest } from '@shared/guest';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageEmptyState } from '../components/PageEmptyState';

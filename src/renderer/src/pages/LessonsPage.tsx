@@ -2,7 +2,7 @@ import { IconSchool } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Lesson } from '../../../shared/lessons';
+import type { Lesson } from '@shared/lessons';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageEmptyState } from '../components/PageEmptyState';

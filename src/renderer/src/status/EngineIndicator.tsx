@@ -1,6 +1,6 @@
 import { Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EngineName, EngineStatus } from '../../../shared/engines';
+import type { EngineName, EngineStatus } from '@shared/engines';
 import { formatTime } from './format-time';
 
 type IndicatorState = EngineStatus['state'];

@@ -8,7 +8,7 @@ import {
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleStateDetail } from '../../../shared/consoles';
+import type { ConsoleStateDetail } from '@shared/consoles';
 import { useDescribeError } from '../i18n/describe-error';
 import type { SessionSnapshot } from './console-store';
 import type { ViewPhase } from './connect-console';

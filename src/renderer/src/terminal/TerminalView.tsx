@@ -32,7 +32,7 @@ import { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleState, ConsoleTarget } from '../../../shared/consoles';
+import type { ConsoleState, ConsoleTarget } from '@shared/consoles';
 import { useApi } from '../data/ApiContext';
 import { useDescribeError } from '../i18n/describe-error';
 import { connectConsole, type ViewPhase } from './connect-console';

@@ -1,6 +1,6 @@
 import type { Terminal } from '@xterm/xterm';
-import type { ConsoleDataEvent, ConsoleTarget } from '../../../shared/consoles';
-import { ApiError } from '../../../shared/errors';
+import type { ConsoleDataEvent, ConsoleTarget } from '@shared/consoles';
+import { ApiError } from '@shared/errors';
 import type { ApiClient } from '../api/client';
 import type { ConsoleStore } from './console-store';
 import { splitInput } from './input-chunks';

@@ -1,9 +1,4 @@
-import type {
-  ConsoleSessionInfo,
-  ConsoleState,
-  ConsoleStateDetail,
-  ConsoleTarget,
-} from '../../../shared/consoles';
+import type { ConsoleSessionInfo, ConsoleState, ConsoleStateDetail, ConsoleTarget } from '@shared/consoles';
 import type { ApiClient } from '../api/client';
 
 /** What the UI shows about one session: its state and why. */

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/c
 import { IconCheck, IconPlayerSkipForward, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationProgress, OperationStep } from '../../../shared/operations';
+import type { OperationProgress, OperationStep } from '@shared/operations';
 
 export type StepState = 'done' | 'current' | 'skipped' | 'waiting';
 

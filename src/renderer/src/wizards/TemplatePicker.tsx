@@ -1,7 +1,7 @@
 import { Alert, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../shared/template';
+import type { Template } from '@shared/template';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { useCatalog } from '../data/queries';

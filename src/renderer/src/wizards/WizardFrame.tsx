@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Guest } from '../../../shared/guest';
+import type { Guest } from '@shared/guest';
 import type { ApiClient } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
 import { useOperation } from '../data/operations';

@@ -4,7 +4,7 @@ import { IconArrowsMaximize, IconArrowsMinimize } from '@tabler/icons-react';
 import { Fragment, useEffect, useState } from 'react';
 import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleTarget } from '../../../../shared/consoles';
+import type { ConsoleTarget } from '@shared/consoles';
 import { TerminalView } from '../../terminal/TerminalView';
 
 export interface ConsolePaneSpec {

@@ -1,6 +1,6 @@
 import { Alert, Code, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleRunResult } from '../../../../shared/compare';
+import type { ConsoleRunResult } from '@shared/compare';
 import { useDescribeError } from '../../i18n/describe-error';
 import { formatDuration } from '../../status/format-time';
 import type { CompareColumn } from './columns-facts';

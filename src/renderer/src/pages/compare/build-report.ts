@@ -1,4 +1,4 @@
-import type { CompareEnvironment } from '../../../../shared/compare';
+import type { CompareEnvironment } from '@shared/compare';
 import { formatBytes } from '../../status/format-bytes';
 import { formatDateTime, formatDuration } from '../../status/format-time';
 import type { CompareColumn } from './columns-facts';

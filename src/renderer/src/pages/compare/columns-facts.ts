@@ -1,5 +1,5 @@
-import type { GuestMeasurement } from '../../../../shared/compare';
-import type { Guest } from '../../../../shared/guest';
+import type { GuestMeasurement } from '@shared/compare';
+import type { Guest } from '@shared/guest';
 import type { ColumnFacts } from './measurements';
 import { kernelOf, processesOf } from './probes';
 import { outputFor, type ProbeRun } from './use-probe-runs';

@@ -1,6 +1,6 @@
-import type { Accelerator } from '../../../../shared/host';
-import { twinRoleOf, type TwinRole } from '../../../../shared/compare';
-import type { Guest } from '../../../../shared/guest';
+import type { Accelerator } from '@shared/host';
+import { twinRoleOf, type TwinRole } from '@shared/compare';
+import type { Guest } from '@shared/guest';
 
 /** What a column of the Compare page is: its role and the i18n key of its label. */
 export interface ColumnLook {

@@ -1,5 +1,5 @@
-import type { GuestMeasurement } from '../../../../shared/compare';
-import type { GuestKind } from '../../../../shared/guest';
+import type { GuestMeasurement } from '@shared/compare';
+import type { GuestKind } from '@shared/guest';
 import { formatBytes, formatPercent } from '../../status/format-bytes';
 import { formatDuration } from '../../status/format-time';
 

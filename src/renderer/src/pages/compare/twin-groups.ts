@@ -1,5 +1,5 @@
-import { twinRoleOf, twinRoles } from '../../../../shared/compare';
-import type { Guest } from '../../../../shared/guest';
+import { twinRoleOf, twinRoles } from '@shared/compare';
+import type { Guest } from '@shared/guest';
 
 /** The guests of one twin, in column order: container, sandbox, VM. */
 export interface TwinGroup {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { ConsoleRunResult } from '../../../../shared/compare';
-import type { ConsoleTarget } from '../../../../shared/consoles';
+import type { ConsoleRunResult } from '@shared/compare';
+import type { ConsoleTarget } from '@shared/consoles';
 import { useApi } from '../../data/ApiContext';
 import { probeById, type ProbeId } from './probes';
 

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleTarget } from '../../../../shared/consoles';
+import type { ConsoleTarget } from '@shared/consoles';
 import { useApi } from '../../data/ApiContext';
 import { useDescribeError } from '../../i18n/describe-error';
 import { consoleStoreFor, targetKey } from '../../terminal/console-store';

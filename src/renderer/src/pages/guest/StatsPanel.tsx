@@ -1,6 +1,6 @@
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ContainerStatsSample } from '../../../../shared/containers';
+import type { ContainerStatsSample } from '@shared/containers';
 import { useContainerStatsHistory } from '../../data/guests';
 import { CpuCard, MemoryCard, StatCard, StatsFrame, useStatsFormat } from './stats-parts';
 

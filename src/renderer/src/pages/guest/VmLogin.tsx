@@ -3,7 +3,7 @@ import { IconCheck, IconCopy, IconEye, IconEyeOff, IconKey } from '@tabler/icons
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VmLogin as Login } from '../../../../shared/vms';
+import type { VmLogin as Login } from '@shared/vms';
 import { useApi } from '../../data/ApiContext';
 
 function CopyIcon({ value, label }: { value: string; label: string }) {

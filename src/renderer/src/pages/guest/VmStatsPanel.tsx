@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { VmStats } from '../../../../shared/vms';
+import type { VmStats } from '@shared/vms';
 import { useVmStatsHistory } from '../../data/vms';
 import { CpuCard, MemoryCard, StatCard, StatsFrame, useStatsFormat } from './stats-parts';
 

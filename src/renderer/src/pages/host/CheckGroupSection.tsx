@@ -1,6 +1,6 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CheckGroup, HostCheck } from '../../../../shared/host';
+import type { CheckGroup, HostCheck } from '@shared/host';
 import { CheckRow } from './CheckRow';
 
 export function CheckGroupSection({ group, checks }: { group: CheckGroup; checks: HostCheck[] }) {

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { HostCheck } from '../../../../shared/host';
+import type { HostCheck } from '@shared/host';
 import { CheckDetails } from './CheckDetails';
 import { checkStatusLook } from './check-status';
 import { FixCommands } from './FixCommands';

@@ -1,7 +1,7 @@
 import { Stack, Tabs, Text } from '@mantine/core';
 import { IconTool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HostFix } from '../../../../shared/host';
+import type { HostFix } from '@shared/host';
 import { CodeWithCopy } from '../../components/CopyCode';
 import { distros, useDistroPreference } from './useDistroPreference';
 

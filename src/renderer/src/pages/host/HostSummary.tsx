@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBolt, IconCpu } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HostReport } from '../../../../shared/host';
+import type { HostReport } from '@shared/host';
 import { formatDuration, formatTime } from '../../status/format-time';
 import { checkStatusLook, statusOrder } from './check-status';
 

@@ -3,12 +3,7 @@ import { IconWorldDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  mirrorConfigSchema,
-  type MirrorConfig,
-  type MirrorProbe,
-  type MirrorStatus,
-} from '../../../../shared/mirrors';
+import { mirrorConfigSchema, type MirrorConfig, type MirrorProbe, type MirrorStatus } from '@shared/mirrors';
 import { HostPanel } from './HostPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDescribeError } from '../../i18n/describe-error';

@@ -3,7 +3,7 @@ import { IconShare } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SHARE_PORT, type ShareStatus } from '../../../../shared/sharing';
+import { DEFAULT_SHARE_PORT, type ShareStatus } from '@shared/sharing';
 import { CodeWithCopy } from '../../components/CopyCode';
 import { HostPanel } from './HostPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -5,7 +5,7 @@ import {
   IconInfoCircle,
   type Icon,
 } from '@tabler/icons-react';
-import type { CheckStatus } from '../../../../shared/host';
+import type { CheckStatus } from '@shared/host';
 
 /** Every status has an icon, a colour and a word, so none of them relies on colour alone. */
 export const checkStatusLook: Record<CheckStatus, { color: string; icon: Icon; labelKey: string }> = {

@@ -1,4 +1,4 @@
-import type { CheckGroup, HostCheck } from '../../../../shared/host';
+import type { CheckGroup, HostCheck } from '@shared/host';
 
 /** From the machine up: hardware first, then the engines, then what sits around them. */
 export const groupOrder: readonly CheckGroup[] = [

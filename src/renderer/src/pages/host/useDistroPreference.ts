@@ -1,5 +1,5 @@
 import { useLocalStorage } from '@mantine/hooks';
-import type { Distro } from '../../../../shared/host';
+import type { Distro } from '@shared/host';
 
 export const distros: readonly Distro[] = ['debian', 'fedora', 'arch'];
 

@@ -2,7 +2,7 @@ import { Alert, Anchor, Code, Stack, Text } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EngineName } from '../../../../shared/engines';
+import type { EngineName } from '@shared/engines';
 import { useEnginesStatus } from '../../data/queries';
 
 const engines: EngineName[] = ['docker', 'libvirt'];

@@ -3,7 +3,7 @@ import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Guest } from '../../../../shared/guest';
+import type { Guest } from '@shared/guest';
 import { BootTimeBadge } from '../../guests/BootTimeBadge';
 import { GuestActions } from '../../guests/GuestActions';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';

@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImageScope, TwinlabImage } from '../../../../shared/containers';
+import type { ImageScope, TwinlabImage } from '@shared/containers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useImages, useRemoveImage } from '../../data/guests';

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronRight, IconLock } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guest } from '../../../../shared/guest';
+import type { Guest } from '@shared/guest';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
 import { formatDateTime } from '../../status/format-time';
 

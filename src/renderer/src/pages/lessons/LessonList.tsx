@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Card, Group, List, Progress, SimpleGrid, Stack, T
 import { IconAlertTriangle, IconArrowRight, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { LessonProblem, LessonProgressMap, LessonSummary } from '../../../../shared/lessons';
-import type { Lesson } from '../../../../shared/lessons';
-import type { Locale } from '../../../../shared/locales';
+import type { LessonProblem, LessonProgressMap, LessonSummary } from '@shared/lessons';
+import type { Lesson } from '@shared/lessons';
+import type { Locale } from '@shared/locales';
 import { currentLocale } from '../../i18n';
 import { progressCount } from './lesson-logic';
 

@@ -7,7 +7,7 @@ import {
   type LessonCheck,
   type LessonStep,
   type StepProgress,
-} from '../../../../shared/lessons';
+} from '@shared/lessons';
 import { currentLocale } from '../../i18n';
 import { localReasonParams } from './check-reason';
 import { LessonMarkdown } from './LessonMarkdown';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CheckReason } from '../../../../shared/lessons';
+import type { CheckReason } from '@shared/lessons';
 
 type Params = Record<string, string | number>;
 

@@ -1,4 +1,4 @@
-import { hostCommandsOf, type Lesson } from '../../../../shared/lessons';
+import { hostCommandsOf, type Lesson } from '@shared/lessons';
 
 const storageKey = 'twinlab.lessons.hostTrust';
 

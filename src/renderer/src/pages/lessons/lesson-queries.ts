@@ -1,7 +1,7 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Locale } from '../../../../shared/locales';
-import type { LessonProgress, LessonProgressMap } from '../../../../shared/lessons';
+import type { Locale } from '@shared/locales';
+import type { LessonProgress, LessonProgressMap } from '@shared/lessons';
 import { useApi } from '../../data/ApiContext';
 
 export const lessonKeys = {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Guest } from '../../../../shared/guest';
+import type { Guest } from '@shared/guest';
 import { useApi } from '../../data/ApiContext';
 import { newOperationId } from '../../data/operations';
 import { queryKeys } from '../../data/queries';

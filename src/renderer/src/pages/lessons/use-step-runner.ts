@@ -1,11 +1,6 @@
 import { useState } from 'react';
-import type { Guest } from '../../../../shared/guest';
-import {
-  hostCommandsOf,
-  type Lesson,
-  type LessonProgress,
-  type LessonStep,
-} from '../../../../shared/lessons';
+import type { Guest } from '@shared/guest';
+import { hostCommandsOf, type Lesson, type LessonProgress, type LessonStep } from '@shared/lessons';
 import { useApi } from '../../data/ApiContext';
 import { currentLocale } from '../../i18n';
 import type { HostTrustRequest } from './HostTrustDialog';

@@ -1,7 +1,7 @@
 import { Alert, Code, Stack, Table, Text } from '@mantine/core';
 import { IconFileAlert } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogProblem } from '../../../../shared/template';
+import type { CatalogProblem } from '@shared/template';
 
 /** Problems by file, in the order the files first appear; one file often has several. */
 function byFile(problems: readonly CatalogProblem[]): [string, CatalogProblem[]][] {

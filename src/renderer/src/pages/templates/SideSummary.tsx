@@ -1,7 +1,7 @@
 import { Badge, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../../shared/template';
+import type { Template } from '@shared/template';
 
 type Side = 'container' | 'vm';
 

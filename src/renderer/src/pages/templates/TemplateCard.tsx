@@ -1,6 +1,6 @@
 import { Badge, Box, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntry, TemplateSource } from '../../../../shared/template';
+import type { CatalogEntry, TemplateSource } from '@shared/template';
 import { currentLocale } from '../../i18n';
 import { SideSummary } from './SideSummary';
 import { templateText } from './template-text';

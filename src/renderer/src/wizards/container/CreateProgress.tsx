@@ -1,7 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PullProgress } from '../../../../shared/containers';
-import type { OperationStep } from '../../../../shared/operations';
+import type { PullProgress } from '@shared/containers';
+import type { OperationStep } from '@shared/operations';
 import { formatBytes } from '../../status/format-bytes';
 import { formatSeconds } from '../../status/format-time';
 import { CreateStepList, type CreateStepsProps } from '../CreateSteps';

@@ -2,9 +2,9 @@ import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerPreview, SpecProblem } from '../../../../shared/containers';
-import { ApiError } from '../../../../shared/errors';
-import type { Template } from '../../../../shared/template';
+import type { ContainerPreview, SpecProblem } from '@shared/containers';
+import { ApiError } from '@shared/errors';
+import type { Template } from '@shared/template';
 import { useApi } from '../../data/ApiContext';
 import { CheckFailedAlert, useCreateGuest, useStepCheck, WizardFrame } from '../WizardFrame';
 import {

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerPreview, SpecProblem } from '../../../../shared/containers';
+import type { ContainerPreview, SpecProblem } from '@shared/containers';
 import { currentLocale } from '../../i18n';
 import { CodeWithCopy } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,6 +1,6 @@
-import type { ContainerCreateSpecInput, SpecProblem } from '../../../../shared/containers';
-import type { ErrorParams } from '../../../../shared/errors';
-import type { Template } from '../../../../shared/template';
+import type { ContainerCreateSpecInput, SpecProblem } from '@shared/containers';
+import type { ErrorParams } from '@shared/errors';
+import type { Template } from '@shared/template';
 
 /**
  * The "New container" wizard as plain data: the form's values, the pure mapping to the spec that

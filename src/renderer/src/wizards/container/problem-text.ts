@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SpecProblem } from '../../../../shared/containers';
+import type { SpecProblem } from '@shared/containers';
 
 /** A problem as a sentence in the UI language; a key the catalogs lack falls back to main's English. */
 export function useProblemText(): (problem: SpecProblem) => string {

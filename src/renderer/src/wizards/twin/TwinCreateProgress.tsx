@@ -1,7 +1,7 @@
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TwinRole } from '../../../../shared/compare';
-import type { OperationStep } from '../../../../shared/operations';
+import type { TwinRole } from '@shared/compare';
+import type { OperationStep } from '@shared/operations';
 import { CreateProgressFrame, StepIcon, stepState } from '../CreateSteps';
 import { optionalVmSteps, vmCreateSteps } from '../vm/VmCreateProgress';
 import type { TwinProgress } from './use-twin-create';

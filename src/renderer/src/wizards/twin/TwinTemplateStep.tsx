@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../../shared/template';
+import type { Template } from '@shared/template';
 import { TemplatePicker } from '../TemplatePicker';
 
 function TwinBadges({ template }: { template: Template }) {

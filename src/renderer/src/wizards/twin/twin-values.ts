@@ -1,6 +1,6 @@
-import { twinCreateSchema, type TwinRole } from '../../../../shared/compare';
-import type { SystemSide, Template } from '../../../../shared/template';
-import type { ContainerCreateSpecInput } from '../../../../shared/containers';
+import { twinCreateSchema, type TwinRole } from '@shared/compare';
+import type { SystemSide, Template } from '@shared/template';
+import type { ContainerCreateSpecInput } from '@shared/containers';
 import { toContainerSpec, valuesFromTemplate } from '../container/container-values';
 
 /** The New twin flow's steps, in order. */

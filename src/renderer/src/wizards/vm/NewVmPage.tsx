@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../../shared/errors';
-import type { Template } from '../../../../shared/template';
+import { ApiError } from '@shared/errors';
+import type { Template } from '@shared/template';
 import { useApi } from '../../data/ApiContext';
 import { useCatalog } from '../../data/queries';
 import { randomSuffix } from '../container/container-values';

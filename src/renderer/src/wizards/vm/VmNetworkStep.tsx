@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconNetwork } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { VmSide } from '../../../../shared/template';
+import type { VmSide } from '@shared/template';
 import type { XmlFacts } from './vm-values';
 
 interface VmNetworkStepProps {

@@ -1,7 +1,7 @@
 import { Alert, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { VmSide } from '../../../../shared/template';
+import type { VmSide } from '@shared/template';
 import { monoInputStyles } from '../../components/mono-input';
 
 interface VmResourcesStepProps {

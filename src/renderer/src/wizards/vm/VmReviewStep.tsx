@@ -1,6 +1,6 @@
 import { Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Template } from '../../../../shared/template';
+import type { Template } from '@shared/template';
 import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLocale } from '../../i18n';

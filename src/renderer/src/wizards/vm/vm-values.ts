@@ -1,4 +1,4 @@
-import type { Template, VmSide } from '../../../../shared/template';
+import type { Template, VmSide } from '@shared/template';
 
 /** The VM wizard's steps, in order. */
 export const vmWizardSteps = ['template', 'resources', 'network', 'review'] as const;
