@@ -5,7 +5,7 @@ import type { ConsoleSessionInfo, ConsoleTarget } from '@shared/consoles';
 import { dockerExecBackend, ptyBackend, type ConsoleManager } from '../consoles';
 import { dockerAttachBackend } from '../consoles/backends/docker-attach';
 import { dockerLogsBackend } from '../consoles/backends/docker-logs';
-import type { ConsoleRunner } from '../compare/console-runner';
+import type { ConsoleRunner } from '../consoles/run/console-runner';
 import type { Handlers } from '../router';
 import { twinError } from '../twins/errors';
 

@@ -1,5 +1,5 @@
 import type { BootRecord } from '@shared/vms';
-import type { PromptWatch } from './prompt-watch';
+import type { PromptWatch } from '../consoles/run/prompt-watch';
 
 /**
  * Time to ready for every guest, newest start first: a container's first prompt (PromptWatch) or a

@@ -14,7 +14,7 @@ import type {
   TwinFacts,
 } from '@shared/lessons';
 import { checkRoles, stepChecks } from '@shared/lessons';
-import { plainText } from '../compare/terminal-text';
+import { plainText } from '../consoles/run/terminal-text';
 
 /**
  * Lesson checks as pure functions: the runner types probes through console.run and reads

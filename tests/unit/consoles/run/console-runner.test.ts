@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleTarget } from '@shared/consoles';
-import type { ConsoleManager, SessionInfo } from '../../../src/main/lab/consoles';
-import { OutputTaps } from '../../../src/main/lab/consoles/output-taps';
-import { ConsoleRunner } from '../../../src/main/lab/compare/console-runner';
+import type { ConsoleManager, SessionInfo } from '../../../../src/main/lab/consoles';
+import { OutputTaps } from '../../../../src/main/lab/consoles/output-taps';
+import { ConsoleRunner } from '../../../../src/main/lab/consoles/run/console-runner';
 
 const prompt = '/ # \x1b[6n';
 const target: ConsoleTarget = { kind: 'container', guestId: 'c1' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PromptWatch } from '../../../src/main/lab/compare/prompt-watch';
-import { ReadyTimes } from '../../../src/main/lab/compare/ready-times';
+import { PromptWatch } from '../../../../src/main/lab/consoles/run/prompt-watch';
+import { ReadyTimes } from '../../../../src/main/lab/compare/ready-times';
 
 function clocked() {
   let ms = 1000;

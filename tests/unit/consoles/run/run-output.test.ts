@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutRunOutput } from '../../../src/main/lab/compare/run-output';
+import { cutRunOutput } from '../../../../src/main/lab/consoles/run/run-output';
 
 // Raw transcripts shaped as the real consoles print them (captured from fixture-twin and bash).
 const ash = '/ # \x1b[6n';

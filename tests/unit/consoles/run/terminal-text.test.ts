@@ -4,7 +4,7 @@ import {
   isPromptLine,
   plainText,
   stripEscapes,
-} from '../../../src/main/lab/compare/terminal-text';
+} from '../../../../src/main/lab/consoles/run/terminal-text';
 
 describe('terminal text', () => {
   it('strips CSI, OSC and charset escapes', () => {

@@ -1,9 +1,10 @@
 import type { ConsoleRunResult } from '@shared/compare';
 import type { ConsoleTarget } from '@shared/consoles';
 import { ApiError } from '@shared/errors';
-import type { ConsoleManager, SessionInfo } from '../consoles';
-import type { OutputTaps } from '../consoles/output-taps';
-import { twinMessage } from '../twins/errors';
+import type { ConsoleManager } from '../console-manager';
+import type { SessionInfo } from '../console-session';
+import type { OutputTaps } from '../output-taps';
+import { twinMessage } from '../../twins/errors';
 import { cutRunOutput, type Transcript } from './run-output';
 import { endsWithPrompt } from './terminal-text';
 
