@@ -10,7 +10,7 @@ export interface VmStorage {
 /**
  * Root on qemu:///system keeps them in /var/lib/twinlab: root's home is no place for files QEMU
  * (another user) must open. Everyone else uses their own XDG folders, which QEMU is let into with
- * a search-only ACL when the home is private (see vms/qemu-search-acl.ts).
+ * a search-only ACL when the home is private (see engines/libvirt/qemu-search-acl.ts).
  */
 export function vmStorage(
   paths: LabPaths,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ImageCache, type CacheArtifact } from '../../../src/main/lab/vms/image-cache';
+import { ImageCache, type CacheArtifact } from '../../../src/main/lab/images/image-cache';
 
 /** The lab host's HTTP mirror (scripts/build-mirror.sh) and what it holds. */
 const mirror = 'http://127.0.0.1:8787';

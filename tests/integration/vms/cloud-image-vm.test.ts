@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/errors';
 import { vmSideSchema, type VmSide } from '../../../src/shared/template';
-import { sha256Of } from '../../../src/main/lab/vms/image-cache';
+import { sha256Of } from '../../../src/main/lab/images/image-cache';
 import { engineGate } from '../../support/engines';
 import {
   createTestLab,

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/errors';
-import { ImageCache } from '../../../src/main/lab/vms/image-cache';
-import type { TransferProgress } from '../../../src/main/lab/vms/transfer-meter';
+import { ImageCache } from '../../../src/main/lab/images/image-cache';
+import type { TransferProgress } from '../../../src/main/lab/images/transfer-meter';
 
 const run = promisify(execFile);
 const SIZE = 3 * 1024 * 1024 + 123; // odd size: ranges must be exact

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ImageCache } from '../../../src/main/lab/vms/image-cache';
-import { imageInfo, qemuImgLimits } from '../../../src/main/lab/vms/qemu-img';
-import { runTool } from '../../../src/main/lab/vms/tools';
+import { ImageCache } from '../../../src/main/lab/images/image-cache';
+import { imageInfo, qemuImgLimits } from '../../../src/main/lab/engines/libvirt/qemu-img';
+import { runTool } from '../../../src/main/lab/engines/libvirt/tools';
 
 const run = promisify(execFile);
 const keyOf = (promise: Promise<unknown>) =>

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { collectHostFacts } from '../../../src/main/lab/doctor/host-facts';
 import { realHostProbe } from '../../../src/main/lab/doctor/index';
 import { LibvirtConnection } from '../../../src/main/lab/engines/libvirt/connection';
-import { ImageCache } from '../../../src/main/lab/vms/image-cache';
+import { ImageCache } from '../../../src/main/lab/images/image-cache';
 import { realHostCapacity } from '../../../src/main/lab/vms/host-capacity';
 import { VmService } from '../../../src/main/lab/vms/vm-service';
 

@@ -5,7 +5,7 @@ import {
   fileNameOf,
   parseChecksumFile,
   pathBelow,
-} from '../../../src/main/lab/vms/checksums';
+} from '../../../src/main/lab/images/checksums';
 
 const h256 = 'a1'.repeat(32);
 const h512 = 'b2'.repeat(64);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/main/lab/catalog/load-templates';
-import { fileNameOf } from '../../../src/main/lab/vms/checksums';
+import { fileNameOf } from '../../../src/main/lab/images/checksums';
 
 const ids = ['alpine-cloud-vm', 'cirros-vm', 'debian-12-cloud-vm', 'fedora-cloud-vm', 'ubuntu-2404-cloud-vm'];
 

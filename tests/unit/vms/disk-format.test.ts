@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diskFormatOf } from '../../../src/main/lab/vms/file-kinds';
-import { parseImageInfo } from '../../../src/main/lab/vms/qemu-img';
+import { diskFormatOf } from '../../../src/main/lab/images/file-kinds';
+import { parseImageInfo } from '../../../src/main/lab/engines/libvirt/qemu-img';
 
 const header = (bytes: string | Buffer, size = 4096) => {
   const buffer = Buffer.alloc(size);

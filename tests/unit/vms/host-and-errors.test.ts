@@ -7,7 +7,7 @@ import {
   parseDacLabel,
   parseMemAvailable,
 } from '../../../src/main/lab/vms/host-capacity';
-import { translateLibvirtError } from '../../../src/main/lab/vms/libvirt-errors';
+import { translateLibvirtError } from '../../../src/main/lab/engines/libvirt/libvirt-errors';
 
 describe('host capacity', () => {
   it('reads MemAvailable', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labPaths } from '../../../src/main/lab/paths';
 import { vmStorage } from '../../../src/main/lab/vm-storage';
-import { aclGrantsSearch } from '../../../src/main/lab/vms/qemu-search-acl';
+import { aclGrantsSearch } from '../../../src/main/lab/engines/libvirt/qemu-search-acl';
 
 /** `getfacl --numeric --omit-header` of a 0700 home after `setfacl -m u:64055:x`, as on Debian 12. */
 const grantedHome = ['user::rwx', 'user:64055:--x', 'group::---', 'mask::--x', 'other::---', ''].join('\n');

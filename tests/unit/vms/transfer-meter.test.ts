@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TransferMeter } from '../../../src/main/lab/vms/transfer-meter';
+import { TransferMeter } from '../../../src/main/lab/images/transfer-meter';
 
 describe('TransferMeter', () => {
   it('reports bytes, rate and ETA', () => {

@@ -13,7 +13,7 @@ import { containerError } from '../engines/docker/messages';
 import { readTwinlabMetadata } from '../engines/libvirt/domain-metadata';
 import { qemuPidFile } from '../engines/libvirt/virsh-queries';
 import { vmError, type VmService } from '../vms';
-import { imageInfo } from '../vms/qemu-img';
+import { imageInfo } from '../engines/libvirt/qemu-img';
 import { twinError } from '../twins/errors';
 import { systemError } from '../system-containers/errors';
 import { sandboxRuntimes } from '../twins/twin-spec';

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fetch as undiciFetch } from 'undici';
 import { ApiError } from '@shared/errors';
 import type { Digest } from './checksums';
-import { vmError } from './errors';
+import { vmError } from '../vms/errors';
 import { TransferMeter, type TransferProgress } from './transfer-meter';
 
 export interface VerifiedDownload {

@@ -6,13 +6,13 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '@shared/errors';
 import type { VmImage } from '@shared/template';
-import { mirrorError } from '../images/mirror-messages';
-import { mirroredUrl } from '../images/mirrors';
+import { mirrorError } from './mirror-messages';
+import { mirroredUrl } from './mirrors';
 import { checksumFor, digestKey, fileNameOf, parseChecksumFile, pathBelow, type Digest } from './checksums';
 import { downloadVerified, toMiB, type DownloadOptions } from './download';
-import { vmError } from './errors';
+import { vmError } from '../vms/errors';
 import { diskFormatOf, looksLikeInitrd, looksLikeKernel, readHeader } from './file-kinds';
-import { imageInfo, type DiskImageInfo } from './qemu-img';
+import { imageInfo, type DiskImageInfo } from '../engines/libvirt/qemu-img';
 import { TransferMeter, type TransferProgress } from './transfer-meter';
 
 export type DiskFormat = VmImage['format'];

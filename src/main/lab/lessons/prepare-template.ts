@@ -4,7 +4,7 @@ import type { OperationProgress } from '@shared/operations';
 import type { PullProgress } from '@shared/containers';
 import type { Template } from '@shared/template';
 import type { TransferProgress } from '@shared/vms';
-import type { CacheArtifact } from '../vms/image-cache';
+import type { CacheArtifact } from '../images/image-cache';
 
 /** The parts of the image services that preparing needs. */
 export interface PrepareDeps {

@@ -1,6 +1,6 @@
 import type { Catalog } from '@shared/template';
-import { pathBelow } from '../vms/checksums';
-import type { CacheArtifact } from '../vms/image-cache';
+import { pathBelow } from '../images/checksums';
+import type { CacheArtifact } from '../images/image-cache';
 
 /**
  * What "Share my images" may offer: the downloads and container images the templates name, and

@@ -8,7 +8,7 @@ import { ApiError } from '@shared/errors';
 import type { Catalog } from '@shared/template';
 import { asReadable } from '../engines/docker/readable';
 import type { Logger } from '../log';
-import type { ImageCache } from '../vms/image-cache';
+import type { ImageCache } from '../images/image-cache';
 import { imageArchivePath, SHARE_INDEX_PATH, sharePlan, type SharedArtifact } from './share-plan';
 
 export interface ShareServerDeps {

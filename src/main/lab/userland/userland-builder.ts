@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { VmBoot } from '@shared/template';
 import { vmError } from '../vms/errors';
-import type { EnsureOptions, ImageCache } from '../vms/image-cache';
+import type { EnsureOptions, ImageCache } from '../images/image-cache';
 import type { UserlandOptions, UserlandPreparer, UserlandRequest } from '../vms/userland-contract';
 import { DOCKER_ONLY_PATHS, GUEST_INIT_VERSION, initramfsExtras, userlandCmdline } from './guest-init';
 import { exportImageRootfs, inspectImage, type ImageFacts } from './rootfs-export';

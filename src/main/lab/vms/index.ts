@@ -10,17 +10,9 @@ export {
   type ShutdownResult,
   type VmServiceOptions,
 } from './vm-service';
-export {
-  ImageCache,
-  type CachedImage,
-  type ImportedDisk,
-  type ImportedKernel,
-  type EnsureOptions,
-} from './image-cache';
 export { importVmImage, type VmImportDeps } from './vm-import';
 export { BootTimer, type BootReady } from './boot-timer';
 export { StatePoller, diffGuests, type GuestChanges } from './state-poller';
-export type { TransferProgress } from './transfer-meter';
 export type { VmStats } from './vm-stats';
 export { vmError, vmErrorCatalog, vmErrorsEnglish, type VmErrorName } from './errors';
 export { realHostCapacity, type HostCapacity } from './host-capacity';

@@ -1,5 +1,5 @@
 import type { VmBoot, VmKernel } from '@shared/template';
-import type { TransferProgress } from './transfer-meter';
+import type { TransferProgress } from '../images/transfer-meter';
 
 /**
  * What VmService needs from the userland room (src/main/lab/userland) to boot a container image

@@ -5,7 +5,7 @@ import type { OperationProgress } from '@shared/operations';
 import { templateSchema, type Catalog, type TemplateFile } from '@shared/template';
 import type { VmImportedImage, VmImportImageInput } from '@shared/vms';
 import { vmError } from './errors';
-import type { ImageCache } from './image-cache';
+import type { ImageCache } from '../images/image-cache';
 
 export interface VmImportDeps {
   images: ImageCache;

@@ -23,7 +23,7 @@ import {
   startPaused,
 } from '../engines/libvirt/virsh-queries';
 import type { Logger } from '../log';
-import { toMiB } from './download';
+import { toMiB } from '../images/download';
 import { vmError } from './errors';
 import { DomainStates, toGuest, type DomainFacts } from './guest-mapping';
 import {
@@ -34,13 +34,13 @@ import {
   type HostCapacity,
   type QemuIdentity,
 } from './host-capacity';
-import type { EnsureOptions, ImageCache } from './image-cache';
-import { translateLibvirtError } from './libvirt-errors';
-import { createOverlay, imageInfo } from './qemu-img';
-import { grantQemuSearch, qemuMaySearch } from './qemu-search-acl';
-import { writeSeedIso } from './seed-iso';
+import type { EnsureOptions, ImageCache } from '../images/image-cache';
+import { translateLibvirtError } from '../engines/libvirt/libvirt-errors';
+import { createOverlay, imageInfo } from '../engines/libvirt/qemu-img';
+import { grantQemuSearch, qemuMaySearch } from '../engines/libvirt/qemu-search-acl';
+import { writeSeedIso } from '../engines/libvirt/seed-iso';
 import { StatePoller, type GuestChanges } from './state-poller';
-import type { TransferProgress } from './transfer-meter';
+import type { TransferProgress } from '../images/transfer-meter';
 import { cpuPercentBetween, parseDomMemStat, parseVmRss, type CpuSample, type VmStats } from './vm-stats';
 import type { Leftovers, ShutdownResult, VmLogin } from '@shared/vms';
 import { readablePassword } from './password';

@@ -1,5 +1,5 @@
 import { ApiError } from '@shared/errors';
-import { vmError } from './errors';
+import { vmError } from '../../vms/errors';
 
 /**
  * @unraid/libvirt reports every failure with code -1, so the libvirt message is all there is to go

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildMetaData, buildUserData, type SeedSettings } from './cloud-init';
+import { buildMetaData, buildUserData, type SeedSettings } from '../../vms/cloud-init';
 import { runTool } from './tools';
 
 /** cloud-init's NoCloud data source finds its seed by this volume label. */

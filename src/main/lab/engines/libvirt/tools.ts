@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { vmError } from './errors';
+import { vmError } from '../../vms/errors';
 
 /** Debian package that provides each external program, for the "install it" advice. */
 const packages = {
