@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops or checks the lab engines: lab-daemons.sh start|stop|status docker|libvirt|lxd
+# (restart lxd: kills the daemon alone, as a crash does; its instances keep running)
 # and the local mirrors scripts/build-mirror.sh configures: ... registry|mirror
 # Uses systemd when it is the init system, else runs the daemons directly (containers, CI hosts).
 # Tests use "stop docker" / "start docker" to prove the app notices a daemon leaving and returning.
@@ -103,6 +104,19 @@ stop_lxd() {
   log "lxd stopped"
 }
 
+# The daemon alone, killed as a crash does (or systemd after a stop timeout: a graceful SIGTERM
+# waits for every running operation, so an open console would hold it for minutes). Its instances
+# keep running (their monitors are separate processes), and clients must find their way back.
+restart_lxd() {
+  if has_systemd; then systemctl kill --kill-who=main --signal=SIGKILL lxd; systemctl start lxd
+  else
+    pkill -KILL -f '^(/usr/(s)?bin/)?lxd --group' || die "no lxd daemon process to restart"
+    wait_until 30 not lxd_answers || die "lxd still answers 30 s after SIGKILL"
+    start_lxd
+  fi
+  log "lxd restarted"
+}
+
 start_registry() { # Debian's docker-registry with the config build-mirror.sh writes (anonymous, loopback)
   registry_answers && { log "registry already answers"; return; }
   [ -f "$registry_config" ] || die "$registry_config is missing: run scripts/build-mirror.sh"
@@ -153,8 +167,8 @@ stop_mirror() {
 status() { if "${engine}_answers"; then log "$engine answers"; else log "$engine does not answer"; return 1; fi; }
 
 case "$action:$engine" in
-  start:docker|stop:docker|start:libvirt|stop:libvirt|start:lxd|stop:lxd) "${action}_${engine}" ;;
+  start:docker|stop:docker|start:libvirt|stop:libvirt|start:lxd|stop:lxd|restart:lxd) "${action}_${engine}" ;;
   start:registry|stop:registry|start:mirror|stop:mirror) "${action}_${engine}" ;;
   status:docker|status:libvirt|status:lxd|status:registry|status:mirror) status ;;
-  *) die "usage: $0 start|stop|status docker|libvirt|lxd|registry|mirror" ;;
+  *) die "usage: $0 start|stop|status docker|libvirt|lxd|registry|mirror, or restart lxd" ;;
 esac

@@ -52,7 +52,8 @@ export async function engineGate(needed: EngineName[]): Promise<{ skip: boolean;
   return { skip: true, reason };
 }
 
-/** Stops or starts a daemon through the project's own script (systemd or direct). */
-export async function labDaemon(action: 'start' | 'stop', engine: EngineName): Promise<void> {
+/** Stops or starts a daemon through the project's own script (systemd or direct); `restart` is LXD's
+ * daemon alone, its instances running on. */
+export async function labDaemon(action: 'start' | 'stop' | 'restart', engine: EngineName): Promise<void> {
   await run('scripts/lab-daemons.sh', [action, engine], { timeout: 120_000 });
 }
