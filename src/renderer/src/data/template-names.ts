@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { currentLocale } from '../i18n';
-import { templateText } from '../pages/templates/template-text';
+import { templateText } from './template-text';
 import { useCatalog } from './queries';
 
 /** Template id → its name in the UI language, for every template in the catalog. */

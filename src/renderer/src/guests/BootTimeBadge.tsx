@@ -2,7 +2,7 @@ import { Badge, Tooltip } from '@mantine/core';
 import { IconStopwatch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLatestBoot } from '../data/vms';
-import { formatTime } from '../status/format-time';
+import { formatTime } from '../lib/format/time';
 
 /** "Booted in 2.9 s": the latest boot of a VM, from its vCPUs starting to its ready pattern. */
 export function BootTimeBadge({ id, size = 'lg' }: { id: string; size?: 'sm' | 'lg' }) {

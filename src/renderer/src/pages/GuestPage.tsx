@@ -22,14 +22,14 @@ import { GuestActions } from '../guests/GuestActions';
 import { BootTimeBadge } from '../guests/BootTimeBadge';
 import { GuestStateBadge } from '../guests/GuestStateBadge';
 import { currentLocale } from '../i18n';
-import { formatDateTime } from '../status/format-time';
+import { formatDateTime } from '../lib/format/time';
 import { TerminalView } from '../terminal/TerminalView';
 import { InspectPanel } from './guest/InspectPanel';
 import { StatsPanel } from './guest/StatsPanel';
 import { VmInspectPanel } from './guest/VmInspectPanel';
 import { VmLogin } from './guest/VmLogin';
 import { VmStatsPanel } from './guest/VmStatsPanel';
-import { templateText } from './templates/template-text';
+import { templateText } from '../data/template-text';
 
 const containerTabs = ['console', 'logs', 'stats', 'inspect'] as const;
 type GuestTab = (typeof containerTabs)[number];

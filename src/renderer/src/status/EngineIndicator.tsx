@@ -1,7 +1,7 @@
 import { Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EngineName, EngineStatus } from '@shared/engines';
-import { formatTime } from './format-time';
+import { formatTime } from '../lib/format/time';
 
 type IndicatorState = EngineStatus['state'];
 

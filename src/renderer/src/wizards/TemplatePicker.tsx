@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { useCatalog } from '../data/queries';
 import { currentLocale } from '../i18n';
-import { templateText } from '../pages/templates/template-text';
+import { templateText } from '../data/template-text';
 
 interface TemplatePickerProps {
   /** The side a template needs to be listed: a container, a VM, or both (a twin). */

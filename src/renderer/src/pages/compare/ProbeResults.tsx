@@ -2,7 +2,7 @@ import { Alert, Code, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '
 import { useTranslation } from 'react-i18next';
 import type { ConsoleRunResult } from '@shared/compare';
 import { useDescribeError } from '../../i18n/describe-error';
-import { formatDuration } from '../../status/format-time';
+import { formatDuration } from '../../lib/format/time';
 import type { CompareColumn } from './columns-facts';
 import { probeById } from './probes';
 import type { ProbeRun } from './use-probe-runs';

@@ -11,7 +11,7 @@ import { useGuests } from '../../data/guests';
 import { useCatalog } from '../../data/queries';
 import { currentLocale } from '../../i18n';
 import { targetKey } from '../../terminal/console-store';
-import { templateText } from '../templates/template-text';
+import { templateText } from '../../data/template-text';
 import { buildReport } from './build-report';
 import { columnLook, roleColor } from './columns';
 import { factsOf, type CompareColumn } from './columns-facts';

@@ -1,6 +1,6 @@
 import type { CompareEnvironment } from '@shared/compare';
-import { formatBytes } from '../../status/format-bytes';
-import { formatDateTime, formatDuration } from '../../status/format-time';
+import { formatBytes } from '../../lib/format/bytes';
+import { formatDateTime, formatDuration } from '../../lib/format/time';
 import type { CompareColumn } from './columns-facts';
 import { chartValues, measureCell, measureRowIds, type MeasureContext } from './measurements';
 import { probeById } from './probes';

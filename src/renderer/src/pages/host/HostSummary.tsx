@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBolt, IconCpu } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HostReport } from '@shared/host';
-import { formatDuration, formatTime } from '../../status/format-time';
+import { formatDuration, formatTime } from '../../lib/format/time';
 import { checkStatusLook, statusOrder } from './check-status';
 
 /** The one answer most users came for (KVM or not), then the tally and when it was measured. */

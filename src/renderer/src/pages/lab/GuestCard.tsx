@@ -7,7 +7,7 @@ import type { Guest } from '@shared/guest';
 import { BootTimeBadge } from '../../guests/BootTimeBadge';
 import { GuestActions } from '../../guests/GuestActions';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
-import { formatDateTime } from '../../status/format-time';
+import { formatDateTime } from '../../lib/format/time';
 import { columnLook, roleColor } from '../compare/columns';
 import { LiveMemory } from './LiveMemory';
 

@@ -22,8 +22,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useImages, useRemoveImage } from '../../data/guests';
 import { useDescribeError } from '../../i18n/describe-error';
-import { formatBytes } from '../../status/format-bytes';
-import { formatDateTime } from '../../status/format-time';
+import { formatBytes } from '../../lib/format/bytes';
+import { formatDateTime } from '../../lib/format/time';
 
 function imageName(image: TwinlabImage): string {
   return image.tags[0] ?? image.id.replace(/^sha256:/, '').slice(0, 12);

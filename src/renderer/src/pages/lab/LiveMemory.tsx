@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Sparkline } from '../../components/Sparkline';
 import { useLiveMemory } from '../../data/compare';
 import { liveHistoryLength } from '../../data/stats-history';
-import { formatBytes } from '../../status/format-bytes';
+import { formatBytes } from '../../lib/format/bytes';
 
 /**
  * A card's host-memory sparkline. It reads its guest's samples from the store outside React, so a

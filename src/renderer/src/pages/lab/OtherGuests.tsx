@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guest } from '@shared/guest';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
-import { formatDateTime } from '../../status/format-time';
+import { formatDateTime } from '../../lib/format/time';
 
 /**
  * Containers and VMs Twinlab did not create, folded away by default. Read-only: Twinlab never

@@ -23,7 +23,7 @@ import { newOperationId } from '../../data/operations';
 import { useCatalog } from '../../data/queries';
 import { currentLocale } from '../../i18n';
 import { useDescribeError } from '../../i18n/describe-error';
-import { templateText } from '../templates/template-text';
+import { templateText } from '../../data/template-text';
 import { defaultTemplateId, twinTemplates } from './lesson-logic';
 
 function percentOf(event: OperationProgress | undefined): number | undefined {

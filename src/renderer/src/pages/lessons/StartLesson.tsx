@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '@shared/template';
 import { currentLocale } from '../../i18n';
-import { templateText } from '../templates/template-text';
+import { templateText } from '../../data/template-text';
 import { defaultTemplateId, twinTemplateGroups } from './lesson-logic';
 
 interface StartLessonProps {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogEntry, TemplateSource } from '@shared/template';
 import { currentLocale } from '../../i18n';
 import { SideSummary } from './SideSummary';
-import { templateText } from './template-text';
+import { templateText } from '../../data/template-text';
 
 const sourceColor: Record<TemplateSource, string> = { builtin: 'gray', user: 'blue', extra: 'grape' };
 

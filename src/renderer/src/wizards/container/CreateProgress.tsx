@@ -2,8 +2,8 @@ import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PullProgress } from '@shared/containers';
 import type { OperationStep } from '@shared/operations';
-import { formatBytes } from '../../status/format-bytes';
-import { formatSeconds } from '../../status/format-time';
+import { formatBytes } from '../../lib/format/bytes';
+import { formatSeconds } from '../../lib/format/time';
 import { CreateStepList, type CreateStepsProps } from '../CreateSteps';
 
 const steps: readonly OperationStep[] = ['validating', 'pulling', 'creating', 'starting', 'done'];

@@ -5,7 +5,7 @@ import type { ContainerPreview, SpecProblem } from '@shared/containers';
 import { currentLocale } from '../../i18n';
 import { CodeWithCopy } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { templateText } from '../../pages/templates/template-text';
+import { templateText } from '../../data/template-text';
 import { useCatalog } from '../../data/queries';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { stepOfField, type ContainerWizardValues, type WizardStep } from './container-values';

@@ -6,7 +6,7 @@ import { useApi } from '../../data/ApiContext';
 import { useCompareEnvironment } from '../../data/compare';
 import { useCatalog } from '../../data/queries';
 import { currentLocale } from '../../i18n';
-import { templateText } from '../../pages/templates/template-text';
+import { templateText } from '../../data/template-text';
 import { randomSuffix } from '../container/container-values';
 import { CheckFailedAlert, useStepCheck, WizardFrame } from '../WizardFrame';
 import { TwinCreateProgress } from './TwinCreateProgress';

@@ -2,8 +2,8 @@ import { Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OperationStep } from '@shared/operations';
 import type { TransferProgress } from '@shared/vms';
-import { formatBytes } from '../../status/format-bytes';
-import { formatSeconds } from '../../status/format-time';
+import { formatBytes } from '../../lib/format/bytes';
+import { formatSeconds } from '../../lib/format/time';
 import { CreateStepList, type CreateStepsProps } from '../CreateSteps';
 
 export const vmCreateSteps: readonly OperationStep[] = [

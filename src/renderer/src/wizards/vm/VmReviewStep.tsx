@@ -4,7 +4,7 @@ import type { Template } from '@shared/template';
 import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLocale } from '../../i18n';
-import { templateText } from '../../pages/templates/template-text';
+import { templateText } from '../../data/template-text';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { bootKindOf, factsOfXml } from './vm-values';
 
