@@ -114,8 +114,8 @@ export class ImageCache {
       if (mirror) {
         const params = { mirror, url: checksumsUrl, detail: describe(error) };
         throw error instanceof HttpStatusError
-          ? mirrorError('not-found', 'mirrors.error.missing', params)
-          : mirrorError('engine-unavailable', 'mirrors.error.unreachable', params);
+          ? mirrorError('missing', params)
+          : mirrorError('unreachable', params);
       }
       throw vmError('checksumFileUnreachable', { url: image.checksums, detail: describe(error) });
     }
@@ -209,16 +209,16 @@ export class ImageCache {
       if (error.key === 'vms.error.imageChecksumMismatch') {
         if (image.checksums !== undefined)
           await unlink(this.#pinPath(image.checksums, image.url)).catch(() => undefined);
-        throw mirrorError('bad-input', 'mirrors.error.checksum', { mirror, url });
+        throw mirrorError('checksum', { mirror, url });
       }
       if (error.key === 'vms.error.downloadHttpStatus')
-        throw mirrorError('not-found', 'mirrors.error.missing', {
+        throw mirrorError('missing', {
           mirror,
           url,
           detail: String(error.params?.['status'] ?? ''),
         });
       if (error.key === 'vms.error.downloadFailed')
-        throw mirrorError('engine-unavailable', 'mirrors.error.unreachable', {
+        throw mirrorError('unreachable', {
           mirror,
           url,
           detail: String(error.params?.['detail'] ?? error.message),

@@ -108,7 +108,7 @@ async function fromShareArchive(
   try {
     await loadFromShare(docker, archive, signal);
   } catch (error) {
-    throw mirrorError('engine-unavailable', 'mirrors.error.shareLoadFailed', {
+    throw mirrorError('shareLoadFailed', {
       mirror,
       image,
       detail: error instanceof Error ? error.message : String(error),
@@ -131,8 +131,8 @@ function asMirrorError(error: unknown, mirror: string, image: string): unknown {
   if (!(error instanceof ApiError)) return error;
   const detail = String(error.params?.['detail'] ?? error.message);
   if (error.key === 'containers.image.pullUnreachable')
-    return mirrorError('engine-unavailable', 'mirrors.error.registryUnreachable', { mirror, image, detail });
+    return mirrorError('registryUnreachable', { mirror, image, detail });
   if (error.key === 'containers.image.pullNotFound')
-    return mirrorError('not-found', 'mirrors.error.registryMissing', { mirror, image, detail });
+    return mirrorError('registryMissing', { mirror, image, detail });
   return error;
 }

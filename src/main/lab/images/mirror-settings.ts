@@ -73,7 +73,7 @@ async function readOptional(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw mirrorError('bad-input', 'mirrors.error.invalidFile', {
+    throw mirrorError('invalidFile', {
       file,
       field: 'the file',
       problem: `cannot be read (${(error as Error).message})`,
@@ -86,7 +86,7 @@ function parseFile(text: string, file: string): MirrorConfig {
   try {
     value = parse(text) ?? {};
   } catch (error) {
-    throw mirrorError('bad-input', 'mirrors.error.invalidFile', {
+    throw mirrorError('invalidFile', {
       file,
       field: 'the file',
       problem: `is not YAML (${(error as Error).message.split('\n')[0] ?? ''})`,
@@ -94,7 +94,7 @@ function parseFile(text: string, file: string): MirrorConfig {
   }
   const parsed = mirrorConfigSchema.safeParse(value);
   if (!parsed.success)
-    throw mirrorError('bad-input', 'mirrors.error.invalidFile', { file, ...describeIssue(parsed.error) });
+    throw mirrorError('invalidFile', { file, ...describeIssue(parsed.error) });
   return parsed.data;
 }
 
@@ -111,7 +111,7 @@ export function parseEnv(value: string): MirrorConfig {
   }
   const parsed = mirrorConfigSchema.safeParse(candidate);
   if (!parsed.success)
-    throw mirrorError('bad-input', 'mirrors.error.invalidEnv', describeIssue(parsed.error));
+    throw mirrorError('invalidEnv', describeIssue(parsed.error));
   return parsed.data;
 }
 

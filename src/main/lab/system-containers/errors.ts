@@ -1,5 +1,5 @@
-import { ApiError, type ErrorCode } from '@shared/errors';
-import { interpolate } from '../vms/errors';
+import type { ErrorCode } from '@shared/errors';
+import { defineErrors } from '../errors';
 
 /**
  * Every error the system-container service can show a user: i18n key `systems.error.<name>`, error
@@ -36,16 +36,4 @@ export const systemErrorCatalog = {
 
 export type SystemErrorName = keyof typeof systemErrorCatalog;
 
-type ParamNames<Text extends string> = Text extends `${string}{{${infer Name}}}${infer Rest}`
-  ? Name | ParamNames<Rest>
-  : never;
-type SystemErrorParams<N extends SystemErrorName> = Record<
-  ParamNames<(typeof systemErrorCatalog)[N]['text']>,
-  string | number
->;
-
-export function systemError<N extends SystemErrorName>(name: N, params: SystemErrorParams<N>): ApiError {
-  const entry = systemErrorCatalog[name];
-  const values: Record<string, string | number> = params;
-  return new ApiError(entry.code, `systems.error.${name}`, interpolate(entry.text, values), { ...values });
-}
+export const systemError = defineErrors('systems.error', systemErrorCatalog).error;

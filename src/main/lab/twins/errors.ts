@@ -1,4 +1,5 @@
-import { ApiError, type ErrorCode } from '@shared/errors';
+import type { ErrorCode } from '@shared/errors';
+import { defineErrors } from '../errors';
 
 /**
  * Every sentence the twin, console-run and compare code can show a user: i18n key
@@ -50,35 +51,7 @@ export const twinErrorCatalog = {
 
 export type TwinErrorName = keyof typeof twinErrorCatalog;
 
-type ParamNames<Text extends string> = Text extends `${string}{{${infer Name}}}${infer Rest}`
-  ? Name | ParamNames<Rest>
-  : never;
-export type TwinErrorParams<N extends TwinErrorName> = Record<
-  ParamNames<(typeof twinErrorCatalog)[N]['text']>,
-  string | number
->;
-
-export function twinErrorKey(name: TwinErrorName): string {
-  return `twins.error.${name}`;
-}
-
-function interpolate(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
-}
-
+const twinErrors = defineErrors('twins.error', twinErrorCatalog);
+export const twinError = twinErrors.error;
 /** The key and English sentence, for results that carry an error without throwing (console.run). */
-export function twinMessage<N extends TwinErrorName>(
-  name: N,
-  ...[params]: keyof TwinErrorParams<N> extends never ? [] : [TwinErrorParams<N>]
-): { key: string; message: string } {
-  return { key: twinErrorKey(name), message: interpolate(twinErrorCatalog[name].text, params ?? {}) };
-}
-
-export function twinError<N extends TwinErrorName>(
-  name: N,
-  ...rest: keyof TwinErrorParams<N> extends never ? [] : [TwinErrorParams<N>]
-): ApiError {
-  const { key, message } = twinMessage(name, ...rest);
-  const params: Record<string, string | number> | undefined = rest[0];
-  return new ApiError(twinErrorCatalog[name].code, key, message, params && { ...params });
-}
+export const twinMessage = twinErrors.message;

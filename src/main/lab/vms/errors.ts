@@ -1,4 +1,5 @@
-import { ApiError, type ErrorCode } from '@shared/errors';
+import type { ErrorCode } from '@shared/errors';
+import { defineErrors } from '../errors';
 
 /**
  * Every error the VM service can show a user: i18n key `vms.error.<name>`, error code and the English
@@ -164,39 +165,9 @@ export const vmErrorCatalog = {
 
 export type VmErrorName = keyof typeof vmErrorCatalog;
 
-/** "a {{x}} b {{y}}" → "x" | "y": the parameters a text needs, checked at compile time. */
-type ParamNames<Text extends string> = Text extends `${string}{{${infer Name}}}${infer Rest}`
-  ? Name | ParamNames<Rest>
-  : never;
-export type VmErrorParams<N extends VmErrorName> = Record<
-  ParamNames<(typeof vmErrorCatalog)[N]['text']>,
-  string | number
->;
-
-export function vmErrorKey(name: VmErrorName): string {
-  return `vms.error.${name}`;
-}
-
-export function interpolate(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
-}
-
-export function vmError<N extends VmErrorName>(
-  name: N,
-  ...[params]: keyof VmErrorParams<N> extends never ? [] : [VmErrorParams<N>]
-): ApiError {
-  const entry = vmErrorCatalog[name];
-  const values: Record<string, string | number> = params ?? {};
-  return new ApiError(entry.code, vmErrorKey(name), interpolate(entry.text, values), params && { ...values });
-}
-
+const vmErrors = defineErrors('vms.error', vmErrorCatalog);
+export const vmError = vmErrors.error;
+/** A VM error keeping the tool's or engine's own error as its cause. */
+export const vmErrorWith = vmErrors.errorWith;
 /** The English catalog (flat keys), as handed to the renderer's locale files. */
-export function vmErrorsEnglish(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(vmErrorCatalog).map(([name, entry]) => [`vms.error.${name}`, entry.text]),
-  );
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
+export const vmErrorsEnglish = vmErrors.english;

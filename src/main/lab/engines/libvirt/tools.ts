@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { vmError } from '../../vms/errors';
+import { vmError, vmErrorWith } from '../../vms/errors';
 
 /** Debian package that provides each external program, for the "install it" advice. */
 const packages = {
@@ -45,7 +45,7 @@ export function runTool(
           return reject(vmError('toolMissing', { tool, package: packages[tool] }));
         }
         const detail = (stderr || error.message).trim().split('\n').slice(-3).join(' ');
-        reject(Object.assign(vmError('toolFailed', { tool, detail }), { cause: error }));
+        reject(vmErrorWith({ cause: error }, 'toolFailed', { tool, detail }));
       },
     );
   });
