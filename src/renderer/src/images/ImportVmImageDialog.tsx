@@ -9,6 +9,7 @@ import { monoInputStyles } from '../components/mono-input';
 import { queryKeys } from '../data/queries';
 import { ImportDialogFooter, ImportModal, useImportRun } from './ImportDialogParts';
 import { importProblems, toImportRequest, type VmImportValues } from './vm-import-values';
+import { formatNumber } from '../lib/format/number';
 
 const MiB = 1024 * 1024;
 const empty: VmImportValues = { kind: 'disk', disk: '', kernel: '', initrd: '', cmdline: '', name: '' };
@@ -75,7 +76,7 @@ function ImportVmForm({ onClose, onBusy }: { onClose: () => void; onBusy: (busy:
   }
 
   const copied = progress?.download;
-  const mib = (bytes: number) => (bytes / MiB).toLocaleString(i18n.language, { maximumFractionDigits: 1 });
+  const mib = (bytes: number) => formatNumber(bytes / MiB, i18n.language, 1);
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">

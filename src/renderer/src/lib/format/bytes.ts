@@ -16,10 +16,3 @@ export function formatBytes(bytes: number, language: string): string {
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
   return `${number} ${units[unit]}`;
 }
-
-/** "12.3 %" in the UI language's style (some put the sign first, some leave no space). */
-export function formatPercent(percent: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
-    percent / 100,
-  );
-}

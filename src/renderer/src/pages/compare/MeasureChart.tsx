@@ -4,11 +4,11 @@ import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompareColumn } from './columns-facts';
 import { chartValues } from './measurements';
+import { formatNumber } from '../../lib/format/number';
 
 /** The one chart: host memory (left axis, MiB) and time to ready (right axis, s) per guest. */
 export function MeasureChart({ columns }: { columns: readonly CompareColumn[] }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const data = columns.map((column) => ({
     column: column.label,
     ...chartValues(column.facts.measurement),
@@ -25,7 +25,7 @@ export function MeasureChart({ columns }: { columns: readonly CompareColumn[] })
         withLegend
         withRightYAxis
         withBarValueLabel
-        valueFormatter={(value) => number.format(value)}
+        valueFormatter={(value) => formatNumber(value, i18n.language, 1)}
         yAxisLabel={t('measure.chartMemoryAxis')}
         rightYAxisLabel={t('measure.chartReadyAxis')}
         series={[

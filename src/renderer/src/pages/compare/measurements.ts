@@ -1,6 +1,7 @@
 import type { GuestMeasurement } from '@shared/compare';
 import type { GuestKind } from '@shared/guest';
-import { formatBytes, formatPercent } from '../../lib/format/bytes';
+import { formatBytes } from '../../lib/format/bytes';
+import { formatPercent } from '../../lib/format/number';
 import { formatDuration } from '../../lib/format/time';
 
 /** The rows of the Compare table, in order; each has a label and a one-line meaning in `measure`. */

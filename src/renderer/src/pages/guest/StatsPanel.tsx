@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerStatsSample } from '@shared/containers';
 import { useContainerStatsHistory } from '../../data/guests';
 import { CpuCard, MemoryCard, StatCard, StatsFrame, useStatsFormat } from './stats-parts';
+import { formatNumber } from '../../lib/format/number';
 
 /** Two labelled numbers side by side (received and sent, read and written). */
 function Pair({ first, second }: { first: [string, string]; second: [string, string] }) {
@@ -60,7 +61,7 @@ function StatsView({ history, latest }: { history: ContainerStatsSample[]; lates
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <StatCard
           title={t('stats.pids')}
-          value={latest.pids.toLocaleString(language)}
+          value={formatNumber(latest.pids, language)}
           detail={t('stats.pidsHint')}
           testId="stats-pids"
         />

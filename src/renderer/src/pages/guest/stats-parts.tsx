@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { Sparkline } from '../../components/Sparkline';
 import { statsHistoryLength } from '../../data/stats-history';
-import { formatBytes, formatPercent } from '../../lib/format/bytes';
+import { formatBytes } from '../../lib/format/bytes';
+import { formatPercent } from '../../lib/format/number';
 
 /** Bytes and percentages in the UI language, for the Stats tabs. */
 export function useStatsFormat() {

@@ -2,6 +2,7 @@ import { Badge, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/template';
+import { formatNumber } from '../../lib/format/number';
 
 type Side = 'container' | 'vm';
 
@@ -23,7 +24,7 @@ const sideLook = {
 /** The main numbers of one side: image, memory and CPUs for a container; memory and vCPUs for a VM. */
 function useSideFacts(template: Template, side: Side): string[] | undefined {
   const { t, i18n } = useTranslation();
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(value, i18n.language);
   if (side === 'container') {
     const container = template.container;
     if (!container) return undefined;

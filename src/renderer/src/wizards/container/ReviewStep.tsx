@@ -10,6 +10,7 @@ import { useCatalog } from '../../data/queries';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { stepOfField, type ContainerWizardValues, type WizardStep } from './container-values';
 import { useProblemText } from './problem-text';
+import { formatNumber } from '../../lib/format/number';
 
 interface ReviewStepProps {
   values: ContainerWizardValues;
@@ -36,7 +37,7 @@ export function ReviewStep({
   const catalog = useCatalog();
   const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
   const none = t('wizard.review.none');
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(value, i18n.language);
 
   const facts: [string, string][] = [
     [

@@ -8,6 +8,7 @@ import { ImportImageDialog } from '../../images/ImportImageDialog';
 import { TemplatePicker } from '../TemplatePicker';
 import type { ContainerWizardValues } from './container-values';
 import { useProblemText } from './problem-text';
+import { formatNumber } from '../../lib/format/number';
 
 interface TemplateStepProps {
   values: ContainerWizardValues;
@@ -33,7 +34,7 @@ function ContainerBadges({ template }: { template: Template }) {
       </Badge>
       {side.memoryMiB !== undefined && (
         <Badge variant="light" color="teal" tt="none">
-          {t('templates.memory', { value: side.memoryMiB.toLocaleString(i18n.language) })}
+          {t('templates.memory', { value: formatNumber(side.memoryMiB, i18n.language) })}
         </Badge>
       )}
       {side.cpus !== undefined && (

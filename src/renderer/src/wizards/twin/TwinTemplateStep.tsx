@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/template';
 import { TemplatePicker } from '../TemplatePicker';
+import { formatNumber } from '../../lib/format/number';
 
 function TwinBadges({ template }: { template: Template }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ function TwinBadges({ template }: { template: Template }) {
       <Badge variant="light" color="indigo" tt="none">
         {t('twinWizard.template.vm', {
           vcpus: t('templates.vcpus', { count: vm.vcpus }),
-          memory: t('templates.memory', { value: vm.memoryMiB.toLocaleString(i18n.language) }),
+          memory: t('templates.memory', { value: formatNumber(vm.memoryMiB, i18n.language) }),
         })}
       </Badge>
     </>

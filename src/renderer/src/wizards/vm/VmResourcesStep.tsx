@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { VmSide } from '@shared/template';
 import { monoInputStyles } from '../../components/mono-input';
+import { formatNumber } from '../../lib/format/number';
 
 interface VmResourcesStepProps {
   name: string;
@@ -36,7 +37,7 @@ export function VmResourcesStep({ name, vm, error, onName }: VmResourcesStepProp
           />
           <TextInput
             label={t('vmWizard.resources.memory')}
-            value={t('templates.memory', { value: vm.memoryMiB.toLocaleString(i18n.language) })}
+            value={t('templates.memory', { value: formatNumber(vm.memoryMiB, i18n.language) })}
             readOnly
             variant="filled"
           />

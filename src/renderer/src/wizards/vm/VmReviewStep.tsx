@@ -7,6 +7,7 @@ import { currentLocale } from '../../i18n';
 import { templateText } from '../../data/template-text';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { bootKindOf, factsOfXml } from './vm-values';
+import { formatNumber } from '../../lib/format/number';
 
 interface VmReviewStepProps {
   name: string;
@@ -64,7 +65,7 @@ export function VmReviewStep({ name, template, xml, checking, error, onRecheck }
           [t('vmWizard.resources.vcpus'), t('templates.vcpus', { count: vm.vcpus })],
           [
             t('vmWizard.resources.memory'),
-            t('templates.memory', { value: vm.memoryMiB.toLocaleString(i18n.language) }),
+            t('templates.memory', { value: formatNumber(vm.memoryMiB, i18n.language) }),
           ],
           [t('vmWizard.review.boot'), t(`vmWizard.boot.${bootKindOf(vm)}`)],
         ] satisfies [string, string][])

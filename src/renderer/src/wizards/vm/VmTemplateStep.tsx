@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/template';
 import { TemplatePicker } from '../TemplatePicker';
 import { bootKindOf } from './vm-values';
+import { formatNumber } from '../../lib/format/number';
 
 interface VmTemplateStepProps {
   templateId: string;
@@ -22,7 +23,7 @@ function VmBadges({ template }: { template: Template }) {
         {t('templates.vcpus', { count: side.vcpus })}
       </Badge>
       <Badge variant="light" color="indigo" tt="none">
-        {t('templates.memory', { value: side.memoryMiB.toLocaleString(i18n.language) })}
+        {t('templates.memory', { value: formatNumber(side.memoryMiB, i18n.language) })}
       </Badge>
       {template.container && (
         <Badge variant="light" color="teal" tt="none">
