@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vmSideSchema } from '@shared/template';
 import { PASSWORD_ALPHABET, readablePassword } from '../../../src/main/lab/vms/password';
-import { withLoginPassword } from '../../../src/main/lab/vms/vm-service';
+import { withLoginPassword } from '../../../src/main/lab/vms/password';
 
 const image = { url: 'https://example.org/x.qcow2', sha256: 'a'.repeat(64) };
 

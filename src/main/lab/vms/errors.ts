@@ -45,7 +45,7 @@ export const vmErrorCatalog = {
   },
   userlandNoShell: {
     code: 'bad-input',
-    text: 'The image {{image}} has no shell at {{shell}}, so a VM booted from its files would have nothing to run on its console. Pick an image with a shell, or set the template\'s shell to one the image has.',
+    text: "The image {{image}} has no shell at {{shell}}, so a VM booted from its files would have nothing to run on its console. Pick an image with a shell, or set the template's shell to one the image has.",
   },
   userlandWrongArchitecture: {
     code: 'bad-input',
@@ -57,7 +57,7 @@ export const vmErrorCatalog = {
   },
   userlandTooSmall: {
     code: 'bad-input',
-    text: 'The VM keeps the files of {{image}} in its memory and needs at least {{neededMiB}} MiB, but the template gives it {{memoryMiB}} MiB. Raise the VM\'s memory in the template.',
+    text: "The VM keeps the files of {{image}} in its memory and needs at least {{neededMiB}} MiB, but the template gives it {{memoryMiB}} MiB. Raise the VM's memory in the template.",
   },
   portInUse: {
     code: 'conflict',
