@@ -29,6 +29,7 @@ import {
 import { operationIdSchema, type OperationProgress } from './operations';
 import { systemActionSchema } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
+import { twinRefSchema, twinStopSchema, type TwinActionResult } from './twins';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
@@ -177,6 +178,12 @@ export const api = {
 
   /** Creates a template's container, VM and (when available) sandbox in parallel under one twin id. */
   'twins.create': returns<TwinCreated>()(twinCreateSchema),
+  /** Removes every part of a twin (containers, system container, VM with its disk files) in one call. */
+  'twins.delete': returns<TwinActionResult>()(twinRefSchema),
+  /** Starts every part of a twin that is not running. */
+  'twins.start': returns<TwinActionResult>()(twinRefSchema),
+  /** Stops every running part of a twin; a VM that ignores the power button is switched off. */
+  'twins.stop': returns<TwinActionResult>()(twinStopSchema),
   /** Host-side numbers for the Compare table, one per guest, read now. */
   'compare.measure': returns<GuestMeasurement[]>()(compareMeasureSchema),
   /** The host a comparison ran on: kernel, CPU, accelerator, engine versions. */

@@ -3,6 +3,8 @@ import type { AppInfo } from '@shared/api';
 import type { EnginesStatus } from '@shared/engines';
 import type { HostReport } from '@shared/host';
 import { compareHandlers } from './api/compare-handlers';
+import { twinHandlers } from './api/twin-handlers';
+import { twinLifecycle } from './twins/twin-part-actions';
 import {
   consoleHandlers,
   openContainerConsole,
@@ -350,6 +352,16 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         runner,
       ),
       ...compareHandlers({ twins: twinDeps, operations, compare, live }),
+      ...twinHandlers(
+        twinLifecycle({
+          containers,
+          vms,
+          systems: systems.service,
+          consoles,
+          startVm: (id) => router.call('vms.action', { id, action: 'start' }),
+          changed: () => events.emit('guests.changed', {}),
+        }),
+      ),
       ...lessonHandlers(lessonDirs),
       ...lessonRunnerHandlers({
         dirs: lessonDirs,

@@ -47,6 +47,22 @@ export const twinErrorCatalog = {
     code: 'internal',
     text: 'The command could not be typed into the console: {{detail}}',
   },
+  twinNotFound: {
+    code: 'not-found',
+    text: 'There is no twin "{{twinId}}" any more (its parts were removed). Refresh the Lab page.',
+  },
+  startPartial: {
+    code: 'conflict',
+    text: 'The twin "{{name}}" did not start completely; not started: {{parts}}. Start that part from its own card, or look at the Host page.',
+  },
+  stopPartial: {
+    code: 'conflict',
+    text: 'The twin "{{name}}" did not stop completely; still running: {{parts}}. Stop that part from its own card.',
+  },
+  deletePartial: {
+    code: 'conflict',
+    text: 'The twin "{{name}}" was only partly deleted; what remains: {{parts}}. Press Delete twin again, or remove that part from its own card.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; text: string }>;
 
 export type TwinErrorName = keyof typeof twinErrorCatalog;
