@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../../src/renderer/src/lib/format/bytes';
 import { formatNumber, formatPercent } from '../../../src/renderer/src/lib/format/number';
-import { formatDuration, formatSeconds } from '../../../src/renderer/src/lib/format/time';
+import { formatSeconds } from '../../../src/renderer/src/lib/format/time';
 
 describe('lib/format', () => {
   it('prints binary sizes like the Linux tools, in the language’s digits', () => {
@@ -17,10 +17,8 @@ describe('lib/format', () => {
     expect(formatNumber(2.345, 'en', 1)).toBe('2.3');
   });
 
-  it('prints percentages and durations', () => {
+  it('prints percentages and remaining times', () => {
     expect(formatPercent(12.34, 'en')).toBe('12.3%');
-    expect(formatDuration(850, 'en')).toBe('850 ms');
-    expect(formatDuration(2400, 'en')).toBe('2.4 sec');
     expect(formatSeconds(12, 'en')).toBe('12 sec');
   });
 });
