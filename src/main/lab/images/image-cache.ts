@@ -1,26 +1,31 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { access, chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createHash } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
+import { access, mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { ApiError } from '@shared/errors';
 import type { VmImage } from '@shared/template';
+import { imageInfo, type DiskImageInfo } from '../engines/libvirt/qemu-img';
+import { vmError } from '../vms/errors';
+import {
+  checkDisk,
+  checkKernel,
+  importBootFile,
+  importDisk,
+  type DiskFormat,
+  type ImportOptions,
+  type ImportTarget,
+} from './cache-import';
+import { ChecksumPins } from './checksum-pins';
+import { digestKey, type Digest } from './checksums';
+import { downloadVerified, toMiB, type DownloadOptions } from './download';
 import { mirrorError } from './mirror-messages';
 import { mirroredUrl } from './mirrors';
-import { checksumFor, digestKey, fileNameOf, parseChecksumFile, pathBelow, type Digest } from './checksums';
-import { downloadVerified, toMiB, type DownloadOptions } from './download';
-import { vmError } from '../vms/errors';
-import { diskFormatOf, looksLikeInitrd, looksLikeKernel, readHeader } from './file-kinds';
-import { imageInfo, type DiskImageInfo } from '../engines/libvirt/qemu-img';
-import { TransferMeter, type TransferProgress } from './transfer-meter';
 
-export type DiskFormat = VmImage['format'];
+export type { DiskFormat, ImportOptions };
 /** Disk images, and the kernels same-userland VMs boot: cached, verified and named the same way. */
 export type ImageFormat = DiskFormat | 'vmlinuz';
 /** What the cache can fetch: a download with its checksum, in one of the cached formats. */
 export type CacheArtifact = Omit<VmImage, 'format'> & { format: ImageFormat };
-const formats: readonly DiskFormat[] = ['qcow2', 'raw'];
 
 export interface CachedImage {
   digest: Digest;
@@ -47,11 +52,6 @@ export interface ImportedKernel {
 
 export type EnsureOptions = Omit<DownloadOptions, 'freeDiskBytes'>;
 
-export interface ImportOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: TransferProgress) => void;
-}
-
 /**
  * Base images by digest: `<dir>/<sha256>.<format>` (or `sha512-<hex>.<format>` for an image a
  * project only publishes SHA-512 for), read-only once in place. Only verified bytes ever get a
@@ -60,6 +60,8 @@ export interface ImportOptions {
  */
 export class ImageCache {
   readonly #inFlight = new Map<string, Promise<string>>();
+  readonly #pins: ChecksumPins;
+  readonly #importTarget: ImportTarget;
 
   constructor(
     readonly dir: string,
@@ -67,7 +69,14 @@ export class ImageCache {
     private readonly inspect: (file: string, format: DiskFormat) => Promise<DiskImageInfo> = imageInfo,
     /** The HTTP mirror in use, read at every fetch: downloads and checksum files then come from it. */
     private readonly httpMirror: () => Promise<string | undefined> = async () => undefined,
-  ) {}
+  ) {
+    this.#pins = new ChecksumPins(dir);
+    this.#importTarget = {
+      dir,
+      assertSpace: (bytes) => this.#assertSpace(bytes),
+      inspectStandalone: (path, format, shownAs) => this.#inspectStandalone(path, format, shownAs),
+    };
+  }
 
   pathOf(digest: Digest, format: ImageFormat): string {
     return join(this.dir, `${digestKey(digest)}.${format}`);
@@ -88,6 +97,13 @@ export class ImageCache {
     }
   }
 
+  /** Whether the artifact is in the cache already, checked against its digest; never downloads it. */
+  async has(image: CacheArtifact): Promise<boolean> {
+    return this.digestOf(image)
+      .then((digest) => this.find(digest, image.format))
+      .then(Boolean, () => false);
+  }
+
   /**
    * The digest the image must have: the template's sha256, or the line for the image's file name in
    * the project's checksum file. Offline, the digest remembered from the last successful read of
@@ -100,36 +116,9 @@ export class ImageCache {
     if (image.sha256 !== undefined) return { algorithm: 'sha256', hex: image.sha256 };
     if (image.checksums === undefined || image.url === undefined)
       throw new Error('the template schema requires sha256, or url and checksums');
-    const file = fileNameOf(image.url);
-    const pinPath = this.#pinPath(image.checksums, image.url);
-    const mirror = await this.httpMirror();
-    const checksumsUrl = mirror ? mirroredUrl(mirror, image.checksums) : image.checksums;
-    let text: string;
-    try {
-      text = await fetchText(checksumsUrl, options);
-    } catch (error) {
-      const pinned = await readPin(pinPath);
-      if (pinned && (await this.find(pinned, image.format))) return pinned;
-      if (options.signal?.aborted) throw vmError('downloadCancelled');
-      if (mirror) {
-        const params = { mirror, url: checksumsUrl, detail: describe(error) };
-        throw error instanceof HttpStatusError
-          ? mirrorError('missing', params)
-          : mirrorError('unreachable', params);
-      }
-      throw vmError('checksumFileUnreachable', { url: image.checksums, detail: describe(error) });
-    }
-    const lookup = checksumFor(parseChecksumFile(text), file, pathBelow(image.checksums, image.url));
-    if ('missing' in lookup) throw vmError('checksumNotListed', { checksums: image.checksums, file });
-    if ('unsupported' in lookup)
-      throw vmError('checksumUnsupported', {
-        checksums: image.checksums,
-        file,
-        algorithms: lookup.unsupported.join(', '),
-      });
-    await mkdir(join(this.dir, 'pins'), { recursive: true, mode: 0o755 });
-    await writeFile(pinPath, JSON.stringify(lookup.found));
-    return lookup.found;
+    const pinned = { url: image.url, checksums: image.checksums };
+    const cached = async (digest: Digest) => (await this.find(digest, image.format)) !== undefined;
+    return this.#pins.fetch(pinned, await this.httpMirror(), cached, options);
   }
 
   /**
@@ -141,18 +130,10 @@ export class ImageCache {
       image.sha256 !== undefined
         ? ({ algorithm: 'sha256', hex: image.sha256 } as const)
         : image.checksums !== undefined && image.url !== undefined
-          ? await readPin(this.#pinPath(image.checksums, image.url))
+          ? await this.#pins.read({ url: image.url, checksums: image.checksums })
           : undefined;
     const path = digest && (await this.find(digest, image.format));
     return digest && path ? { path, digest } : undefined;
-  }
-
-  #pinPath(checksums: string, url: string): string {
-    return join(
-      this.dir,
-      'pins',
-      `${createHash('sha256').update(`${checksums}\n${url}`).digest('hex')}.json`,
-    );
   }
 
   /** The cached file, downloading it first when needed. Concurrent calls for one image share a download. */
@@ -208,15 +189,11 @@ export class ImageCache {
       if (!(error instanceof ApiError)) throw error;
       if (error.key === 'vms.error.imageChecksumMismatch') {
         if (image.checksums !== undefined)
-          await unlink(this.#pinPath(image.checksums, image.url)).catch(() => undefined);
+          await this.#pins.forget({ url: image.url, checksums: image.checksums });
         throw mirrorError('checksum', { mirror, url });
       }
       if (error.key === 'vms.error.downloadHttpStatus')
-        throw mirrorError('missing', {
-          mirror,
-          url,
-          detail: String(error.params?.['status'] ?? ''),
-        });
+        throw mirrorError('missing', { mirror, url, detail: String(error.params?.['status'] ?? '') });
       if (error.key === 'vms.error.downloadFailed')
         throw mirrorError('unreachable', {
           mirror,
@@ -256,56 +233,28 @@ export class ImageCache {
     return images;
   }
 
-  /**
-   * Checks that `file` looks like a usable disk image (qcow2 or a raw disk, by its first bytes) and
-   * that it fits, without copying anything or running qemu-img on it. The copy is inspected.
-   */
-  async checkDisk(file: string): Promise<{ format: DiskFormat }> {
-    const sizeBytes = await readableFile(file);
-    const format = diskFormatOf(await readHeader(file), sizeBytes);
-    if (format === undefined) throw vmError('importNotDiskImage', { file });
-    if (!formats.includes(format as DiskFormat)) throw vmError('imageUnsupportedFormat', { file, format });
-    await this.#assertSpace(sizeBytes);
-    return { format: format as DiskFormat };
+  /** Checks a local disk image by its first bytes and size, before anything is copied (see cache-import.ts). */
+  checkDisk(file: string): Promise<{ format: DiskFormat }> {
+    return checkDisk(this.#importTarget, file);
   }
 
-  /**
-   * Copies a local disk image into the cache (for offline use), verified by its SHA-256. The copy,
-   * not the user's file (which could change meanwhile), is inspected before it gets its name.
-   */
+  /** Copies a local disk image into the cache (for offline use), verified by its SHA-256. */
   async importDisk(file: string, options: ImportOptions = {}): Promise<ImportedDisk> {
-    const { format } = await this.checkDisk(file);
-    let virtualSizeBytes = 0;
-    const stored = await this.#store(
-      file,
-      (sha256) => `${sha256}.${format}`,
-      options,
-      async (copy) => {
-        if (diskFormatOf(await readHeader(copy), (await stat(copy)).size) !== format)
-          throw vmError('importNotDiskImage', { file });
-        ({ virtualSizeBytes } = await this.#inspectStandalone(copy, format, file));
-      },
-    );
+    const stored = await importDisk(this.#importTarget, file, options);
     return {
       sha256: stored.sha256,
       digest: { algorithm: 'sha256', hex: stored.sha256 },
-      format,
+      format: stored.format,
       path: stored.path,
       sizeBytes: (await stat(stored.path)).size,
-      virtualSizeBytes,
+      virtualSizeBytes: stored.virtualSizeBytes,
       created: stored.created,
     };
   }
 
   /** Checks a kernel (and initrd) before an import copies either of them. */
-  async checkKernel(kernel: string, initrd?: string): Promise<void> {
-    let bytes = await readableFile(kernel);
-    if (!looksLikeKernel(await readHeader(kernel))) throw vmError('importNotKernel', { file: kernel });
-    if (initrd !== undefined) {
-      bytes += await readableFile(initrd);
-      if (!looksLikeInitrd(await readHeader(initrd))) throw vmError('importNotInitrd', { file: initrd });
-    }
-    await this.#assertSpace(bytes);
+  checkKernel(kernel: string, initrd?: string): Promise<void> {
+    return checkKernel(this.#importTarget, kernel, initrd);
   }
 
   /** Copies a kernel (and initrd) into `<dir>/kernels/`, named by checksum, for templates used offline. */
@@ -313,11 +262,11 @@ export class ImageCache {
     await this.checkKernel(kernel, initrd);
     const created: string[] = [];
     try {
-      const storedKernel = await this.#store(kernel, (sha) => join('kernels', `${sha}.vmlinuz`), options);
+      const storedKernel = await importBootFile(this.#importTarget, kernel, 'vmlinuz', options);
       if (storedKernel.created) created.push(storedKernel.path);
       const stored = { kernel: storedKernel.path, kernelSha256: storedKernel.sha256, created };
       if (initrd === undefined) return stored;
-      const storedInitrd = await this.#store(initrd, (sha) => join('kernels', `${sha}.initrd`), options);
+      const storedInitrd = await importBootFile(this.#importTarget, initrd, 'initrd', options);
       if (storedInitrd.created) created.push(storedInitrd.path);
       return { ...stored, initrd: storedInitrd.path };
     } catch (error) {
@@ -356,111 +305,6 @@ export class ImageCache {
     if (free < bytes)
       throw vmError('imageTooLarge', { neededMiB: toMiB(bytes), availableMiB: toMiB(free), dir: this.dir });
   }
-
-  /**
-   * Copies and hashes in one pass into a temporary name, runs `verify` on that copy, then makes it
-   * read-only and renames it to the name its checksum gives: a final name only ever holds a whole,
-   * verified file.
-   */
-  async #store(
-    source: string,
-    nameOf: (sha256: string) => string,
-    options: ImportOptions,
-    verify?: (copy: string) => Promise<void>,
-  ): Promise<{ path: string; sha256: string; created: boolean }> {
-    await mkdir(dirname(join(this.dir, nameOf('0'))), { recursive: true, mode: 0o755 });
-    const temporary = join(this.dir, `.import-${randomUUID()}`);
-    const hash = createHash('sha256');
-    const meter = new TransferMeter(0, (await stat(source)).size);
-    let lastReport = 0;
-    const hashing = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        const progress = meter.add(chunk.byteLength);
-        if (performance.now() - lastReport > 200) {
-          lastReport = performance.now();
-          options.onProgress?.(progress);
-        }
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(
-        createReadStream(source),
-        hashing,
-        createWriteStream(temporary, { mode: 0o644 }),
-        ...(options.signal ? [{ signal: options.signal }] : []),
-      );
-      options.onProgress?.(meter.progress());
-      await verify?.(temporary);
-      const sha256 = hash.digest('hex');
-      const target = join(this.dir, nameOf(sha256));
-      if (await exists(target)) {
-        await unlink(temporary);
-        return { path: target, sha256, created: false }; // the same bytes are already here
-      }
-      await chmod(temporary, 0o444);
-      await rename(temporary, target);
-      return { path: target, sha256, created: true };
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      if (options.signal?.aborted) throw vmError('importCancelled');
-      throw error;
-    }
-  }
-}
-
-/** The file's size; a missing, unreadable or non-regular file is refused with a sentence. */
-async function readableFile(file: string): Promise<number> {
-  try {
-    await access(file, constants.R_OK);
-  } catch {
-    throw vmError('importNotFound', { file });
-  }
-  const info = await stat(file);
-  if (!info.isFile()) throw vmError('importNotAFile', { file });
-  return info.size;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The server answered, but not with the file. */
-class HttpStatusError extends Error {}
-
-async function fetchText(url: string, options: Pick<EnsureOptions, 'signal' | 'fetch'>): Promise<string> {
-  const timeout = AbortSignal.timeout(30_000);
-  const response = await (options.fetch ?? fetch)(url, {
-    redirect: 'follow',
-    signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
-  });
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new HttpStatusError(`the server answered ${response.status} ${response.statusText}`.trim());
-  }
-  return response.text();
-}
-
-async function readPin(path: string): Promise<Digest | undefined> {
-  try {
-    const pin = JSON.parse(await readFile(path, 'utf8')) as Partial<Digest>;
-    if ((pin.algorithm === 'sha256' || pin.algorithm === 'sha512') && typeof pin.hex === 'string')
-      return { algorithm: pin.algorithm, hex: pin.hex };
-  } catch {
-    // no pin yet
-  }
-  return undefined;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.cause instanceof Error ? error.cause.message : error.message;
-  return String(error);
 }
 
 export async function sha256Of(file: string): Promise<string> {
