@@ -2,17 +2,13 @@ import { Badge, Tooltip } from '@mantine/core';
 import { IconStopwatch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLatestBoot } from '../data/vms';
-import { formatTime } from '../lib/format/time';
+import { formatDuration, formatTime } from '../lib/format/time';
 
 /** "Booted in 2.9 s": the latest boot of a VM, from its vCPUs starting to its ready pattern. */
 export function BootTimeBadge({ id, size = 'lg' }: { id: string; size?: 'sm' | 'lg' }) {
   const { t, i18n } = useTranslation();
   const boot = useLatestBoot(id);
   if (!boot) return null;
-  const seconds = (boot.readyMs / 1000).toLocaleString(i18n.language, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
   return (
     <Tooltip
       label={t('vm.boot.hint', { pattern: boot.pattern, time: formatTime(boot.at, i18n.language) })}
@@ -30,7 +26,7 @@ export function BootTimeBadge({ id, size = 'lg' }: { id: string; size?: 'sm' | '
         data-testid="boot-time"
         data-ready-ms={boot.readyMs}
       >
-        {t('vm.boot.badge', { seconds })}
+        {t('vm.boot.badge', { time: formatDuration(boot.readyMs, i18n.language, t) })}
       </Badge>
     </Tooltip>
   );

@@ -8,7 +8,10 @@ import {
   type MeasureContext,
 } from '../../../../src/renderer/src/pages/compare/measurements';
 
-const t: MeasureContext['t'] = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
+// Unit words come from the catalog; the rest shows its key and parameters.
+const units: Record<string, string> = { 'units.milliseconds': ' ms', 'units.seconds': ' s' };
+const t: MeasureContext['t'] = (key, params) =>
+  units[key] ? `${params?.['value']}${units[key]}` : params ? `${key} ${JSON.stringify(params)}` : key;
 const context: MeasureContext = { language: 'en', hostKernel: '6.1.0-host', t };
 const MiB = 1024 * 1024;
 
@@ -45,8 +48,11 @@ const facts = (measurement: GuestMeasurement | undefined, extra: Partial<ColumnF
 describe('measureCell', () => {
   it('formats times, sizes and percentages with their units', () => {
     expect(measureCell('ready', facts(container), context).text).toBe('412 ms');
-    expect(measureCell('ready', facts(vm), context).text).toBe('3.3 sec');
-    expect(measureCell('hostMemory', facts(vm), context).text).toBe('210 MiB');
+    expect(measureCell('ready', facts(vm), context).text).toBe('3.3 s');
+    expect(measureCell('hostMemory', facts(vm), context)).toEqual({
+      text: '210 MiB',
+      note: 'measure.qemuRss',
+    });
     expect(measureCell('hostMemory', facts(container), context).text).toBe('2.5 MiB');
     expect(measureCell('memoryLimit', facts(vm), context).text).toBe('256 MiB');
     expect(measureCell('cpu', facts(vm), context).text).toBe('101.5%');

@@ -5,15 +5,19 @@ export function formatTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(date);
 }
 
-/** "850 ms" / "2.4 s", with the unit spelt the way the UI language spells it. */
-export function formatDuration(ms: number, language: string): string {
-  const [value, unit] = ms < 1000 ? [Math.round(ms), 'millisecond'] : [ms / 1000, 'second'];
-  return new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(value);
+/** i18next's `t`, or a stand-in in tests: the unit words are in the catalogs (units.*). */
+type Translate = (key: string, params: Record<string, string>) => string;
+
+/**
+ * The one duration format of the UI and its exports: whole milliseconds under a second ("850 ms"),
+ * else seconds with one decimal ("2.4 s", "12.0 s"), in the UI language's digits and unit words.
+ */
+export function formatDuration(ms: number, language: string, t: Translate): string {
+  const rounded = Math.max(0, Math.round(ms));
+  if (rounded < 1000)
+    return t('units.milliseconds', { value: new Intl.NumberFormat(language).format(rounded) });
+  const seconds = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('units.seconds', { value: seconds.format(ms / 1000) });
 }
 
 /** A date and time in the UI language, e.g. for when a guest was created. */

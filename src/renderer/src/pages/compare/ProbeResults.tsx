@@ -15,7 +15,7 @@ function Output({ column, result }: { column: CompareColumn; result: ConsoleRunR
         {column.label}
         {result && (
           <Text span size="xs" c="dimmed" fw={400} ml={6}>
-            {formatDuration(result.durationMs, i18n.language)}
+            {formatDuration(result.durationMs, i18n.language, t)}
           </Text>
         )}
       </Text>

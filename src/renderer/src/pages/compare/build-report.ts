@@ -71,7 +71,7 @@ export function buildReport({ title, columns, environment, runs, now, context }:
           const ms = column.facts.measurement?.readyMs;
           return {
             value: chartValues(column.facts.measurement).readySeconds,
-            text: ms === undefined ? '—' : formatDuration(ms, language),
+            text: ms === undefined ? '—' : formatDuration(ms, language, t),
           };
         }),
       },

@@ -59,9 +59,14 @@ export function measureCell(row: MeasureRowId, facts: ColumnFacts, context: Meas
   const m = facts.measurement;
   switch (row) {
     case 'ready':
-      return m?.readyMs === undefined ? none : { text: formatDuration(m.readyMs, language) };
+      return m?.readyMs === undefined ? none : { text: formatDuration(m.readyMs, language, t) };
     case 'hostMemory':
-      return m?.hostMemoryBytes === undefined ? none : { text: formatBytes(m.hostMemoryBytes, language) };
+      if (m?.hostMemoryBytes === undefined) return none;
+      // A VM's number is its QEMU process: guest RAM it touched plus the emulator, not the guest's use.
+      return {
+        text: formatBytes(m.hostMemoryBytes, language),
+        ...(facts.kind === 'vm' && { note: t('measure.qemuRss') }),
+      };
     case 'memoryLimit':
       if (m?.memoryLimitBytes !== undefined) return { text: formatBytes(m.memoryLimitBytes, language) };
       return facts.kind !== 'vm' && facts.running && m ? { text: t('measure.noLimit') } : none;

@@ -39,7 +39,7 @@ export function HostSummary({ report }: { report: HostReport }) {
           <Text size="xs" c="dimmed" data-testid="host-checked-at" data-checked-at={report.checkedAt}>
             {t('hostPage.checkedAt', {
               time: formatTime(report.checkedAt, i18n.language),
-              duration: formatDuration(report.durationMs, i18n.language),
+              duration: formatDuration(report.durationMs, i18n.language, t),
             })}
           </Text>
         </Stack>
