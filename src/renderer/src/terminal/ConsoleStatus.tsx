@@ -1,0 +1,58 @@
+import { Badge, Group, Loader, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ConsoleState } from '@shared/consoles';
+import type { ViewPhase } from './connect-console';
+
+const stateColor: Record<ConsoleState, string> = {
+  connecting: 'yellow',
+  open: 'teal',
+  disconnected: 'orange',
+  closed: 'gray',
+};
+
+interface ConsoleStatusProps {
+  phase: ViewPhase['phase'];
+  state: ConsoleState;
+  readOnly: boolean;
+}
+
+/** Where a console stands: opening, then the session's state as a badge; "read-only" for logs. */
+export function ConsoleStatus({ phase, state, readOnly }: ConsoleStatusProps) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      {phase === 'opening' ? (
+        <Group gap={6} role="status">
+          <Loader size={14} aria-hidden />
+          <Text size="sm" c="dimmed">
+            {t('terminal.opening')}
+          </Text>
+        </Group>
+      ) : phase === 'attached' ? (
+        <Badge
+          variant="default"
+          size="lg"
+          radius="xl"
+          tt="none"
+          fw={500}
+          leftSection={
+            <span
+              className="state-dot"
+              aria-hidden="true"
+              style={{ background: `var(--mantine-color-${stateColor[state]}-6)` }}
+            />
+          }
+          data-testid="console-state"
+          data-state={state}
+        >
+          {t(`terminal.state.${state}`)}
+        </Badge>
+      ) : null}
+      {readOnly && (
+        <Badge variant="light" color="gray" tt="none" fw={500}>
+          {t('terminal.readOnly')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
