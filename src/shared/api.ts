@@ -27,7 +27,14 @@ import {
   type ConsoleStateEvent,
 } from './consoles';
 import { operationIdSchema, type OperationProgress } from './operations';
-import { systemActionSchema } from './systems';
+import {
+  systemActionSchema,
+  systemSpecSchema,
+  type SystemImage,
+  type SystemInspect,
+  type SystemPreview,
+  type SystemStatsSample,
+} from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
 import { twinRefSchema, twinStopSchema, type TwinActionResult } from './twins';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
@@ -97,6 +104,16 @@ export const api = {
   'guests.list': returns<Guest[]>()(noInput),
   /** Start, stop or remove one of Twinlab's system containers (null once removed). */
   'systems.action': returns<Guest | null>()(systemActionSchema),
+  /** The images in LXD's local store, for the New system container wizard. */
+  'systems.images': returns<SystemImage[]>()(noInput),
+  /** Checks a spec (name, image, limits, LXD ready) and answers the `lxc launch` line and the instance YAML. */
+  'systems.preview': returns<SystemPreview>()(z.object({ spec: systemSpecSchema }).strict()),
+  /** Creates and starts one system container; a failure half way removes it. */
+  'systems.create': returns<Guest>()(
+    z.object({ spec: systemSpecSchema, operationId: operationIdSchema }).strict(),
+  ),
+  'systems.stats': returns<SystemStatsSample>()(guestRef),
+  'systems.inspect': returns<SystemInspect>()(guestRef),
 
   /** Problems with a spec, each a sentence saying what to do; empty when it can be created. */
   'containers.validate': returns<SpecProblem[]>()(z.object({ spec: containerCreateSpecSchema }).strict()),

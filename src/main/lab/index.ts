@@ -51,6 +51,7 @@ import { ShareServer } from './sharing/share-server';
 import { ShareService } from './sharing/share-service';
 import { createRouter, type Router } from './router';
 import { SystemLab } from './system-containers/system-lab';
+import { systemHandlers } from './api/system-handlers';
 
 export interface LabConfig {
   version: string;
@@ -337,7 +338,13 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       ...containerHandlers(containers, images, operations, async (id) =>
         (await attachContainerConsole(id))(),
       ),
-      'systems.action': ({ id, action }) => systems.service.action(id, action),
+      ...systemHandlers({
+        service: systems.service,
+        operations,
+        catalog: () => loadCatalog(templateDirs),
+        attachConsole: async (id, startedAtMs) =>
+          prompts.arm((await systems.openConsole(id, defaultConsoleSize)).id, id, startedAtMs),
+      }),
       ...shareHandlers(share),
       ...mirrorHandlers(mirrors),
       ...consoleHandlers(

@@ -10,6 +10,26 @@ export const systemErrorCatalog = {
     code: 'engine-unavailable',
     text: 'LXD/Incus is not ready ({{detail}}). Install and initialise it (see the Host page), then try again.',
   },
+  notTrusted: {
+    code: 'engine-unavailable',
+    text: '{{product}} runs, but your user may not use it. Join the {{group}} group (sudo usermod -aG {{group}} $USER), log out and back in, then try again.',
+  },
+  notInitialised: {
+    code: 'engine-unavailable',
+    text: '{{product}} runs but has no storage pool yet, so it cannot make containers. Initialise it (the Host page shows the commands), then try again.',
+  },
+  memoryOutOfRange: {
+    code: 'bad-input',
+    text: 'A memory limit of {{memoryMiB}} MiB is out of range. Pick between {{min}} and {{max}} MiB (this computer has {{max}} MiB).',
+  },
+  cpusOutOfRange: {
+    code: 'bad-input',
+    text: 'A limit of {{cpus}} CPUs is out of range. Pick between 1 and {{max}} (this computer has {{max}}).',
+  },
+  cancelled: {
+    code: 'conflict',
+    text: 'The system container "{{name}}" was not made: the create was cancelled and what it had made was removed.',
+  },
   notFound: { code: 'not-found', text: 'There is no system container "{{id}}" any more. Refresh the list.' },
   notManaged: {
     code: 'forbidden',

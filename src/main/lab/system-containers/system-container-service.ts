@@ -1,11 +1,14 @@
 import type { Guest } from '@shared/guest';
+import { systemMemoryMinMiB, type SystemStats } from '@shared/systems';
 import type { SystemSide } from '@shared/template';
 import { ApiError } from '@shared/errors';
 import { LxdApiError, type LxdClient } from '../engines/lxd/client';
 import type { LxdServerInfo } from '../engines/lxd/connection';
 import type { Logger } from '../log';
 import { systemError } from './errors';
-import { isManagedInstance, systemGuestOf, systemKeys, type LxdInstance } from './guest-mapping';
+import { isManagedInstance, systemGuestOf, type LxdInstance } from './guest-mapping';
+import { instanceBody, type ImageSource } from './instance-body';
+import { connectProblem, serverProblem } from './readiness';
 
 export interface SystemCreateRequest {
   name: string;
@@ -16,16 +19,11 @@ export interface SystemCreateRequest {
 
 export type SystemAction = 'start' | 'stop' | 'remove';
 
-/** Read from GET …/state: what the host's kernel accounts to the container. */
-export interface SystemStats {
-  memoryBytes: number;
-  processes: number;
-  /** CPU time used since start, in nanoseconds. */
-  cpuNs: number;
-  /** PID of the container's init as the host sees it. */
-  hostPid: number;
-  /** limits.memory, when the instance has one. */
-  memoryLimitBytes?: number;
+/** What validate found: the daemon, this computer's size, and how LXD will find the image. */
+export interface ValidatedRequest {
+  product: LxdServerInfo['product'];
+  source: ImageSource;
+  host: { cpus: number; memoryMiB: number };
 }
 
 export interface SystemContainerDeps {
@@ -57,9 +55,15 @@ export class SystemContainerService {
   }
 
   /** What create would refuse, checked before anything is made (a twin checks all its parts first). */
-  async validate(request: Pick<SystemCreateRequest, 'name' | 'system'>): Promise<void> {
+  async validate(request: Pick<SystemCreateRequest, 'name' | 'system'>): Promise<ValidatedRequest> {
     const { product } = await this.#server();
     if (!instanceName.test(request.name)) throw systemError('badName', { name: request.name });
+    const host = await this.#hostSize();
+    const { memoryMiB, cpus } = request.system;
+    if (memoryMiB !== undefined && (memoryMiB < systemMemoryMinMiB || memoryMiB > host.memoryMiB))
+      throw systemError('memoryOutOfRange', { memoryMiB, min: systemMemoryMinMiB, max: host.memoryMiB });
+    if (cpus !== undefined && (cpus < 1 || cpus > host.cpus))
+      throw systemError('cpusOutOfRange', { cpus, max: host.cpus });
     const taken = await this.deps
       .client()
       .get(`/1.0/instances/${encodeURIComponent(request.name)}`)
@@ -68,7 +72,12 @@ export class SystemContainerService {
         (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
       );
     if (taken) throw systemError('nameTaken', { name: request.name, product });
-    await this.#imageSource(request.system.image, product);
+    return { product, host, source: await this.#imageSource(request.system.image, product) };
+  }
+
+  /** A GET whose failure becomes a sentence (LXD gone, a daemon error). */
+  async read<T>(path: string): Promise<T> {
+    return this.#call(() => this.deps.client().get<T>(path));
   }
 
   /** Creates and starts; a failure or a cancel on the way removes what was made. */
@@ -76,26 +85,11 @@ export class SystemContainerService {
     request: SystemCreateRequest,
     options: { signal?: AbortSignal; onStep?: (step: 'creating' | 'starting') => void } = {},
   ): Promise<Guest> {
-    await this.validate(request);
-    const { product } = await this.#server();
+    const { source } = await this.validate(request);
     const client = this.deps.client();
     const path = `/1.0/instances/${encodeURIComponent(request.name)}`;
-    const source = await this.#imageSource(request.system.image, product);
     options.onStep?.('creating');
-    await this.#call(() =>
-      client.act('POST', '/1.0/instances', {
-        name: request.name,
-        type: 'container',
-        source: { type: 'image', ...source },
-        config: {
-          [systemKeys.managed]: 'true',
-          [systemKeys.template]: request.templateId,
-          ...(request.twinId && { [systemKeys.twin]: request.twinId }),
-          ...(request.system.memoryMiB && { 'limits.memory': `${request.system.memoryMiB}MiB` }),
-          ...(request.system.cpus && { 'limits.cpu': String(request.system.cpus) }),
-        },
-      }),
-    );
+    await this.#call(() => client.act('POST', '/1.0/instances', instanceBody(request, source)));
     try {
       options.signal?.throwIfAborted();
       options.onStep?.('starting');
@@ -192,12 +186,24 @@ export class SystemContainerService {
   }
 
   async #server(): Promise<LxdServerInfo> {
+    const socketPath = this.deps.client().socketPath;
     const server = await this.deps.server().catch((error: unknown) => {
-      throw systemError('unavailable', { detail: error instanceof Error ? error.message : String(error) });
+      throw connectProblem(error, socketPath);
     });
-    if (server.pools.length === 0)
-      throw systemError('unavailable', { detail: `${server.product} has no storage pool yet` });
+    const problem = serverProblem(server, socketPath);
+    if (problem) throw problem;
     return server;
+  }
+
+  /** This computer's CPUs and memory as LXD counts them: the bounds of an instance's limits. */
+  async #hostSize(): Promise<{ cpus: number; memoryMiB: number }> {
+    const resources = await this.read<{ cpu?: { total?: number }; memory?: { total?: number } }>(
+      '/1.0/resources',
+    );
+    return {
+      cpus: resources.cpu?.total ?? 1,
+      memoryMiB: Math.floor((resources.memory?.total ?? 0) / 1024 ** 2),
+    };
   }
 
   async #call<T>(work: () => Promise<T>): Promise<T> {

@@ -15,6 +15,7 @@ import { LessonsPage } from '../pages/LessonsPage';
 import { TemplatesPage } from '../pages/TemplatesPage';
 import { NewContainerPage } from '../wizards/container/NewContainerPage';
 import { NewTwinPage } from '../wizards/twin/NewTwinPage';
+import { NewSystemPage } from '../wizards/system/NewSystemPage';
 import { NewVmPage } from '../wizards/vm/NewVmPage';
 import { AppLayout } from './AppLayout';
 import { theme } from './theme';
@@ -47,6 +48,7 @@ export function App({ api, queryClient }: AppProps) {
                 <Route path="lab/new-container" element={<NewContainerPage />} />
                 <Route path="lab/new-vm" element={<NewVmPage />} />
                 <Route path="lab/new-twin" element={<NewTwinPage />} />
+                <Route path="lab/new-system" element={<NewSystemPage />} />
                 <Route path="guests/:id/:tab?" element={<GuestPage />} />
                 <Route path="compare/:twinId?" element={<ComparePage />} />
                 <Route path="lessons/:id?" element={<LessonsPage />} />

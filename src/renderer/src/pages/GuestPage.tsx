@@ -26,6 +26,8 @@ import { formatDateTime } from '../lib/format/time';
 import { TerminalView } from '../terminal/TerminalView';
 import { InspectPanel } from './guest/InspectPanel';
 import { StatsPanel } from './guest/StatsPanel';
+import { SystemInspectPanel } from './guest/SystemInspectPanel';
+import { SystemStatsPanel } from './guest/SystemStatsPanel';
 import { VmInspectPanel } from './guest/VmInspectPanel';
 import { VmLogin } from './guest/VmLogin';
 import { VmStatsPanel } from './guest/VmStatsPanel';
@@ -35,8 +37,8 @@ const containerTabs = ['console', 'logs', 'stats', 'inspect'] as const;
 type GuestTab = (typeof containerTabs)[number];
 /** A VM has no log stream apart from its serial console. */
 const vmTabs: readonly GuestTab[] = ['console', 'stats', 'inspect'];
-/** A system container (LXD/Incus): its shell; its numbers are on the Compare page for now. */
-const systemTabs: readonly GuestTab[] = ['console'];
+/** A system container (LXD/Incus): no log stream either; its numbers come from LXD's /state. */
+const systemTabs: readonly GuestTab[] = ['console', 'stats', 'inspect'];
 const tabIcons: Record<GuestTab, Icon> = {
   console: IconTerminal2,
   logs: IconFileText,
@@ -219,12 +221,20 @@ function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
       <Tabs.Panel value="stats">
         {vm ? (
           <VmStatsPanel id={guest.id} running={running} />
+        ) : guest.kind === 'system' ? (
+          <SystemStatsPanel id={guest.id} running={running} />
         ) : (
           <StatsPanel id={guest.id} running={running} />
         )}
       </Tabs.Panel>
       <Tabs.Panel value="inspect">
-        {vm ? <VmInspectPanel id={guest.id} /> : <InspectPanel id={guest.id} />}
+        {vm ? (
+          <VmInspectPanel id={guest.id} />
+        ) : guest.kind === 'system' ? (
+          <SystemInspectPanel id={guest.id} />
+        ) : (
+          <InspectPanel id={guest.id} />
+        )}
       </Tabs.Panel>
     </Tabs>
   );

@@ -19,8 +19,10 @@ import { ImagesSection } from './lab/ImagesSection';
 import { LeftoversAlert } from './lab/LeftoversAlert';
 import { OtherGuests } from './lab/OtherGuests';
 import { TwinSection } from './lab/TwinSection';
+import { labGuestsId, SkipToGuests } from './lab/SkipToGuests';
 import { groupByTwin } from './compare/twin-groups';
 import { NewTwinButton } from '../wizards/twin/NewTwinButton';
+import { NewSystemButton } from '../wizards/system/NewSystemButton';
 
 const newestFirst = (a: Guest, b: Guest) => b.createdAt.localeCompare(a.createdAt);
 
@@ -53,6 +55,7 @@ export function LabPage() {
 
   return (
     <>
+      {managed.length > 0 && <SkipToGuests />}
       <PageHeader
         title={t('lab.title')}
         description={t('lab.description')}
@@ -74,6 +77,7 @@ export function LabPage() {
             >
               {t('lab.newVm')}
             </Button>
+            <NewSystemButton />
             <NewTwinButton />
             <NewContainerButton />
           </Group>
@@ -100,7 +104,7 @@ export function LabPage() {
             <NewContainerButton labelKey="lab.createFirst" />
           </PageEmptyState>
         ) : (
-          <>
+          <Stack gap="xl" id={labGuestsId} tabIndex={-1} style={{ outline: 'none' }}>
             {twins.map((twin) => (
               <TwinSection key={twin.twinId} twin={twin} templateName={templateNames.get(twin.templateId)} />
             ))}
@@ -120,7 +124,7 @@ export function LabPage() {
                 </SimpleGrid>
               </Stack>
             )}
-          </>
+          </Stack>
         )}
         <OtherGuests guests={others} />
         <ImagesSection />
