@@ -3,31 +3,21 @@ import type { ContainerPreview } from '@shared/containers';
 export type { ContainerPreview };
 import type Docker from 'dockerode';
 import type { Guest } from '@shared/guest';
-import { ApiError, type ErrorCode } from '@shared/errors';
-import { containerCreateOptions } from '../engines/docker/create-options';
 import type { ContainerCreateSpec, CreateTraits } from '../engines/docker/container-spec';
-import {
-  containerApiError,
-  describeDockerError,
-  engineApiError,
-  isNotFound,
-  isNotModified,
-} from '../engines/docker/docker-errors';
+import { containerApiError, isNotFound, isNotModified } from '../engines/docker/docker-errors';
 import { dockerRunCommand } from '../engines/docker/docker-run-command';
 import { DockerEventWatcher, type WatchSignal } from '../engines/docker/event-watcher';
 import { execCollect, type ExecResult } from '../engines/docker/exec';
 import { containerGuest, inspectLabels } from '../engines/docker/guest-mapper';
-import { pullImage } from '../engines/docker/image-pull';
-import type { ImagePuller } from '../images/image-puller';
-import { removeImageUnguarded } from '../engines/docker/images';
-import { twinlabLabels } from '../engines/docker/labels';
 import { assertTwinlabManaged } from '../engines/docker/managed-guard';
-import { containerError } from '../engines/docker/messages';
-import type { PullProgress } from '../engines/docker/pull-progress';
 import { readStatsOnce, streamStats, type ContainerStatsSample } from '../engines/docker/stats';
+import type { ImagePuller } from '../images/image-puller';
 import type { Logger } from '../log';
+import { createContainer, type CreateOptions } from './container-create';
 import { collectContainerHostFacts } from './host-facts';
 import { validateContainerSpec, type ContainerHostFacts, type SpecProblem } from './validate';
+
+export type { CreateOptions };
 
 export interface ContainerServiceOptions {
   /** The current client: DockerConnection replaces it when the endpoint changes. */
@@ -40,30 +30,10 @@ export interface ContainerServiceOptions {
   puller?: ImagePuller;
 }
 
-export interface CreateOptions {
-  signal?: AbortSignal;
-  /** Progress of the image download, when create has to pull. */
-  onPullProgress?: (progress: PullProgress) => void;
-  /** Each stage as it begins, for one progress view over the whole create. */
-  onStep?: (step: 'pulling' | 'creating' | 'starting') => void;
-  /** Runs between create and start, e.g. to attach a console that must see the first output. */
-  beforeStart?: (containerId: string) => Promise<void>;
-}
-
 export interface StopOptions {
   /** Seconds Docker waits after SIGTERM before SIGKILL (a shell as PID 1 ignores SIGTERM). */
   timeoutSeconds?: number;
 }
-
-/** What one create call made, so a failure half way can remove exactly that. */
-interface CreatedSoFar {
-  pulledImage?: string;
-  volumes: string[];
-  container?: Docker.Container;
-}
-
-/** Problems that are about a clash with something existing rather than a wrong value. */
-const CONFLICT_KEYS = new Set(['containers.validate.nameTaken', 'containers.validate.hostPortInUse']);
 
 /**
  * Twinlab's containers on Docker: validate → (pull) → create → start with rollback, lifecycle,
@@ -104,67 +74,18 @@ export class ContainerService {
    * Creates and starts one container. Validation runs first; a failure after that removes what
    * this call created (container, named volumes it made, an image it pulled) before it rejects.
    */
-  async create(spec: ContainerCreateSpec, options: CreateOptions = {}): Promise<Guest> {
-    const { signal, onPullProgress, onStep, beforeStart } = options;
-    const docker = this.#docker();
-    const { facts, problems } = await this.#check(docker, spec);
-    const first = problems[0];
-    if (first) {
-      const code: ErrorCode = CONFLICT_KEYS.has(first.key) ? 'conflict' : 'bad-input';
-      throw new ApiError(code, first.key, first.message, { ...first.params, field: first.field });
-    }
-    const traits = this.#traits(spec, facts);
-    const created: CreatedSoFar = { volumes: [] };
-    const checkCancelled = () => {
-      if (signal?.aborted)
-        throw containerError('conflict', 'containers.create.cancelled', { name: spec.name });
-    };
-    try {
-      if (!facts.imagePresent) {
-        onStep?.('pulling');
-        const pullOptions = {
-          ...(signal && { signal }),
-          ...(onPullProgress && { onProgress: onPullProgress }),
-        };
-        await (this.#puller
-          ? this.#puller.pull(docker, spec.image, pullOptions)
-          : pullImage(docker, spec.image, pullOptions));
-        created.pulledImage = spec.image;
-      }
-      checkCancelled();
-      for (const volume of spec.volumes ?? []) {
-        if (
-          volume.name !== undefined &&
-          (await this.#createVolumeIfMissing(docker, volume.name, spec, traits))
-        ) {
-          created.volumes.push(volume.name);
-        }
-      }
-      checkCancelled();
-      onStep?.('creating');
-      created.container = await docker.createContainer(containerCreateOptions(spec, traits));
-      await beforeStart?.(created.container.id);
-      checkCancelled();
-      onStep?.('starting');
-      try {
-        await created.container.start();
-      } catch (error) {
-        const failure = describeDockerError(error);
-        throw (
-          engineApiError(failure) ??
-          containerError(codeFor(failure.statusCode), 'containers.create.startFailed', {
-            name: spec.name,
-            detail: failure.detail,
-          })
-        );
-      }
-      return containerGuest(await created.container.inspect());
-    } catch (error) {
-      await this.#rollback(docker, created);
-      if (signal?.aborted)
-        throw containerError('conflict', 'containers.create.cancelled', { name: spec.name });
-      throw createApiError(error, spec.name);
-    }
+  create(spec: ContainerCreateSpec, options: CreateOptions = {}): Promise<Guest> {
+    return createContainer(
+      {
+        puller: this.#puller,
+        log: this.#log,
+        check: (docker, checked) => this.#check(docker, checked),
+        traits: (traited, facts) => this.#traits(traited, facts),
+      },
+      this.#docker(),
+      spec,
+      options,
+    );
   }
 
   async start(id: string): Promise<void> {
@@ -299,48 +220,6 @@ export class ContainerService {
     };
   }
 
-  /** Creates a named volume with Twinlab's labels unless it exists; true when this call made it. */
-  async #createVolumeIfMissing(
-    docker: Docker,
-    name: string,
-    spec: ContainerCreateSpec,
-    traits: CreateTraits,
-  ): Promise<boolean> {
-    try {
-      await docker.getVolume(name).inspect();
-      return false;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-    await docker.createVolume({
-      Name: name,
-      Labels: twinlabLabels({
-        templateId: spec.templateId,
-        twinId: spec.twinId,
-        createdAt: traits.createdAt,
-      }),
-    });
-    return true;
-  }
-
-  async #rollback(docker: Docker, created: CreatedSoFar): Promise<void> {
-    const attempt = async (what: string, undo: () => Promise<unknown>) => {
-      try {
-        await undo();
-      } catch (error) {
-        if (!isNotFound(error))
-          this.#log?.warn(`rollback: could not remove ${what}: ${describeDockerError(error).detail}`);
-      }
-    };
-    const container = created.container;
-    if (container)
-      await attempt(`container ${container.id}`, () => container.remove({ force: true, v: true }));
-    for (const volume of created.volumes)
-      await attempt(`volume ${volume}`, () => docker.getVolume(volume).remove());
-    const image = created.pulledImage;
-    if (image) await attempt(`image ${image}`, () => removeImageUnguarded(docker, image));
-  }
-
   /** Inspects and checks the label: the guard before every mutation. */
   async #managed(id: string): Promise<{ container: Docker.Container; name: string }> {
     const container = this.#docker().getContainer(id);
@@ -368,21 +247,4 @@ export class ContainerService {
 
 function stopQuery(options: StopOptions): { t?: number } {
   return options.timeoutSeconds === undefined ? {} : { t: options.timeoutSeconds };
-}
-
-function codeFor(statusCode: number | undefined): ErrorCode {
-  return statusCode !== undefined && statusCode >= 400 && statusCode < 500 ? 'bad-input' : 'internal';
-}
-
-function createApiError(error: unknown, name: string): ApiError {
-  if (error instanceof ApiError) return error;
-  const failure = describeDockerError(error);
-  const engine = engineApiError(failure);
-  if (engine) return engine;
-  if (failure.statusCode === 409)
-    return containerError('conflict', 'containers.validate.nameTaken', { name });
-  return containerError(codeFor(failure.statusCode), 'containers.create.failed', {
-    name,
-    detail: failure.detail,
-  });
 }

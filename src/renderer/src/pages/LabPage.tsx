@@ -19,7 +19,6 @@ import { ImagesSection } from './lab/ImagesSection';
 import { LeftoversAlert } from './lab/LeftoversAlert';
 import { OtherGuests } from './lab/OtherGuests';
 import { TwinSection } from './lab/TwinSection';
-import { labGuestsId, SkipToGuests } from './lab/SkipToGuests';
 import { groupByTwin } from './compare/twin-groups';
 import { NewTwinButton } from '../wizards/twin/NewTwinButton';
 import { NewSystemButton } from '../wizards/system/NewSystemButton';
@@ -55,7 +54,6 @@ export function LabPage() {
 
   return (
     <>
-      {managed.length > 0 && <SkipToGuests />}
       <PageHeader
         title={t('lab.title')}
         description={t('lab.description')}
@@ -104,7 +102,7 @@ export function LabPage() {
             <NewContainerButton labelKey="lab.createFirst" />
           </PageEmptyState>
         ) : (
-          <Stack gap="xl" id={labGuestsId} tabIndex={-1} style={{ outline: 'none' }}>
+          <>
             {twins.map((twin) => (
               <TwinSection key={twin.twinId} twin={twin} templateName={templateNames.get(twin.templateId)} />
             ))}
@@ -124,7 +122,7 @@ export function LabPage() {
                 </SimpleGrid>
               </Stack>
             )}
-          </Stack>
+          </>
         )}
         <OtherGuests guests={others} />
         <ImagesSection />
