@@ -62,7 +62,7 @@ export class CompareService {
       // The engines' own refusals, the sentences the rest of the app shows for other people's guests.
       if (guest?.kind === 'vm') throw vmError('notManaged', { name: guest.name });
       if (guest?.kind === 'system') throw systemError('notManaged', { name: guest.name });
-      if (guest) throw containerError('forbidden', 'containers.guard.notManaged', { name: guest.name });
+      if (guest) throw containerError('guard.notManaged', { name: guest.name });
       return this.#unlisted(id, containers, vms);
     });
     return Promise.all(

@@ -8,7 +8,7 @@ import { containerGuest } from '../engines/docker/guest-mapper';
 import { pullImage } from '../engines/docker/image-pull';
 import { removeImageUnguarded } from '../engines/docker/images';
 import { twinlabLabels } from '../engines/docker/labels';
-import { containerError } from '../engines/docker/messages';
+import { containerError, containerErrorWith } from '../engines/docker/messages';
 import type { PullProgress } from '../engines/docker/pull-progress';
 import type { ImagePuller } from '../images/image-puller';
 import type { Logger } from '../log';
@@ -65,7 +65,7 @@ export async function createContainer(
   const traits = deps.traits(spec, facts);
   const created: CreatedSoFar = { volumes: [] };
   const checkCancelled = () => {
-    if (signal?.aborted) throw containerError('conflict', 'containers.create.cancelled', { name: spec.name });
+    if (signal?.aborted) throw containerError('create.cancelled', { name: spec.name });
   };
   try {
     if (!facts.imagePresent) {
@@ -97,7 +97,7 @@ export async function createContainer(
       const failure = describeDockerError(error);
       throw (
         engineApiError(failure) ??
-        containerError(codeFor(failure.statusCode), 'containers.create.startFailed', {
+        containerErrorWith({ code: codeFor(failure.statusCode) }, 'create.startFailed', {
           name: spec.name,
           detail: failure.detail,
         })
@@ -106,7 +106,7 @@ export async function createContainer(
     return containerGuest(await created.container.inspect());
   } catch (error) {
     await rollback(docker, created, deps.log);
-    if (signal?.aborted) throw containerError('conflict', 'containers.create.cancelled', { name: spec.name });
+    if (signal?.aborted) throw containerError('create.cancelled', { name: spec.name });
     throw createApiError(error, spec.name);
   }
 }
@@ -161,9 +161,8 @@ function createApiError(error: unknown, name: string): ApiError {
   const failure = describeDockerError(error);
   const engine = engineApiError(failure);
   if (engine) return engine;
-  if (failure.statusCode === 409)
-    return containerError('conflict', 'containers.validate.nameTaken', { name });
-  return containerError(codeFor(failure.statusCode), 'containers.create.failed', {
+  if (failure.statusCode === 409) return containerError('validate.nameTaken', { name });
+  return containerErrorWith({ code: codeFor(failure.statusCode) }, 'create.failed', {
     name,
     detail: failure.detail,
   });

@@ -40,20 +40,20 @@ export function containerApiError(error: unknown, name: string): ApiError {
   const failure = describeDockerError(error);
   const common = engineApiError(failure);
   if (common) return common;
-  if (failure.statusCode === 404) return containerError('not-found', 'containers.notFound', { id: name });
+  if (failure.statusCode === 404) return containerError('notFound', { id: name });
   if (failure.statusCode === 409 || WRONG_STATE.test(failure.detail)) {
-    return containerError('conflict', 'containers.stateConflict', { name, detail: failure.detail });
+    return containerError('stateConflict', { name, detail: failure.detail });
   }
-  return containerError('internal', 'containers.engine.failed', { detail: failure.detail });
+  return containerError('engine.failed', { detail: failure.detail });
 }
 
 /** Failures that have nothing to do with the object: the daemon is gone or closed to us. */
 export function engineApiError(failure: DockerFailure): ApiError | undefined {
   if (failure.errno && UNREACHABLE.has(failure.errno)) {
-    return containerError('engine-unavailable', 'containers.engine.unavailable', { detail: failure.detail });
+    return containerError('engine.unavailable', { detail: failure.detail });
   }
   if (failure.errno && DENIED.has(failure.errno)) {
-    return containerError('engine-unavailable', 'containers.engine.noPermission', { detail: failure.detail });
+    return containerError('engine.noPermission', { detail: failure.detail });
   }
   return undefined;
 }

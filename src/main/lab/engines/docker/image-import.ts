@@ -50,18 +50,17 @@ export async function importImageArchive(
   try {
     await access(file, constants.R_OK);
   } catch {
-    throw containerError('not-found', 'containers.image.importFileMissing', { file });
+    throw containerError('image.importFileMissing', { file });
   }
   if (input.repoTag !== undefined && parseImageReference(input.repoTag) === undefined) {
-    throw containerError('bad-input', 'containers.validate.imageInvalid', { image: input.repoTag });
+    throw containerError('validate.imageInvalid', { image: input.repoTag });
   }
   let kind: ArchiveKind;
   try {
     kind = await detectArchiveKind(file);
   } catch (error) {
-    if (error instanceof NotATarError)
-      throw containerError('bad-input', 'containers.image.importNotTar', { file });
-    throw containerError('not-found', 'containers.image.importFileMissing', { file });
+    if (error instanceof NotATarError) throw containerError('image.importNotTar', { file });
+    throw containerError('image.importFileMissing', { file });
   }
   const labels = twinlabImageLabels({
     templateId: input.templateId ?? 'imported',
@@ -72,13 +71,10 @@ export async function importImageArchive(
       ? await importRootfs(docker, input, labels, signal)
       : await loadSaved(docker, input, labels, signal);
   } catch (error) {
-    if (signal?.aborted) throw containerError('conflict', 'containers.image.importCancelled', { file });
+    if (signal?.aborted) throw containerError('image.importCancelled', { file });
     if (error instanceof ApiError) throw error;
     const failure = describeDockerError(error);
-    throw (
-      engineApiError(failure) ??
-      containerError('bad-input', 'containers.image.importFailed', { file, detail: failure.detail })
-    );
+    throw engineApiError(failure) ?? containerError('image.importFailed', { file, detail: failure.detail });
   }
 }
 
@@ -88,8 +84,7 @@ async function importRootfs(
   labels: Record<string, string>,
   signal: AbortSignal | undefined,
 ): Promise<ImportedImage> {
-  if (input.repoTag === undefined)
-    throw containerError('bad-input', 'containers.image.importNeedsName', { file: input.file });
+  if (input.repoTag === undefined) throw containerError('image.importNeedsName', { file: input.file });
   await refuseUsersNames(docker, [input.repoTag], input.file);
   const { repo, tag } = splitRepoTag(input.repoTag);
   const changes = [
@@ -131,8 +126,7 @@ async function loadSaved(
   const targets = tagged.length > 0 ? tagged : input.repoTag !== undefined ? [input.repoTag] : undefined;
   const source = tagged[0] ?? loaded[0];
   if (source === undefined) throw new OutputError('Docker loaded no image from the archive');
-  if (targets === undefined)
-    throw containerError('bad-input', 'containers.image.importUntagged', { file: input.file });
+  if (targets === undefined) throw containerError('image.importUntagged', { file: input.file });
 
   let id = '';
   for (const target of targets) {
@@ -157,7 +151,7 @@ async function refuseUsersNames(docker: Docker, names: string[], file: string): 
   for (const name of names) {
     const labels = await imageLabels(docker, name);
     if (labels !== undefined && !isTwinlabImage(labels))
-      throw containerError('conflict', 'containers.image.importNameTaken', { file, image: name });
+      throw containerError('image.importNameTaken', { file, image: name });
   }
 }
 

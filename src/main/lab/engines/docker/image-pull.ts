@@ -31,7 +31,7 @@ export async function pullImage(
   options: PullOptions = {},
 ): Promise<PullProgress> {
   const { signal, onProgress, now = Date.now } = options;
-  const cancelled = () => containerError('conflict', 'containers.image.pullCancelled', { image });
+  const cancelled = () => containerError('image.pullCancelled', { image });
   if (signal?.aborted) throw cancelled();
   const aggregator = new PullProgressAggregator();
   let last = aggregator.snapshot();
@@ -58,7 +58,7 @@ export async function pullImage(
   // An aborted response may just "end"; a stream that ends without Docker's final status did not finish.
   if (signal?.aborted) throw cancelled();
   if (last.phase !== 'done') {
-    throw containerError('internal', 'containers.image.pullFailed', {
+    throw containerError('image.pullFailed', {
       image,
       detail: 'Docker stopped sending progress before the image was complete',
     });
@@ -71,10 +71,9 @@ export function pullApiError(error: unknown, image: string): ApiError {
   const engine = error instanceof PullStreamError ? undefined : engineApiError(failure);
   if (engine) return engine;
   const detail = failure.detail;
-  if (UNREACHABLE.test(detail))
-    return containerError('engine-unavailable', 'containers.image.pullUnreachable', { image, detail });
+  if (UNREACHABLE.test(detail)) return containerError('image.pullUnreachable', { image, detail });
   if (failure.statusCode === 404 || NOT_FOUND.test(detail)) {
-    return containerError('not-found', 'containers.image.pullNotFound', { image, detail });
+    return containerError('image.pullNotFound', { image, detail });
   }
-  return containerError('internal', 'containers.image.pullFailed', { image, detail });
+  return containerError('image.pullFailed', { image, detail });
 }

@@ -62,7 +62,7 @@ export async function imageExists(docker: Docker, image: string): Promise<boolea
  */
 export async function removeTwinlabImage(docker: Docker, image: string): Promise<void> {
   const labels = await imageLabels(docker, image);
-  if (labels === undefined) throw containerError('not-found', 'containers.image.notFound', { image });
+  if (labels === undefined) throw containerError('image.notFound', { image });
   assertTwinlabManaged('image', image, labels);
   await removeImageUnguarded(docker, image);
 }
@@ -75,9 +75,9 @@ export async function removeImageUnguarded(docker: Docker, image: string): Promi
     const failure = describeDockerError(error);
     const engine = engineApiError(failure);
     if (engine) throw engine;
-    if (failure.statusCode === 404) throw containerError('not-found', 'containers.image.notFound', { image });
-    if (failure.statusCode === 409) throw containerError('conflict', 'containers.image.inUse', { image });
-    throw containerError('internal', 'containers.engine.failed', { detail: failure.detail });
+    if (failure.statusCode === 404) throw containerError('image.notFound', { image });
+    if (failure.statusCode === 409) throw containerError('image.inUse', { image });
+    throw containerError('engine.failed', { detail: failure.detail });
   }
 }
 

@@ -14,6 +14,6 @@ export function assertTwinlabManaged(
 ): void {
   if (kind === 'container' ? isTwinlabManaged(labels) : isTwinlabImage(labels)) return;
   throw kind === 'container'
-    ? containerError('forbidden', 'containers.guard.notManaged', { name })
-    : containerError('forbidden', 'containers.guard.imageNotManaged', { name });
+    ? containerError('guard.notManaged', { name })
+    : containerError('guard.imageNotManaged', { name });
 }
