@@ -45,6 +45,17 @@ export class ImageService {
     }
   }
 
+  /** Whether Docker holds the image (any image, Twinlab's or not: it is only read). */
+  has(image: string): Promise<boolean> {
+    return this.#docker()
+      .getImage(image)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      );
+  }
+
   pull(
     image: string,
     options: ImageOperationOptions & { onProgress?: (progress: PullProgress) => void } = {},
