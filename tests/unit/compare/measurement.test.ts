@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { prettyName } from '../../../src/main/lab/compare/compare-service';
 import {
-  bootFiles,
-  commandName,
   containerDisk,
   containerMeasurement,
   topProcesses,
   vmMeasurement,
 } from '../../../src/main/lab/compare/measurement';
+import { bootFiles, commandName } from '../../../src/main/lab/vms/vm-footprint';
 import type { Guest } from '../../../src/shared/guest';
 import type { VmStats } from '../../../src/shared/vms';
 

@@ -2,14 +2,9 @@ import type { GuestMeasurement } from '@shared/compare';
 import type { ContainerStatsSample } from '@shared/containers';
 import type { Guest } from '@shared/guest';
 import type { VmStats } from '@shared/vms';
+import type { DockerTop } from '../containers/container-footprint';
 
 /** Pure mapping of what the engines answered into the Compare page's one yardstick. */
-
-/** `docker top`'s answer: a title row and one row per process. */
-export interface DockerTop {
-  Titles?: string[];
-  Processes?: string[][];
-}
 
 export function topProcesses(top: DockerTop): { count: number; commands: string[] } {
   const titles = top.Titles ?? [];
@@ -34,6 +29,8 @@ export function containerMeasurement(input: {
   readyMs?: number;
   stats?: ContainerStatsSample;
   sizes: { SizeRw?: number; SizeRootFs?: number };
+  /** From the host's process table; `top` (Docker's answer) only where that table was not readable. */
+  hostProcesses?: { count: number; commands: string[] };
   top?: DockerTop;
 }): GuestMeasurement {
   const { guest, stats } = input;
@@ -51,7 +48,9 @@ export function containerMeasurement(input: {
       memoryLimitBytes: stats.memoryLimitBytes,
     }),
     ...(disk && { disk }),
-    ...(input.top && { hostProcesses: topProcesses(input.top) }),
+    ...(input.hostProcesses
+      ? { hostProcesses: input.hostProcesses }
+      : input.top && { hostProcesses: topProcesses(input.top) }),
   };
 }
 
@@ -78,15 +77,4 @@ export function vmMeasurement(input: {
     disk: { sharedBytes: input.sharedDiskBytes, ownBytes: stats.disk.hostBytes },
     ...(input.qemuCommand !== undefined && { hostProcesses: { count: 1, commands: [input.qemuCommand] } }),
   };
-}
-
-/** The read-only files a domain boots from, shared with every VM of the template: kernel and initrd. */
-export function bootFiles(domainXml: string): string[] {
-  return [...domainXml.matchAll(/<(kernel|initrd)>([^<]+)<\/\1>/g)].map((match) => match[2] ?? '');
-}
-
-/** `/proc/<pid>/cmdline` (NUL-separated) → the program's name, e.g. qemu-system-x86_64. */
-export function commandName(cmdline: string): string | undefined {
-  const program = cmdline.split('\0')[0];
-  return program ? program.split('/').at(-1) : undefined;
 }
