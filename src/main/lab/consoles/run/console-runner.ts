@@ -5,6 +5,7 @@ import type { ConsoleManager } from '../console-manager';
 import type { SessionInfo } from '../console-session';
 import type { OutputTaps } from '../output-taps';
 import { twinMessage } from '../../twins/errors';
+import { runOnEach, type CommandRunner } from './command-runner';
 import { cutRunOutput, type Transcript } from './run-output';
 import { endsWithPrompt } from './terminal-text';
 
@@ -33,7 +34,7 @@ const settleMs = 250;
  * back what it printed before the next prompt. Targets run in parallel; runs on one session wait for
  * each other.
  */
-export class ConsoleRunner {
+export class ConsoleRunner implements CommandRunner {
   readonly #queues = new Map<string, Promise<unknown>>();
   /** Each session's prompt as the last run found it. */
   readonly #prompts = new Map<string, string>();
@@ -46,10 +47,10 @@ export class ConsoleRunner {
   }
 
   run(targets: ConsoleTarget[], command: string, timeoutMs: number): Promise<ConsoleRunResult[]> {
-    return Promise.all(targets.map((target) => this.#runOne(target, command, timeoutMs)));
+    return runOnEach(this, targets, command, timeoutMs);
   }
 
-  async #runOne(target: ConsoleTarget, command: string, timeoutMs: number): Promise<ConsoleRunResult> {
+  async runOn(target: ConsoleTarget, command: string, timeoutMs: number): Promise<ConsoleRunResult> {
     const startedAt = performance.now();
     const failed = (error: { key: string; message: string }, output = ''): ConsoleRunResult => ({
       target,

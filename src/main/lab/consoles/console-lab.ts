@@ -1,0 +1,65 @@
+import type { EventHub } from '../events';
+import type { Logger } from '../log';
+import { BootWatch } from '../vms/boot-watch';
+import { ConsoleManager } from './console-manager';
+import { OutputTaps } from './output-taps';
+import { ReadyConsoles, type ReadyConsolesDeps } from './ready-consoles';
+import { ConsoleReconnects } from './reconnect';
+import { ConsoleRunner } from './run/console-runner';
+import { PromptWatch } from './run/prompt-watch';
+import { ConsoleTargets, type ConsoleTargetsDeps } from './targets';
+
+export interface ConsoleLabOptions extends Omit<ConsoleTargetsDeps, 'consoles'> {
+  events: Pick<EventHub, 'emit'>;
+  resumeVm: ReadyConsolesDeps['resumeVm'];
+  log: Logger;
+}
+
+/**
+ * The consoles of the lab: the session manager and what listens to its output (boot and prompt
+ * timers, console.run's taps), the openers of every target, reconnects and ready watching. Output
+ * and state go to the event hub; a closed session is forgotten by everything that keyed on it.
+ */
+export class ConsoleLab {
+  readonly manager: ConsoleManager;
+  readonly boots: BootWatch;
+  readonly prompts = new PromptWatch();
+  readonly targets: ConsoleTargets;
+  readonly runner: ConsoleRunner;
+  readonly ready: ReadyConsoles;
+  readonly reconnects: ConsoleReconnects;
+
+  constructor({ events, resumeVm, log, ...targets }: ConsoleLabOptions) {
+    const taps = new OutputTaps();
+    this.boots = new BootWatch((record) => events.emit('vm.booted', record));
+    this.manager = new ConsoleManager({
+      onOutput: (sessionId, text) => {
+        this.boots.feed(sessionId, text);
+        this.prompts.feed(sessionId, text);
+        taps.feed(sessionId, text);
+      },
+      onData: (sessionId, data, offset) => events.emit('console.data', { sessionId, data, offset }),
+      onState: (sessionId, state, detail) => {
+        events.emit('console.state', { sessionId, state, ...(detail && { detail }) });
+        if (state === 'closed') {
+          taps.forget(sessionId);
+          this.runner.forget(sessionId);
+        }
+        this.reconnects.onState(sessionId, state, detail);
+      },
+    });
+    this.reconnects = new ConsoleReconnects(this.manager, log);
+    this.targets = new ConsoleTargets({ ...targets, consoles: this.manager });
+    this.runner = new ConsoleRunner({
+      consoles: this.manager,
+      taps,
+      open: (target) => this.targets.open(target),
+    });
+    this.ready = new ReadyConsoles({
+      targets: this.targets,
+      prompts: this.prompts,
+      boots: this.boots,
+      resumeVm,
+    });
+  }
+}

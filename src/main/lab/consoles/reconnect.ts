@@ -1,0 +1,61 @@
+import type { WatchSignal } from '../containers';
+import type { Logger } from '../log';
+import type { ConsoleManager } from './console-manager';
+import type { SessionState, StateDetail } from './console-session';
+import { consoleOwner } from './targets';
+
+/**
+ * When a disconnected console tries again: a console whose guest came back picks up the new run
+ * by itself. A guest that is not running (yet) refuses; its session stays disconnected until the
+ * next start or the engine's event stream coming back.
+ */
+export class ConsoleReconnects {
+  constructor(
+    private readonly consoles: ConsoleManager,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Lost because the container restarted: it may be running again before its end was noticed,
+   * in which case its "started" event came too early to help. Try at once.
+   */
+  onState(sessionId: string, state: SessionState, detail?: StateDetail): void {
+    if (state === 'disconnected' && detail?.reason === 'lost')
+      this.#reconnect((_owner, id) => id === sessionId);
+  }
+
+  /** Docker's event stream: a container that started again, or the stream back after a gap. */
+  onContainerSignal(signal: WatchSignal): void {
+    if (signal.type === 'connected') this.engineBack();
+    else if (signal.type === 'change' && signal.change.kind === 'started')
+      this.containerStarted(signal.change.id);
+  }
+
+  /** The container started (again): its shell and its log follow. */
+  containerStarted(containerId: string): void {
+    const owners = new Set([
+      consoleOwner({ kind: 'container', guestId: containerId }),
+      consoleOwner({ kind: 'container-logs', guestId: containerId }),
+    ]);
+    this.#reconnect((owner) => owners.has(owner));
+  }
+
+  /** The engine's event stream is back after a gap: starts in the gap were not seen. */
+  engineBack(): void {
+    this.#reconnect(() => true);
+  }
+
+  #reconnect(matches: (owner: string, sessionId: string) => boolean): void {
+    for (const session of this.consoles.list()) {
+      if (
+        session.state !== 'disconnected' ||
+        session.owner === undefined ||
+        !matches(session.owner, session.id)
+      )
+        continue;
+      this.consoles
+        .reconnect(session.id)
+        .catch((error: unknown) => this.log.debug(`console reconnect: ${String(error)}`));
+    }
+  }
+}
