@@ -228,13 +228,20 @@ export type VmUserland = z.output<typeof vmUserlandSchema>;
 export type VmCloudInit = z.output<typeof vmCloudInitSchema>;
 export type VmPortForward = z.output<typeof vmPortForwardSchema>;
 
+/** Simplestreams image servers by the names LXD's and Incus's CLIs give them (`lxc launch images:debian/12`). */
+export const systemRemotes: Record<'images', string> = { images: 'https://images.linuxcontainers.org' };
+
 /**
  * A system container (LXD/Incus): a whole userland booted by its own init, sharing the host's
- * kernel. The image is an alias or fingerprint already in LXD's image store.
+ * kernel. Without `remote` the image is an alias or fingerprint already in LXD's image store; with
+ * it, `image` is an alias on that simplestreams server, which Twinlab downloads (through the HTTP
+ * mirror when one is set) and imports into the store once.
  */
 export const systemSideSchema = z
   .object({
     image: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/, 'use an LXD image alias or fingerprint'),
+    /** A simplestreams server: a name from systemRemotes, or the URL of another one. */
+    remote: z.union([z.enum(['images']), z.url({ protocol: /^https?$/ })]).optional(),
     /** Shell for the console; when absent the console tries bash, then sh. */
     shell: z.string().optional(),
     memoryMiB: mib.optional(),

@@ -12,12 +12,14 @@ describe('built-in templates', () => {
       'alpine',
       'alpine-cloud-twin',
       'alpine-cloud-vm',
+      'alpine-system',
       'alpine-twin',
       'busybox',
       'busybox-twin',
       'cirros-vm',
       'debian',
       'debian-12-cloud-vm',
+      'debian-12-system',
       'debian-12-twin',
       'debian-twin',
       'fedora',
@@ -26,6 +28,7 @@ describe('built-in templates', () => {
       'nginx',
       'ubuntu',
       'ubuntu-2404-cloud-vm',
+      'ubuntu-2404-system',
       'ubuntu-2404-twin',
       'ubuntu-twin',
     ]);
@@ -52,6 +55,22 @@ describe('built-in templates', () => {
       expect(twin?.container?.image, twinId).toBe(image);
       expect(twin?.vm, twinId).toEqual(byId.get(cloudVmId)?.vm);
       expect(twin?.vm?.cloudInit?.user, twinId).toBe('learner');
+    }
+  });
+
+  it('has system containers for Alpine, Debian and Ubuntu from the linuxcontainers image server', async () => {
+    const catalog = await loadCatalog([
+      { dir: join(import.meta.dirname, '../../../resources/templates'), source: 'builtin' },
+    ]);
+    const systems = catalog.entries.filter((entry) => entry.template.system);
+    expect(systems.map((entry) => [entry.template.id, entry.template.system?.image])).toEqual([
+      ['alpine-system', 'alpine/3.22'],
+      ['debian-12-system', 'debian/12'],
+      ['ubuntu-2404-system', 'ubuntu/24.04'],
+    ]);
+    for (const { template } of systems) {
+      expect(template.system?.remote, template.id).toBe('images');
+      expect(template.container ?? template.vm, template.id).toBeUndefined();
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Guest } from '@shared/guest';
 import { systemMemoryMinMiB, type SystemStats } from '@shared/systems';
 import type { SystemSide } from '@shared/template';
+import type { TransferProgress } from '@shared/vms';
 import { ApiError } from '@shared/errors';
 import { LxdApiError, type LxdClient } from '../engines/lxd/client';
 import type { LxdServerInfo } from '../engines/lxd/connection';
@@ -9,6 +10,7 @@ import { systemError } from './errors';
 import { isManagedInstance, systemGuestOf, type LxdInstance } from './guest-mapping';
 import { instanceBody, type ImageSource } from './instance-body';
 import { connectProblem, serverProblem } from './readiness';
+import { isRemote, localAlias, type RemoteSystemImages } from './remote-images';
 
 export interface SystemCreateRequest {
   name: string;
@@ -29,6 +31,8 @@ export interface ValidatedRequest {
 export interface SystemContainerDeps {
   client: () => LxdClient;
   server: () => Promise<LxdServerInfo>;
+  /** Images of templates with `system.remote`; without it such templates are refused as missing. */
+  remoteImages?: RemoteSystemImages;
   log?: Logger;
 }
 
@@ -72,7 +76,7 @@ export class SystemContainerService {
         (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
       );
     if (taken) throw systemError('nameTaken', { name: request.name, product });
-    return { product, host, source: await this.#imageSource(request.system.image, product) };
+    return { product, host, source: await this.#imageSource(request.system, product) };
   }
 
   /** A GET whose failure becomes a sentence (LXD gone, a daemon error). */
@@ -83,9 +87,21 @@ export class SystemContainerService {
   /** Creates and starts; a failure or a cancel on the way removes what was made. */
   async create(
     request: SystemCreateRequest,
-    options: { signal?: AbortSignal; onStep?: (step: 'creating' | 'starting') => void } = {},
+    options: {
+      signal?: AbortSignal;
+      onStep?: (step: 'downloading' | 'creating' | 'starting') => void;
+      onDownload?: (progress: TransferProgress) => void;
+    } = {},
   ): Promise<Guest> {
     const { source } = await this.validate(request);
+    const { remoteImages } = this.deps;
+    if (remoteImages && isRemote(request.system) && !(await remoteImages.has(request.system))) {
+      options.onStep?.('downloading');
+      await remoteImages.ensure(request.system, {
+        ...(options.signal && { signal: options.signal }),
+        ...(options.onDownload && { onProgress: options.onDownload }),
+      });
+    }
     const client = this.deps.client();
     const path = `/1.0/instances/${encodeURIComponent(request.name)}`;
     options.onStep?.('creating');
@@ -171,8 +187,13 @@ export class SystemContainerService {
       });
   }
 
-  /** An alias when the store has one by that name, else a fingerprint (or its unique prefix). */
-  async #imageSource(image: string, product: string): Promise<{ alias: string } | { fingerprint: string }> {
+  /**
+   * An alias when the store has one by that name, else a fingerprint (or its unique prefix). A
+   * simplestreams image goes by its local alias, downloaded by create when not in the store yet.
+   */
+  async #imageSource(system: SystemSide, product: string): Promise<ImageSource> {
+    if (isRemote(system) && this.deps.remoteImages) return { alias: localAlias(system) };
+    const { image } = system;
     const client = this.deps.client();
     const found = (path: string) =>
       client.get(path).then(

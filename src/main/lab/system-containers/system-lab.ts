@@ -6,6 +6,7 @@ import { LxdConnection } from '../engines/lxd/connection';
 import { watchLxdEvents } from '../engines/lxd/events';
 import { HealthMonitor } from '../engines/health-monitor';
 import type { Logger } from '../log';
+import { RemoteSystemImages } from './remote-images';
 import { SystemContainerService } from './system-container-service';
 
 export interface SystemLabOptions {
@@ -16,6 +17,8 @@ export interface SystemLabOptions {
   onGuestsChanged: (id?: string) => void;
   onStatus: (status: EngineStatus) => void;
   log: Logger;
+  /** Simplestreams images (templates with system.remote): the HTTP mirror and where downloads collect. */
+  images?: { httpMirror: () => Promise<string | undefined>; downloadDir: string };
 }
 
 /**
@@ -35,10 +38,20 @@ export class SystemLab {
     this.connection = new LxdConnection(options.env);
     this.#consoles = options.consoles;
     this.#log = options.log;
+    const client = () => this.connection.client;
+    const server = () => this.connection.server();
     this.service = new SystemContainerService({
-      client: () => this.connection.client,
-      server: () => this.connection.server(),
+      client,
+      server,
       log: options.log,
+      ...(options.images && {
+        remoteImages: new RemoteSystemImages({
+          client,
+          product: async () => (await server()).product,
+          ...options.images,
+          log: options.log,
+        }),
+      }),
     });
     this.health = new HealthMonitor(this.connection, options.healthIntervalMs, options.onStatus);
     void this.health.start();
