@@ -207,6 +207,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       log.info(`engines: lxd ${status.state}`);
     },
     log: createLogger('systems'),
+    images: { httpMirror: mirrors.httpMirror, downloadDir: `${paths.cache}/system-images` },
   });
 
   const templateDirs: TemplateDir[] = [
