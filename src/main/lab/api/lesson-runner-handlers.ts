@@ -1,9 +1,9 @@
-import { ApiError } from '@shared/errors';
 import { twinRoleOf, type TwinRole } from '@shared/compare';
 import type { Guest } from '@shared/guest';
 import type { LessonBlock, LessonFolders } from '@shared/lessons';
-import type { Catalog } from '@shared/template';
+import type { TemplateCatalog } from '../catalog/catalog';
 import type { Handlers } from '../router';
+import { lessonError } from '../lessons/errors';
 import type { Operations } from '../operations';
 import { runStepChecks, type CheckCalls } from '../lessons/check-runner';
 import { stepState } from '../lessons/evaluate-checks';
@@ -18,7 +18,7 @@ type RunnerMethods =
 export interface LessonRunnerDeps {
   dirs: LessonDir[];
   guests: () => Promise<Guest[]>;
-  catalog: () => Promise<Catalog>;
+  templates: Pick<TemplateCatalog, 'get'>;
   calls: CheckCalls;
   progress: LessonProgressStore;
   prepare: PrepareDeps;
@@ -28,43 +28,21 @@ export interface LessonRunnerDeps {
 
 /** The lesson runner's side in main: checks against the real guests, progress on disk, offline prep. */
 export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, RunnerMethods> {
-  const templateOf = async (templateId: string) => {
-    const entry = (await deps.catalog()).entries.find((candidate) => candidate.template.id === templateId);
-    if (!entry)
-      throw new ApiError('not-found', 'error.notFound', `There is no template "${templateId}".`, {
-        id: templateId,
-      });
-    return entry.template;
-  };
   return {
     'lessons.check': async ({ lessonId, stepId, twinId, locale, trustHost }) => {
       const entry = findLesson(await loadLessons(deps.dirs), lessonId);
       if (!entry)
-        throw new ApiError('not-found', 'error.notFound', `There is no lesson "${lessonId}".`, {
-          id: lessonId,
-        });
+        throw lessonError('error.lessonNotFound', { id: lessonId });
       const step = lessonIn(entry, locale).steps.find((candidate) => candidate.id === stepId);
       if (!step)
-        throw new ApiError('not-found', 'error.notFound', `Lesson "${lessonId}" has no step "${stepId}".`, {
-          id: stepId,
-        });
+        throw lessonError('error.stepNotFound', { lessonId, id: stepId });
       if (entry.source !== 'builtin' && !trustHost && step.blocks.some(isHostCheck))
-        throw new ApiError(
-          'forbidden',
-          'lessons.trust.notTrusted',
-          `The lesson "${lessonId}" is not one of Twinlab's own and wants to run commands on this computer; allow it first.`,
-          { id: lessonId },
-        );
+        throw lessonError('trust.notTrusted');
       const members = (await deps.guests()).filter((guest) => guest.managed && guest.twinId === twinId);
       const first = members[0];
       if (!first)
-        throw new ApiError(
-          'not-found',
-          'error.notFound',
-          `The twin of this lesson is gone; press Reset to make a new one.`,
-          { id: twinId },
-        );
-      const template = await templateOf(first.templateId ?? '');
+        throw lessonError('error.twinGone');
+      const template = await deps.templates.get(first.templateId ?? '');
       const guests: Partial<Record<TwinRole, Guest>> = {};
       for (const guest of members) guests[twinRoleOf(guest)] ??= guest;
       const results = await runStepChecks(step, { facts: twinFacts(members, template), guests }, deps.calls);
@@ -76,7 +54,7 @@ export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, Run
       return null;
     },
     'lessons.prepare': async ({ templateId, operationId }) => {
-      const template = await templateOf(templateId);
+      const template = await deps.templates.get(templateId);
       if (!operationId) return prepareReport(template, deps.prepare);
       return deps.operations.run(operationId, (signal, progress) =>
         fetchMissing(template, deps.prepare, signal, progress),

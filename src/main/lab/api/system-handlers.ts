@@ -1,5 +1,5 @@
 import type { SystemSpec } from '@shared/systems';
-import type { Catalog } from '@shared/template';
+import type { TemplateCatalog } from '../catalog/catalog';
 import type { Handlers } from '../router';
 import type { Operations } from '../operations';
 import { systemError } from '../system-containers/errors';
@@ -21,7 +21,7 @@ type SystemMethods =
 export interface SystemHandlerDeps {
   service: SystemContainerService;
   operations: Operations;
-  catalog: () => Promise<Catalog>;
+  templates: Pick<TemplateCatalog, 'get'>;
   /** Opens the new instance's shell and starts its time-to-prompt clock (from the start call). */
   attachConsole: (id: string, startedAtMs: number) => Promise<void>;
 }
@@ -34,7 +34,7 @@ export interface SystemHandlerDeps {
 export function systemHandlers({
   service,
   operations,
-  catalog,
+  templates,
   attachConsole,
 }: SystemHandlerDeps): Pick<Handlers, SystemMethods> {
   const requestOf = async (spec: SystemSpec): Promise<SystemCreateRequest> => {
@@ -45,8 +45,7 @@ export function systemHandlers({
     if (spec.source.kind === 'image')
       return { name: spec.name, templateId: '', system: { image: spec.source.image, ...limits } };
     const { templateId } = spec.source;
-    const system = (await catalog()).entries.find((entry) => entry.template.id === templateId)?.template
-      .system;
+    const { system } = await templates.get(templateId);
     if (!system) throw systemError('templateHasNoSystem', { templateId });
     return { name: spec.name, templateId, system: { ...system, ...limits } };
   };

@@ -1,5 +1,5 @@
-import type { Catalog, Template } from '@shared/template';
 import type { ConsoleSessionInfo } from '@shared/consoles';
+import type { TemplateCatalog } from '../catalog/catalog';
 import type { Handlers } from '../router';
 import type { Operations } from '../operations';
 import type { VmService } from '../vms';
@@ -23,7 +23,7 @@ type VmMethods =
 export interface VmHandlerDeps {
   vms: VmService;
   operations: Operations;
-  catalog: () => Promise<Catalog>;
+  templates: TemplateCatalog;
   boots: BootWatch;
   /** Opens (or finds) the VM's serial console session. */
   openConsole: (vmId: string) => Promise<ConsoleSessionInfo>;
@@ -39,16 +39,14 @@ export interface VmHandlerDeps {
 export function vmHandlers({
   vms,
   operations,
-  catalog,
+  templates,
   boots,
   openConsole,
   userTemplates,
 }: VmHandlerDeps): Pick<Handlers, VmMethods> {
   const templateVm = async (templateId: string) => {
-    const template: Template | undefined = (await catalog()).entries.find(
-      (entry) => entry.template.id === templateId,
-    )?.template;
-    if (!template?.vm) throw vmError('templateHasNoVm', { templateId });
+    const template = await templates.get(templateId);
+    if (!template.vm) throw vmError('templateHasNoVm', { templateId });
     const userland = userlandSource(template);
     return { vm: template.vm, ...(userland && { userland }) };
   };
@@ -103,7 +101,12 @@ export function vmHandlers({
     'vms.login': ({ id }) => vms.login(id),
     'vms.importImage': (input) =>
       operations.run(input.operationId, (signal, progress) =>
-        importVmImage(input, { images: vms.images, userTemplates, catalog }, signal, progress),
+        importVmImage(
+          input,
+          { images: vms.images, userTemplates, catalog: () => templates.list() },
+          signal,
+          progress,
+        ),
       ),
   };
 }

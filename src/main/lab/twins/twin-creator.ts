@@ -14,6 +14,7 @@ import type {
 } from '../system-containers/system-container-service';
 import { vmError, type HostCapacity, type VmService } from '../vms';
 import { userlandSource } from '../userland/userland-source';
+import { templateById } from '../catalog/catalog';
 import { twinError } from './errors';
 import { pickSandboxRuntime, twinContainerSpec, twinGuestName, twinSides } from './twin-spec';
 
@@ -65,9 +66,7 @@ export async function createTwin(
   progress: Progress,
 ): Promise<TwinCreated> {
   progress({ step: 'validating' });
-  const entry = (await deps.catalog()).entries.find((e) => e.template.id === request.templateId);
-  if (!entry) throw twinError('templateNotFound', { templateId: request.templateId });
-  const template = entry.template;
+  const template = templateById(await deps.catalog(), request.templateId);
   const sides = twinSides(template);
   const sandboxRuntime =
     request.sandbox === 'auto' ? pickSandboxRuntime(await deps.runtimes().catch(() => [])) : undefined;
