@@ -1,3 +1,4 @@
+import type { ApiEvents, EventName } from './api';
 import type { ApiErrorData } from './errors';
 
 /** Messages as they travel over Electron IPC and the browser-mode WebSocket alike. */
@@ -12,10 +13,13 @@ export type Reply = { ok: true; result: unknown } | { ok: false; error: ApiError
 
 export type ResponseMessage = Reply & { id: number };
 
-export interface EventMessage {
-  event: string;
-  payload: unknown;
-}
+/** Each event of the contract with its own payload type, keyed by event name. */
+type EventMessages = { [E in EventName]: { event: E; payload: ApiEvents[E] } };
+
+/** One pushed event; `event` tells which payload it carries. */
+export type EventMessageOf<E extends EventName> = EventMessages[E];
+/** Any pushed event, as a union narrowed by its `event` field. */
+export type EventMessage = EventMessages[EventName];
 
 /** Electron IPC channel names (the preload and the main-process adapter share them). */
 export const ipcChannels = {

@@ -8,7 +8,8 @@ export class EventHub {
   readonly #listeners = new Set<EventListener>();
 
   emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
-    const message: EventMessage = { event, payload };
+    // The one producer of events: `emit`'s signature pairs each event with its payload type.
+    const message = { event, payload } as EventMessage;
     for (const listener of this.#listeners) listener(message);
   }
 

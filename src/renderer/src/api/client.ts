@@ -1,6 +1,7 @@
 import type { ApiEvents, EventName, MethodInput, MethodName, MethodResult } from '@shared/api';
 import { ApiError } from '@shared/errors';
 import type { TwinlabBridge } from '@shared/bridge';
+import type { EventMessage, EventMessageOf } from '@shared/wire';
 import { ipcTransport } from './ipc-transport';
 import type { ConnectionState, Transport } from './transport';
 import { takeBrowserToken } from './browser-token';
@@ -13,6 +14,10 @@ export interface ApiClient {
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
+function isEvent<E extends EventName>(message: EventMessage, event: E): message is EventMessageOf<E> {
+  return message.event === event;
+}
+
 export function createApiClient(transport: Transport): ApiClient {
   return {
     async call(method, input) {
@@ -23,7 +28,7 @@ export function createApiClient(transport: Transport): ApiClient {
     },
     on(event, listener) {
       return transport.subscribe((message) => {
-        if (message.event === event) listener(message.payload as ApiEvents[typeof event]);
+        if (isEvent(message, event)) listener(message.payload);
       });
     },
     onConnection: (listener) => transport.onConnection(listener),
