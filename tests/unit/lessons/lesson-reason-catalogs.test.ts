@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/renderer/src/i18n/locales/en.json';
 import ko from '../../../src/renderer/src/i18n/locales/ko.json';
 import zh from '../../../src/renderer/src/i18n/locales/zh-CN.json';
+import { lessonTargets } from '../../../src/shared/lessons';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -28,6 +29,13 @@ describe('lesson texts in the catalogs', () => {
     for (const catalog of [en, zh, ko]) {
       const check = (catalog.lessons as Tree)['check'] as Tree;
       for (const key of reasonKeys) expect(check[key as string], key).toEqual(expect.any(String));
+    }
+  });
+
+  it('names every place a lesson types into (twin roles and the host), in every language', () => {
+    for (const catalog of [en, zh, ko]) {
+      const names = (catalog.lessons as Tree)['target'] as Tree;
+      for (const target of lessonTargets) expect(names[target], target).toEqual(expect.any(String));
     }
   });
 
