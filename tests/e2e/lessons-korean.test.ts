@@ -23,6 +23,8 @@ const builtinLessons = [
   'isolation',
   'different-os',
   'hardware-virtualization',
+  'app-vs-system',
+  'chroot-to-namespaces',
 ];
 
 /** A lesson pack with one lesson written in English only. */

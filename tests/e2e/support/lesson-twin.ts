@@ -23,13 +23,21 @@ export class LessonGuests {
       if (name.endsWith('-vm')) {
         await virsh('destroy', name).catch(() => undefined);
         await virsh('undefine', name).catch(() => undefined);
-      } else await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
+      } else if (name.endsWith('-system')) await lxcDelete(name);
+      else await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
     }
   }
 }
 
 function virsh(...args: string[]) {
   return run('virsh', ['-c', 'qemu:///system', ...args], { timeout: 30_000 });
+}
+
+/** A system container of a ladder twin; lxc gets an empty stdin (it reads config from a pipe). */
+function lxcDelete(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    execFile('lxc', ['delete', '--force', name], { timeout: 60_000 }, () => resolve()).stdin?.end();
+  });
 }
 
 /**
