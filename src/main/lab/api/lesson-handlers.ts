@@ -1,5 +1,5 @@
-import { ApiError } from '@shared/errors';
 import type { Handlers } from '../router';
+import { lessonError } from '../lessons/errors';
 import { findLesson, lessonIn, lessonSummary, loadLessons, type LessonDir } from '../lessons/load-lessons';
 
 type LessonMethods = 'lessons.list' | 'lessons.get';
@@ -16,7 +16,7 @@ export function lessonHandlers(dirs: LessonDir[]): Pick<Handlers, LessonMethods>
     },
     'lessons.get': async ({ id, locale }) => {
       const entry = findLesson(await loadLessons(dirs), id);
-      if (!entry) throw new ApiError('not-found', 'error.notFound', `There is no lesson "${id}".`, { id });
+      if (!entry) throw lessonError('error.lessonNotFound', { id });
       return lessonIn(entry, locale);
     },
   };

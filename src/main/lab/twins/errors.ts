@@ -71,3 +71,4 @@ const twinErrors = defineErrors('twins.error', twinErrorCatalog);
 export const twinError = twinErrors.error;
 /** The key and English sentence, for results that carry an error without throwing (console.run). */
 export const twinMessage = twinErrors.message;
+export const twinErrorsEnglish = twinErrors.english;
