@@ -1,5 +1,10 @@
 import { DEFAULT_DOMAIN, parseImageReference } from '@shared/image-reference';
-import { mirrorPath } from '../sharing/share-plan';
+
+/** `https://cloud-images.ubuntu.com/releases/x` → `/cloud-images.ubuntu.com/releases/x`. */
+export function mirrorPath(url: string): string {
+  const parsed = new URL(url);
+  return `/${parsed.host}${parsed.pathname}`;
+}
 
 /**
  * Where an HTTP mirror holds an upstream file: `https://HOST/PATH` lives at `<mirror>/HOST/PATH`

@@ -1,6 +1,7 @@
 import type { Catalog } from '@shared/template';
 import { pathBelow } from '../images/checksums';
 import type { CacheArtifact } from '../images/image-cache';
+import { mirrorPath } from '../images/mirrors';
 
 /**
  * What "Share my images" may offer: the downloads and container images the templates name, and
@@ -25,12 +26,6 @@ export interface SharePlan {
   checksums: SharedChecksums[];
   /** Container image references, as templates name them. */
   images: string[];
-}
-
-/** `https://cloud-images.ubuntu.com/releases/x` → `/cloud-images.ubuntu.com/releases/x`. */
-export function mirrorPath(url: string): string {
-  const parsed = new URL(url);
-  return `/${parsed.host}${parsed.pathname}`;
 }
 
 export function sharePlan(catalog: Catalog): SharePlan {
