@@ -53,7 +53,7 @@ describe.skipIf(gate.skip)(`a twin created and deleted ${cycles} times`, () => {
   async function counts(): Promise<Counts> {
     const containers = (await run('docker', ['ps', '-aq', '--filter', `name=${prefix}`])).stdout;
     const domains = (await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name'])).stdout;
-    const sessions = await client.call('console.list', undefined);
+    const sessions = await client.call('console.list', {});
     return {
       containers: containers.split('\n').filter(Boolean).length,
       domains: domains.split('\n').filter((name) => name.startsWith(prefix)).length,
