@@ -58,7 +58,7 @@ export function LabPage() {
         title={t('lab.title')}
         description={t('lab.description')}
         actions={
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="wrap" justify="flex-end">
             <Button
               variant="default"
               leftSection={<IconFileImport size={16} aria-hidden />}

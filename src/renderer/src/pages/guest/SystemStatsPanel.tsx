@@ -30,7 +30,7 @@ function SystemStatsView({ history, latest }: { history: SystemStatsSample[]; la
               ? t('stats.memoryValue', { used: bytes(latest.memoryBytes), limit: bytes(limit) })
               : bytes(latest.memoryBytes)
           }
-          detail={limit ? t('stats.memoryShare', { share: percent(share) }) : t('systemStats.noLimit')}
+          detail={limit ? t('systemStats.memoryShare', { share: percent(share) }) : t('systemStats.noLimit')}
           share={share}
           barColor={share > 90 ? 'red' : share > 70 ? 'yellow' : 'cyan'}
           barLabel={t('systemStats.memoryBar')}

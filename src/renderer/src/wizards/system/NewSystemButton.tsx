@@ -35,6 +35,7 @@ export function NewSystemButton() {
       opened={explaining}
       onChange={setExplaining}
       width={340}
+      shadow="md"
       position="bottom-end"
       withArrow
       trapFocus
