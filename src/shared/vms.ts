@@ -61,12 +61,12 @@ export interface VmLogin {
 export const vmActions = ['start', 'shutdown', 'forceOff', 'suspend', 'resume', 'reboot', 'remove'] as const;
 export type VmAction = (typeof vmActions)[number];
 
+/** libvirt domain names Twinlab accepts: the wizard checks as it types, main before any call. */
+export const vmNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+
 const vmName = z
   .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/,
-    'use letters, digits, dot, dash and underscore, starting with a letter or digit',
-  );
+  .regex(vmNamePattern, 'use letters, digits, dot, dash and underscore, starting with a letter or digit');
 
 export const vmCreateSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vmSideSchema } from '@shared/template';
-import { DEFAULT_DISK_GIB, networkFor, planVm, VM_NAME_PATTERN } from '../../../src/main/lab/vms/vm-plan';
+import { vmNamePattern as VM_NAME_PATTERN } from '../../../src/shared/vms';
+import { DEFAULT_DISK_GIB, networkFor, planVm } from '../../../src/main/lab/vms/vm-plan';
 
 const GiB = 1024 ** 3;
 const uuid = '2f0e9c1d-4b3a-4e6f-9a8b-1c2d3e4f5a6b';

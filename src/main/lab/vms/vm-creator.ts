@@ -3,6 +3,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import type { Guest } from '@shared/guest';
 import type { Accelerator } from '@shared/host';
 import type { VmBoot, VmSide } from '@shared/template';
+import { vmNamePattern } from '@shared/vms';
 import { buildDomainXml } from '../engines/libvirt/domain-xml';
 import { createOverlay, imageInfo } from '../engines/libvirt/qemu-img';
 import { writeSeedIso } from '../engines/libvirt/seed-iso';
@@ -20,7 +21,7 @@ import { withLoginPassword } from './password';
 import type { QemuReach } from './qemu-reach';
 import type { UserlandPreparer, UserlandSource, UserlandStep } from './userland-contract';
 import type { VmFiles } from './vm-files';
-import { planVm, VM_NAME_PATTERN, type PlanInput } from './vm-plan';
+import { planVm, type PlanInput } from './vm-plan';
 
 export interface CreateVmRequest {
   name: string;
@@ -111,7 +112,7 @@ export class VmCreator {
     const progress = (step: CreateStep, download?: TransferProgress) =>
       options.onProgress?.({ step, ...(download && { download }) });
     progress('validating');
-    if (!VM_NAME_PATTERN.test(name)) throw vmError('badName', { name });
+    if (!vmNamePattern.test(name)) throw vmError('badName', { name });
     if (this.#namesBeingCreated.has(name)) throw vmError('nameTaken', { name });
     this.#namesBeingCreated.add(name);
     const uuid = randomUUID();

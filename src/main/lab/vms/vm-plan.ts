@@ -5,7 +5,6 @@ import type { TwinlabFile } from '../engines/libvirt/domain-metadata';
 import type { DomainDisk, DomainNetwork, DomainSpec } from '../engines/libvirt/domain-xml';
 import { hostnameFrom, type SeedSettings } from './cloud-init';
 
-export const VM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 export const DEFAULT_DISK_GIB = 10;
 const GiB = 1024 ** 3;
 

@@ -1,4 +1,5 @@
 import type { Template, VmSide } from '@shared/template';
+import { vmNamePattern } from '@shared/vms';
 
 /** The VM wizard's steps, in order. */
 export const vmWizardSteps = ['template', 'resources', 'network', 'review'] as const;
@@ -11,9 +12,6 @@ export interface VmWizardValues {
 }
 
 export const emptyVmValues: VmWizardValues = { templateId: '', name: '' };
-
-/** libvirt domain names Twinlab accepts (the same rule as main's schema). */
-export const vmNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
 /** A default name such as `microvm-1a2b`, from the template's id without a `fixture-` prefix. */
 export function defaultVmName(templateId: string, suffix: string): string {
