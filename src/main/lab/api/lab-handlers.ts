@@ -144,7 +144,7 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
       operations: lab.operations,
       templates: lab.templates,
       boots: lab.consoles.boots,
-      openConsole: (id) => targets.vm(id),
+      ready,
       userTemplates: lab.paths.userTemplates,
     }),
   };

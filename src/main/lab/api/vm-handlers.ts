@@ -1,5 +1,5 @@
-import type { ConsoleSessionInfo } from '@shared/consoles';
 import type { TemplateCatalog } from '../catalog/catalog';
+import type { ReadyConsoles } from '../consoles/ready-consoles';
 import type { Handlers } from '../router';
 import type { Operations } from '../operations';
 import type { VmService } from '../vms';
@@ -25,8 +25,8 @@ export interface VmHandlerDeps {
   operations: Operations;
   templates: TemplateCatalog;
   boots: BootWatch;
-  /** Opens (or finds) the VM's serial console session. */
-  openConsole: (vmId: string) => Promise<ConsoleSessionInfo>;
+  /** Attaches the serial console, arms the boot timer, then lets the paused vCPUs run. */
+  ready: Pick<ReadyConsoles, 'bootVm'>;
   /** Where imported images' templates are written (the catalog's user folder). */
   userTemplates: string;
 }
@@ -41,7 +41,7 @@ export function vmHandlers({
   operations,
   templates,
   boots,
-  openConsole,
+  ready,
   userTemplates,
 }: VmHandlerDeps): Pick<Handlers, VmMethods> {
   const templateVm = async (templateId: string) => {
@@ -49,11 +49,6 @@ export function vmHandlers({
     if (!template.vm) throw vmError('templateHasNoVm', { templateId });
     const userland = userlandSource(template);
     return { vm: template.vm, ...(userland && { userland }) };
-  };
-  const bootWatched = async (id: string, name: string, pattern: string) => {
-    const session = await openConsole(id);
-    boots.arm(session.id, { id, name }, pattern);
-    return vms.resume(id);
   };
   return {
     'vms.preview': async ({ templateId, name, twinId }) => ({
@@ -73,7 +68,7 @@ export function vmHandlers({
           { signal, onProgress: ({ step, download }) => progress({ step, ...(download && { download }) }) },
         );
         progress({ step: 'booting' });
-        return bootWatched(guest.id, guest.name, side.vm.readyPattern);
+        return ready.bootVm(guest, side.vm.readyPattern);
       }),
     'vms.action': async ({ id, action, timeoutSeconds }) => {
       switch (action) {
@@ -82,7 +77,7 @@ export function vmHandlers({
         case 'start': {
           const guest = await vms.start(id, { paused: true });
           const side = await templateVm(guest.templateId).catch(() => undefined); // the template may be gone
-          await (side ? bootWatched(guest.id, guest.name, side.vm.readyPattern) : vms.resume(guest.id));
+          await (side ? ready.bootVm(guest, side.vm.readyPattern) : vms.resume(guest.id));
           return null;
         }
         case 'remove':
