@@ -55,6 +55,14 @@ export const consoleTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type ConsoleTarget = z.infer<typeof consoleTargetSchema>;
 
+/**
+ * The owner tag of a target's session (`container:<id>`): one live session per target, shared by
+ * every view of it. Main tags sessions with it; the renderer finds them again by it.
+ */
+export function consoleOwner(target: ConsoleTarget): string {
+  return `${target.kind}:${target.guestId}`;
+}
+
 export const consoleOpenSchema = z.object({ target: consoleTargetSchema, ...size }).strict();
 export const consoleSessionSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
 export const consoleWriteSchema = consoleSessionSchema

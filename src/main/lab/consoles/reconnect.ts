@@ -1,8 +1,8 @@
+import { consoleOwner } from '@shared/consoles';
 import type { WatchSignal } from '../containers';
 import type { Logger } from '../log';
 import type { ConsoleManager } from './console-manager';
 import type { SessionState, StateDetail } from './console-session';
-import { consoleOwner } from './targets';
 
 /**
  * When a disconnected console tries again: a console whose guest came back picks up the new run

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
-import type { ConsoleSessionInfo, ConsoleTarget } from '@shared/consoles';
+import { consoleOwner, type ConsoleSessionInfo, type ConsoleTarget } from '@shared/consoles';
 import { twinError } from '../twins/errors';
 import { dockerAttachBackend } from './backends/docker-attach';
 import { dockerExecBackend } from './backends/docker-exec';
@@ -13,11 +13,6 @@ export type ConsoleSize = { cols: number; rows: number };
 
 /** A console opened before any view has measured it; the view's first resize corrects it. */
 export const defaultConsoleSize: ConsoleSize = { cols: 100, rows: 30 };
-
-/** The owner tag of a target's session: one live session per target, shared by every view of it. */
-export function consoleOwner(target: ConsoleTarget): string {
-  return `${target.kind}:${target.guestId}`;
-}
 
 export interface ConsoleTargetsDeps {
   consoles: ConsoleManager;

@@ -1,4 +1,4 @@
-import type { ConsoleSessionInfo } from '@shared/consoles';
+import { consoleOwner, type ConsoleSessionInfo } from '@shared/consoles';
 import type { EngineStatus } from '@shared/engines';
 import type { ConsoleManager } from '../consoles';
 import { lxdExecBackend } from '../consoles/backends/lxd-exec';
@@ -65,7 +65,9 @@ export class SystemLab {
         }
         options.onGuestsChanged(signal.event.name);
         if (signal.event.action === 'instance-started')
-          this.#reconnectConsoles((owner) => owner === consoleOwnerOf(signal.event.name));
+          this.#reconnectConsoles(
+            (owner) => owner === consoleOwner({ kind: 'system', guestId: signal.event.name }),
+          );
       },
     );
   }
@@ -79,7 +81,7 @@ export class SystemLab {
 
   /** A shell in the instance (an exec with a pty); reuses the instance's live session. */
   async openConsole(name: string, size: { cols: number; rows: number }): Promise<ConsoleSessionInfo> {
-    const owner = consoleOwnerOf(name);
+    const owner = consoleOwner({ kind: 'system', guestId: name });
     const live = this.#consoles.list({ owner }).find((session) => session.state !== 'closed');
     if (live) return live.state === 'disconnected' ? this.#consoles.reconnect(live.id) : live;
     return this.#consoles.open({
@@ -108,9 +110,4 @@ export class SystemLab {
         .catch((error: unknown) => this.#log.debug(`system console reconnect: ${String(error)}`));
     }
   }
-}
-
-/** The owner tag of an instance's console session, as console-handlers names every target's. */
-function consoleOwnerOf(name: string): string {
-  return `system:${name}`;
 }
