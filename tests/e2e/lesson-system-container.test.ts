@@ -11,7 +11,7 @@ import { engineGate } from '../support/engines';
 import { appUnderTest } from './support/app-under-test';
 import { openApp } from './support/browser';
 import { capture } from './support/guest-wizard';
-import { completeEveryStep, LessonGuests } from './support/lesson-twin';
+import { completeEveryStep, fixtureTwinTemplate, LessonGuests } from './support/lesson-twin';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 
@@ -37,6 +37,17 @@ describe.skipIf(gate.skip)('lesson 11 on the ladder twin in Chromium (Docker, gV
     await lessons.card('app-vs-system').waitFor();
     expect(await lessons.cardProgress('app-vs-system').innerText()).toBe('0 of 7 steps done');
     await lessons.open('App container vs system container');
+
+    // The picker starts on the one template that makes a system container; another one is flagged.
+    const picker = page.getByTestId('start-lesson').getByRole('combobox');
+    expect(await picker.inputValue()).toBe(ladderTemplate);
+    expect(await page.getByTestId('lesson-missing-roles').count()).toBe(0);
+    await picker.click();
+    await page.getByRole('option', { name: fixtureTwinTemplate, exact: true }).click();
+    expect(await page.getByTestId('lesson-missing-roles').innerText()).toBe(
+      'The chosen template makes no system container, which this lesson uses: the steps that need it would be skipped. Choose a template that makes one.',
+    );
+    await capture(page, 'lesson-app-vs-system-picker-en-light');
 
     await lessons.start(ladderTemplate);
     const names = await lessons.guestNames();

@@ -5,6 +5,7 @@ import type { CatalogEntry, Template } from '../../../../src/shared/template';
 import {
   defaultTemplateId,
   lessonTwinName,
+  missingRoles,
   progressCount,
   runTargets,
   stepStateOf,
@@ -32,6 +33,43 @@ const entry = (
 
 const guest = (id: string, kind: Guest['kind'], runtime: string): Guest =>
   ({ id, kind, runtime, name: id, managed: true, twinId: 't' }) as Guest;
+
+describe('a lesson that needs a system container', () => {
+  const ladder = {
+    ...entry('fixture-ladder', 'extra', ['container', 'vm']),
+    template: {
+      id: 'fixture-ladder',
+      tags: [],
+      container: { image: 'x' },
+      system: { image: 'y' },
+      vm: { vcpus: 1, memoryMiB: 256 },
+    } as Template,
+  };
+  const entries = [
+    entry('debian-twin', 'builtin', ['container', 'vm'], ['same-userland', 'lesson-default']),
+    entry('fixture-twin', 'extra', ['container', 'vm']),
+    ladder,
+  ];
+
+  it('names the roles a template cannot make; a sandbox comes from the container side', () => {
+    expect(missingRoles(ladder.template, ['container', 'system'])).toEqual([]);
+    expect(
+      missingRoles((entries[1] as CatalogEntry).template, ['container', 'sandbox', 'system', 'vm']),
+    ).toEqual(['system']);
+    expect(missingRoles({ system: { image: 'y' } } as Template, ['container', 'system'])).toEqual([
+      'container',
+    ]);
+  });
+
+  it('starts on a template that makes every needed role, over lesson-default and the one chosen before', () => {
+    expect(defaultTemplateId(entries, undefined, ['container', 'system'])).toBe('fixture-ladder');
+    expect(defaultTemplateId(entries, 'fixture-twin', ['container', 'system'])).toBe('fixture-ladder');
+    // Lessons without a system container keep the usual default.
+    expect(defaultTemplateId(entries, undefined, ['container', 'vm'])).toBe('debian-twin');
+    // No template fits (LXD absent, so no ladder): the usual default, and the lesson page says why.
+    expect(defaultTemplateId(entries.slice(0, 2), undefined, ['container', 'system'])).toBe('debian-twin');
+  });
+});
 
 describe('twin templates for a lesson', () => {
   const entries = [

@@ -262,6 +262,7 @@ function LessonWorkspace({
                   entries={entries}
                   previousTemplateId={progress.templateId}
                   twinGone={progress.twinId !== undefined}
+                  roles={lesson.needs.roles}
                   onStart={(templateId) => void creator.start(templateId)}
                 />
               </Stack>

@@ -2,10 +2,11 @@ import { Alert, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TwinRole } from '@shared/compare';
 import type { CatalogEntry } from '@shared/template';
 import { currentLocale } from '../../i18n';
 import { templateText } from '../../data/template-text';
-import { defaultTemplateId, twinTemplateGroups } from './lesson-logic';
+import { defaultTemplateId, missingRoles, twinTemplateGroups, twinTemplates } from './lesson-logic';
 
 interface StartLessonProps {
   entries: readonly CatalogEntry[];
@@ -13,14 +14,22 @@ interface StartLessonProps {
   previousTemplateId: string | undefined;
   /** The lesson had a twin that is gone now. */
   twinGone: boolean;
+  /** The roles the lesson needs (its needs.roles). */
+  roles: readonly TwinRole[];
   onStart: (templateId: string) => void;
 }
 
 /** Before the lesson has a twin: which template to make it from, and Start lesson. */
-export function StartLesson({ entries, previousTemplateId, twinGone, onStart }: StartLessonProps) {
+export function StartLesson({ entries, previousTemplateId, twinGone, roles, onStart }: StartLessonProps) {
   const { t } = useTranslation();
   const groups = twinTemplateGroups(entries);
-  const [chosen, setChosen] = useState(() => defaultTemplateId(entries, previousTemplateId));
+  const [chosen, setChosen] = useState(() => defaultTemplateId(entries, previousTemplateId, roles));
+  const twins = twinTemplates(entries);
+  const chosenTemplate = twins.find((entry) => entry.template.id === chosen)?.template;
+  const lacking = chosenTemplate ? missingRoles(chosenTemplate, roles) : [];
+  // No template can make a system container: LXD/Incus is not ready, so the ladder template is absent.
+  const noSystemAnywhere =
+    lacking.includes('system') && twins.every((entry) => missingRoles(entry.template, ['system']).length > 0);
   return (
     <Paper withBorder radius="md" p="lg" data-testid="start-lesson">
       <Stack gap="md" maw={520}>
@@ -50,6 +59,15 @@ export function StartLesson({ entries, previousTemplateId, twinGone, onStart }: 
             allowDeselect={false}
             searchable
           />
+        )}
+        {lacking.length > 0 && (
+          <Alert color="yellow" variant="light" data-testid="lesson-missing-roles">
+            {noSystemAnywhere
+              ? t('lessons.noSystemTemplate')
+              : t('lessons.missingRoles', {
+                  roles: lacking.map((role) => t(`lessons.target.${role}`)).join(', '),
+                })}
+          </Alert>
         )}
         <Group>
           <Button

@@ -2,7 +2,7 @@ import type { TwinRole } from '@shared/compare';
 import type { ConsoleTarget } from '@shared/consoles';
 import type { Guest } from '@shared/guest';
 import type { LessonProgress, LessonStep, LessonTarget, StepCheckOutcome, StepState } from '@shared/lessons';
-import type { CatalogEntry } from '@shared/template';
+import type { CatalogEntry, Template } from '@shared/template';
 import { twinRoleOf } from '@shared/compare';
 import { consoleTargetOf } from '../compare/targets';
 
@@ -16,12 +16,36 @@ export function twinTemplates(entries: readonly CatalogEntry[]): CatalogEntry[] 
 }
 
 /**
- * The template a lesson starts on: the one chosen before while it can still make a twin; else the
- * built-in twin tagged `lesson-default` (a fast same-userland twin); else any same-userland twin;
- * else the first twin.
+ * The roles a lesson needs that this template cannot make. A sandbox is the container side under
+ * another runtime; a system container needs the template's system side (LXD/Incus).
  */
-export function defaultTemplateId(entries: readonly CatalogEntry[], previous?: string): string | undefined {
-  const twins = twinTemplates(entries);
+export function missingRoles(
+  template: Pick<Template, 'container' | 'system' | 'vm'>,
+  roles: readonly TwinRole[],
+): TwinRole[] {
+  const makes: Record<TwinRole, boolean> = {
+    container: template.container !== undefined,
+    sandbox: template.container !== undefined,
+    system: template.system !== undefined,
+    vm: template.vm !== undefined,
+  };
+  return roles.filter((role) => !makes[role]);
+}
+
+/**
+ * The template a lesson starts on, among the twins that make every role the lesson needs (all
+ * twins when none does): the one chosen before while it can still make a twin; else the built-in
+ * twin tagged `lesson-default` (a fast same-userland twin); else any same-userland twin; else the
+ * first twin.
+ */
+export function defaultTemplateId(
+  entries: readonly CatalogEntry[],
+  previous?: string,
+  roles: readonly TwinRole[] = [],
+): string | undefined {
+  const all = twinTemplates(entries);
+  const fitting = all.filter((entry) => missingRoles(entry.template, roles).length === 0);
+  const twins = fitting.length > 0 ? fitting : all;
   const tagged = (tag: string) => twins.find((entry) => entry.template.tags.includes(tag));
   return (
     twins.find((entry) => entry.template.id === previous) ??

@@ -1,5 +1,7 @@
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Guest } from '@shared/guest';
 import { useApi } from '../../data/ApiContext';
 import { newOperationId } from '../../data/operations';
@@ -17,6 +19,7 @@ export function useLessonTwin(
   onCreated: (twinId: string, templateId: string) => Promise<void>,
 ) {
   const api = useApi();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState<{ name: string; templateId: string }>();
   const [cancelling, setCancelling] = useState(false);
@@ -57,6 +60,13 @@ export function useLessonTwin(
         await remove(replacing);
         const created = await api.call('twins.create', { templateId, name, operationId: id });
         await queryClient.invalidateQueries({ queryKey: queryKeys.guests });
+        // A part this host cannot make (LXD absent): the lesson goes on, its steps that need it are skipped.
+        for (const left of created.leftOut ?? [])
+          notifications.show({
+            color: 'yellow',
+            title: t('twins.leftOut.title'),
+            message: t(left.key, left.params),
+          });
         await onCreated(created.twinId, templateId);
       } catch (caught) {
         setError(caught);
@@ -67,7 +77,7 @@ export function useLessonTwin(
         setCreating(undefined);
       }
     },
-    [api, lessonId, onCreated, queryClient, remove],
+    [api, lessonId, onCreated, queryClient, remove, t],
   );
 
   const cancel = useCallback(() => {
