@@ -24,8 +24,9 @@ async function psOfCgroup(containerId: string): Promise<string[]> {
   const { stdout } = await run('ps', ['-eo', 'cgroup:512,args', '--no-headers', '--sort', 'pid']);
   return stdout
     .split('\n')
-    .filter((row) => row.includes(containerId))
-    .map((row) => (row.trim().split(/\s+/)[1] ?? '').split('/').at(-1) ?? '');
+    .map((row) => row.trim().split(/\s+/))
+    .filter(([cgroup]) => cgroup?.includes(containerId))
+    .map(([, program]) => (program ?? '').split('/').at(-1) ?? '');
 }
 
 describe.skipIf(gate.skip || !runtimes.includes('runsc'))("a gVisor container's host processes", () => {
