@@ -28,8 +28,19 @@ const products = productsSchema.parse({
       versions: {
         '20261202_05:24': {
           items: {
-            'lxd.tar.xz': { ftype: 'lxd.tar.xz', path: 'images/old/lxd.tar.xz', sha256: hex('1'), size: 1, combined_squashfs_sha256: hex('2') },
-            'root.squashfs': { ftype: 'squashfs', path: 'images/old/root.squashfs', sha256: hex('3'), size: 9 },
+            'lxd.tar.xz': {
+              ftype: 'lxd.tar.xz',
+              path: 'images/old/lxd.tar.xz',
+              sha256: hex('1'),
+              size: 1,
+              combined_squashfs_sha256: hex('2'),
+            },
+            'root.squashfs': {
+              ftype: 'squashfs',
+              path: 'images/old/root.squashfs',
+              sha256: hex('3'),
+              size: 9,
+            },
           },
         },
         '20261203_05:24': {
@@ -42,8 +53,18 @@ const products = productsSchema.parse({
               combined_squashfs_sha256: hex('5'),
               'combined_disk-kvm-img_sha256': hex('6'),
             },
-            'disk.qcow2': { ftype: 'disk-kvm.img', path: 'images/new/disk.qcow2', sha256: hex('7'), size: 99 },
-            'root.squashfs': { ftype: 'squashfs', path: 'images/new/root.squashfs', sha256: hex('8'), size: 10 },
+            'disk.qcow2': {
+              ftype: 'disk-kvm.img',
+              path: 'images/new/disk.qcow2',
+              sha256: hex('7'),
+              size: 99,
+            },
+            'root.squashfs': {
+              ftype: 'squashfs',
+              path: 'images/new/root.squashfs',
+              sha256: hex('8'),
+              size: 10,
+            },
           },
         },
       },
@@ -54,7 +75,13 @@ const products = productsSchema.parse({
       versions: {
         '20261203_05:24': {
           items: {
-            'lxd.tar.xz': { ftype: 'lxd.tar.xz', path: 'arm/lxd.tar.xz', sha256: hex('a'), size: 1, combined_rootxz_sha256: hex('b') },
+            'lxd.tar.xz': {
+              ftype: 'lxd.tar.xz',
+              path: 'arm/lxd.tar.xz',
+              sha256: hex('a'),
+              size: 1,
+              combined_rootxz_sha256: hex('b'),
+            },
             'root.tar.xz': { ftype: 'root.tar.xz', path: 'arm/root.tar.xz', sha256: hex('c'), size: 3 },
           },
         },

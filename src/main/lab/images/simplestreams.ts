@@ -70,9 +70,11 @@ export function imagesPath(index: z.output<typeof streamIndexSchema>): string | 
 
 /** Node's architecture in the Debian names simplestreams products use. */
 export function streamArchitecture(nodeArch: string): string {
-  return ({ x64: 'amd64', arm64: 'arm64', arm: 'armhf', ppc64: 'ppc64el', s390x: 's390x', riscv64: 'riscv64' })[
-    nodeArch as 'x64'
-  ] ?? nodeArch;
+  return (
+    { x64: 'amd64', arm64: 'arm64', arm: 'armhf', ppc64: 'ppc64el', s390x: 's390x', riscv64: 'riscv64' }[
+      nodeArch as 'x64'
+    ] ?? nodeArch
+  );
 }
 
 /** The newest version of the product with this alias and architecture that has a container image. */

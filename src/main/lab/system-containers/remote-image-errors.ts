@@ -12,7 +12,7 @@ export const remoteImageErrorCatalog = {
   },
   streamInvalid: {
     code: 'bad-input',
-    text: '{{url}} is not a simplestreams image list ({{detail}}). Check the template\'s remote, or that the mirror copies the server\'s streams/v1 folder.',
+    text: "{{url}} is not a simplestreams image list ({{detail}}). Check the template's remote, or that the mirror copies the server's streams/v1 folder.",
   },
   notOnServer: {
     code: 'not-found',

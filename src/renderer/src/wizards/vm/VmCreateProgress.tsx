@@ -33,7 +33,8 @@ export const optionalVmSteps = new Set<OperationStep>([
   'writing-seed',
 ]);
 
-function DownloadBar({ download }: { download: TransferProgress }) {
+/** A download's bar and numbers (also a system container's image download). */
+export function DownloadBar({ download }: { download: TransferProgress }) {
   const { t, i18n } = useTranslation();
   const percent =
     download.totalBytes && download.totalBytes > 0
