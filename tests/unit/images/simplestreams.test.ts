@@ -149,7 +149,7 @@ describe('remote system images', () => {
     expect(remoteServer('images')).toBe('https://images.linuxcontainers.org');
     expect(localAlias({ remote: 'images', image: 'debian/12' })).toBe('images.linuxcontainers.org/debian/12');
     expect(localAlias({ remote: 'https://mirror.example:8443/lxc/', image: 'alpine/3.22' })).toBe(
-      'mirror.example:8443/alpine/3.22',
+      'mirror.example/alpine/3.22',
     );
   });
 

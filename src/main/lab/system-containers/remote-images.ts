@@ -54,7 +54,8 @@ export function remoteServer(remote: RemoteSystemSide['remote']): string {
  * (images.linuxcontainers.org/debian/12), the same whichever mirror it came through.
  */
 export function localAlias(system: RemoteSystemSide): string {
-  return `${new URL(remoteServer(system.remote)).host}/${system.image}`;
+  // The host name without a port: the lxc CLI reads a colon in an image name as REMOTE:ALIAS.
+  return `${new URL(remoteServer(system.remote)).hostname}/${system.image}`;
 }
 
 /**
