@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { Accelerator } from './host';
 import type { Guest, GuestKind, GuestRuntime } from './guest';
 import { consoleTargetSchema } from './consoles';
-import { operationIdSchema } from './operations';
-import { guestIdSchema } from './refs';
+import { guestIdSchema, operationIdSchema } from './refs';
 
 /**
  * Twins and the Compare page: one template becomes a container, a VM and, when gVisor or Kata is

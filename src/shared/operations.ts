@@ -1,14 +1,8 @@
-import { z } from 'zod';
 import type { PullProgress } from './containers';
 import type { TransferProgress } from './vms';
 import type { TwinRole } from './compare';
 
-/**
- * Long work (pull, import, create) carries an id chosen by the caller, so the caller can follow
- * its progress events and cancel it.
- */
-export const operationIdSchema = z.string().min(1).max(64);
-
+/** Where one piece of long work (see `operationIdSchema`) has got to. */
 export type OperationStep =
   | 'validating'
   | 'pulling'

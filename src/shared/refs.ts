@@ -22,3 +22,9 @@ export const imageRefSchema = z
   .min(1)
   .max(512)
   .refine(isValidImageReference, 'an image reference is name[:tag][@digest], e.g. debian:12');
+
+/**
+ * Long work (pull, import, create) carries an id chosen by the caller, so the caller can follow
+ * its progress events and cancel it.
+ */
+export const operationIdSchema = z.string().min(1).max(64);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operationIdSchema } from './operations';
+import { operationIdSchema } from './refs';
 
 /** VMs: what the renderer sees of the libvirt side. */
 export interface VmStats {
