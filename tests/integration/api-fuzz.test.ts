@@ -26,6 +26,7 @@ import { createLogger } from '../../src/main/lab/log';
 import { api, type MethodName } from '../../src/shared/api';
 import { errorCodes } from '../../src/shared/errors';
 import { engineGate } from '../support/engines';
+import { shapedBy } from '../support/schema-arbitrary';
 import { callOverSocket, openApiSocket } from '../support/http';
 
 const run = promisify(execFile);
@@ -103,7 +104,7 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
   let socket: WebSocket;
   let nextId = 1;
   let shadowLine = '';
-  const guestsBefore = { containers: '', domains: '' };
+  let guestsBefore = new Set<string>();
   const outcomes = new Map<string, number>();
 
   const call = async (method: string, input: unknown): Promise<Record<string, unknown>> => {
@@ -123,14 +124,20 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
     return Promise.race([reply, timeout]);
   };
 
+  /** What a valid request may have started: console sessions and the image share. */
+  const closeEverything = async () => {
+    for (const session of ((await call('console.list', {}))['result'] as Array<{ id: string }>) ?? [])
+      await call('console.close', { sessionId: session.id });
+    await call('share.stop', {});
+  };
+
   beforeAll(async () => {
     dirs = await mkdtemp(join(tmpdir(), 'tl-fuzz-'));
     await mkdir(join(dirs, 'subdir'));
     await symlink('/etc/shadow', join(dirs, 'shadow-link'));
     await run('mkfifo', [join(dirs, 'fifo')]);
     shadowLine = (await readFile('/etc/shadow', 'utf8')).split('\n')[0] ?? '';
-    guestsBefore.containers = (await run('docker', ['ps', '-aq', '--no-trunc'])).stdout;
-    guestsBefore.domains = (await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name'])).stdout;
+    guestsBefore = await guestNames();
     const rendererDir = join(dirs, 'renderer');
     await mkdir(rendererDir);
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Twinlab</title>');
@@ -191,7 +198,7 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
           fc.dictionary(fc.constantFrom(...keys), tie('node'), { maxKeys: 6 }),
         ),
       })).node;
-      const request = fc.record({
+      const random = fc.record({
         method: fc.oneof(
           { weight: 9, arbitrary: fc.constantFrom(...methods) },
           fc.constantFrom('__proto__', 'constructor', 'x'.repeat(300)),
@@ -202,6 +209,18 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
           fc.jsonValue(),
         ),
       });
+      // Shaped like each method's schema, with hostile strings inside: past validation, into the lab.
+      const shaped = fc.constantFrom(...methods).chain((method) =>
+        fc.record({
+          method: fc.constant(method),
+          input: shapedBy(api[method].input, fc.constantFrom(...hostile), safeLeaf),
+        }),
+      );
+      // Typing into the host's terminal is that console's purpose (a root shell in CI): the one
+      // thing a fuzzer must not do, as no test types random text into a real terminal.
+      const request = fc
+        .oneof(random, shaped)
+        .filter(({ input }) => !JSON.stringify(input ?? null).includes('"kind":"host"'));
 
       await fc.assert(
         fc.asyncProperty(request, async ({ method, input }) => {
@@ -227,6 +246,7 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
           endOnFailure: true,
         },
       );
+      await closeEverything();
       const total = [...outcomes.values()].reduce((sum, count) => sum + count, 0);
       console.log(`fuzz: ${total} requests, seed ${seed}:`, Object.fromEntries(outcomes));
       expect(total).toBeGreaterThan(200);
@@ -244,7 +264,7 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
     expect(huge).toMatchObject({ ok: false, error: { code: 'too-large' } });
     const garbage = await callOverSocket(socket, '{"id": 900002, "method": ', 0);
     expect(garbage).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    const alive = await call('engines.status', undefined);
+    const alive = await call('engines.status', {});
     expect(alive['ok']).toBe(true);
   });
 
@@ -255,15 +275,21 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
       if ((await stat(file)).size > 50 * 2 ** 20) continue;
       expect((await readFile(file, 'utf8').catch(() => '')).includes(shadowLine), file).toBe(false);
     }
-    for (const session of ((await call('console.list', undefined))['result'] as Array<{ id: string }>) ?? [])
-      await call('console.close', { sessionId: session.id });
-    await call('share.stop', undefined);
-    expect((await run('docker', ['ps', '-aq', '--no-trunc'])).stdout).toBe(guestsBefore.containers);
-    expect((await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name'])).stdout).toBe(
-      guestsBefore.domains,
+    await closeEverything();
+    // Other tests' guests (tl-…, twinlab-it-…) may come and go on a shared machine; no other name may.
+    const made = [...(await guestNames())].filter(
+      (name) => !guestsBefore.has(name) && !/^(tl-|twinlab-it-)/.test(name),
     );
+    expect(made).toEqual([]);
   }, 120_000);
 });
+
+/** Every container's and domain's name on this host. */
+async function guestNames(): Promise<Set<string>> {
+  const containers = (await run('docker', ['ps', '-a', '--format', '{{.Names}}'])).stdout;
+  const domains = (await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name'])).stdout;
+  return new Set([...containers.split('\n'), ...domains.split('\n')].filter(Boolean));
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
