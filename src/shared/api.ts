@@ -4,7 +4,7 @@ import type { HostReport } from './host';
 import type { Catalog } from './template';
 import type { Locale } from './locales';
 import type { Guest } from './guest';
-import { guestIdSchema, imageRefSchema, operationIdSchema } from './refs';
+import { guestIdSchema, imageRefSchema } from './refs';
 import {
   containerActions,
   containerCreateSpecSchema,
@@ -26,7 +26,7 @@ import {
   type ConsoleSessionInfo,
   type ConsoleStateEvent,
 } from './consoles';
-import type { OperationProgress } from './operations';
+import { operationIdSchema, type OperationProgress } from './operations';
 import {
   systemActionSchema,
   systemSpecSchema,
@@ -37,6 +37,7 @@ import {
 } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
 import { twinRefSchema, twinStopSchema, type TwinActionResult } from './twins';
+import { vmAvailabilitySchema, type VmTemplateAvailability } from './vm-availability';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
 import {
@@ -153,6 +154,8 @@ export const api = {
   'vms.login': returns<VmLogin | null>()(guestRef),
   /** Copies a local disk, or a kernel + initrd, into the image cache and writes a user template for it. */
   'vms.importImage': returns<VmImportedImage>()(vmImportImageSchema),
+  /** Whether each VM template's image is cached, downloadable now, or neither (offline, mirror silent). */
+  'vms.availability': returns<VmTemplateAvailability[]>()(vmAvailabilitySchema),
 
   'images.list': returns<TwinlabImage[]>()(
     z.object({ scope: z.enum(['twinlab', 'all']).default('twinlab') }).strict(),

@@ -86,6 +86,8 @@ export interface TwinlabImage {
   /** False for images Twinlab did not add: listed read-only, never removed. */
   managed: boolean;
   templateId?: string;
+  /** How many of Twinlab's containers run from it (listed even when Twinlab did not add it). */
+  inUse?: number;
 }
 
 export type ArchiveKind = 'docker-save' | 'rootfs';

@@ -213,8 +213,9 @@ describe.skipIf(gate.skip)(
 
       // The Lab groups the twin under one heading, with the way back to Compare.
       await shell.open('Lab');
-      const section = lab.twinSection(templateName).filter({ has: lab.guestCard(container) });
+      const section = lab.twinSection(name).filter({ has: lab.guestCard(container) });
       await section.waitFor();
+      await section.getByText(`From the template ${templateName}`, { exact: true }).waitFor();
       for (const guest of [container, sandbox, vm])
         expect(await section.getByTestId(`guest-${guest}`).count()).toBe(1);
       await lab.guestCard(vm).getByTestId('live-memory').waitFor({ timeout: 15_000 });
@@ -231,7 +232,7 @@ describe.skipIf(gate.skip)(
         await compareSized(page);
         await new AppShell(page).chooseLanguage('简体中文');
         await page.evaluate((hash) => (window.location.hash = hash), compareHash);
-        await page.getByRole('heading', { level: 1, name: `双胞胎 · ${templateName}` }).waitFor();
+        await page.getByRole('heading', { level: 1, name: `双胞胎 · ${name}` }).waitFor();
         await page.getByRole('switch', { name: '同时输入' }).waitFor();
         await new ComparePage(page).terminal('容器 · runc').waitUntilOpen(30_000);
         await expect

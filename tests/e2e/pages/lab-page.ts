@@ -16,9 +16,9 @@ export class LabPage {
     return this.page.getByRole('button', { name: 'New twin', exact: true });
   }
 
-  /** A twin's section, by its heading ("Twin · <template name>"). */
-  twinSection(templateName: string): Locator {
-    return this.page.getByRole('region', { name: `Twin · ${templateName}`, exact: true });
+  /** A twin's section, by its heading ("Twin · <twin name>"). */
+  twinSection(twinName: string): Locator {
+    return this.page.getByRole('region', { name: `Twin · ${twinName}`, exact: true });
   }
 
   importImageButton(): Locator {

@@ -6,12 +6,14 @@ import { Outlet } from 'react-router';
 import { EngineStatusBar } from '../status/EngineStatusBar';
 import { AppHeader } from './AppHeader';
 import { MainNavigation } from './MainNavigation';
+import { useNavigationFocus } from './navigation-focus';
 
 export const mainContentId = 'main-content';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const [navigationOpened, navigation] = useDisclosure(false);
+  useNavigationFocus();
   return (
     <AppShell
       header={{ height: 56 }}

@@ -19,6 +19,7 @@ import { ImagesSection } from './lab/ImagesSection';
 import { LeftoversAlert } from './lab/LeftoversAlert';
 import { OtherGuests } from './lab/OtherGuests';
 import { TwinSection } from './lab/TwinSection';
+import { labGuestsId, SkipToGuests } from './lab/SkipToGuests';
 import { groupByTwin } from './compare/twin-groups';
 import { NewTwinButton } from '../wizards/twin/NewTwinButton';
 import { NewSystemButton } from '../wizards/system/NewSystemButton';
@@ -54,6 +55,7 @@ export function LabPage() {
 
   return (
     <>
+      {managed.length > 0 && <SkipToGuests />}
       <PageHeader
         title={t('lab.title')}
         description={t('lab.description')}
@@ -102,7 +104,7 @@ export function LabPage() {
             <NewContainerButton labelKey="lab.createFirst" />
           </PageEmptyState>
         ) : (
-          <>
+          <Stack gap="xl" id={labGuestsId} tabIndex={-1} style={{ outline: 'none' }}>
             {twins.map((twin) => (
               <TwinSection key={twin.twinId} twin={twin} templateName={templateNames.get(twin.templateId)} />
             ))}
@@ -122,7 +124,7 @@ export function LabPage() {
                 </SimpleGrid>
               </Stack>
             )}
-          </>
+          </Stack>
         )}
         <OtherGuests guests={others} />
         <ImagesSection />

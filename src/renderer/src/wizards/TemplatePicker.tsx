@@ -21,7 +21,19 @@ interface TemplatePickerProps {
   children?: ReactNode;
 }
 
-function TemplateCard({ template, children }: { template: Template; children: ReactNode }) {
+/**
+ * One template as a radio card. `tabStop`: the one card Tab reaches (the chosen one, else the first);
+ * the arrow keys move between cards, as in any radio group.
+ */
+function TemplateCard({
+  template,
+  tabStop,
+  children,
+}: {
+  template: Template;
+  tabStop: boolean;
+  children: ReactNode;
+}) {
   const { name, description } = templateText(template, currentLocale());
   return (
     <Radio.Card
@@ -29,6 +41,7 @@ function TemplateCard({ template, children }: { template: Template; children: Re
       radius="md"
       p="md"
       className="choice-card"
+      tabIndex={tabStop ? 0 : -1}
       data-testid={`template-option-${template.id}`}
     >
       <Group wrap="nowrap" align="flex-start" gap="md">
@@ -79,6 +92,7 @@ export function TemplatePicker({
       </Alert>
     );
   }
+  const chosen = templates.some((template) => template.id === templateId);
   const group = (
     <Radio.Group
       value={templateId || null}
@@ -90,8 +104,12 @@ export function TemplatePicker({
       description={t(`${keyPrefix}.template.hint`)}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="sm">
-        {templates.map((template) => (
-          <TemplateCard key={template.id} template={template}>
+        {templates.map((template, index) => (
+          <TemplateCard
+            key={template.id}
+            template={template}
+            tabStop={chosen ? template.id === templateId : index === 0}
+          >
             {badges(template)}
           </TemplateCard>
         ))}

@@ -10,6 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useOperation } from '../data/operations';
 import { queryKeys } from '../data/queries';
 import { useDescribeError } from '../i18n/describe-error';
+import { focusConsoleState } from '../app/navigation-focus';
 
 /**
  * A wizard's Create: runs the operation, follows its progress, lets it be cancelled, and opens the
@@ -31,7 +32,8 @@ export function useCreateGuest(start: (operationId: string, client: ApiClient) =
       .run(start)
       .then((guest) => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.guests });
-        void navigate(`/guests/${guest.id}/console`);
+        // Typing goes to the new guest: focus lands in its console, not on <body>.
+        void navigate(`/guests/${guest.id}/console`, { state: focusConsoleState });
       })
       .catch((error: unknown) => {
         setCreateError(error);

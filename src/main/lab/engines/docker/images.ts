@@ -4,7 +4,7 @@ export type { ImageScope, TwinlabImage };
 import type Docker from 'dockerode';
 import { z } from 'zod';
 import { describeDockerError, engineApiError } from './docker-errors';
-import { IMAGE_MANAGED_FILTER, LABEL_IMAGE_CREATED, LABEL_IMAGE_TEMPLATE, isTwinlabImage } from './labels';
+import { LABEL_IMAGE_CREATED, LABEL_IMAGE_TEMPLATE, MANAGED_FILTER, isTwinlabImage } from './labels';
 import { assertTwinlabManaged } from './managed-guard';
 import { containerError } from './messages';
 
@@ -32,10 +32,24 @@ export function toTwinlabImage(raw: unknown): TwinlabImage {
 }
 
 export async function listImages(docker: Docker, scope: ImageScope = 'twinlab'): Promise<TwinlabImage[]> {
-  const raw: unknown[] = await docker.listImages(
-    scope === 'twinlab' ? { filters: { label: [IMAGE_MANAGED_FILTER] } } : {},
-  );
-  return raw.map(toTwinlabImage).filter((image) => image.tags.length > 0 || image.managed);
+  const [raw, used] = await Promise.all([docker.listImages(), imagesInUse(docker)]);
+  return raw
+    .map((each) => ({ ...toTwinlabImage(each), inUse: used.get(imageSummarySchema.parse(each).Id) ?? 0 }))
+    .filter(
+      (image) =>
+        (image.tags.length > 0 || image.managed) && (scope === 'all' || image.managed || image.inUse > 0),
+    );
+}
+
+/**
+ * How many of Twinlab's containers run from each image id: Twinlab's own images, and the ones it
+ * only uses (a fixture or an image the user had), belong in its list too.
+ */
+async function imagesInUse(docker: Docker): Promise<Map<string, number>> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [MANAGED_FILTER] } });
+  const counts = new Map<string, number>();
+  for (const container of containers) counts.set(container.ImageID, (counts.get(container.ImageID) ?? 0) + 1);
+  return counts;
 }
 
 /** The labels of a local image, or undefined when it is not on this host. */

@@ -18,7 +18,6 @@ export const MANAGED_FILTER = `${LABEL_MANAGED}=true`;
 export const LABEL_IMAGE_MANAGED = 'io.twinlab.image.managed';
 export const LABEL_IMAGE_TEMPLATE = 'io.twinlab.image.template';
 export const LABEL_IMAGE_CREATED = 'io.twinlab.image.created';
-export const IMAGE_MANAGED_FILTER = `${LABEL_IMAGE_MANAGED}=true`;
 
 export type Labels = Readonly<Record<string, string>>;
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantin
 import { IconGauge, IconKeyboard } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleTarget } from '@shared/consoles';
+import { consoleOwner, type ConsoleTarget } from '@shared/consoles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,7 +10,6 @@ import { useCompareEnvironment, useCompareMeasure } from '../../data/compare';
 import { useGuests } from '../../data/guests';
 import { useCatalog } from '../../data/queries';
 import { currentLocale } from '../../i18n';
-import { targetKey } from '../../terminal/console-store';
 import { templateText } from '../../data/template-text';
 import { buildReport } from './build-report';
 import { columnLook, roleColor } from './columns';
@@ -62,7 +61,7 @@ function TwinCompare({ twin }: { twin: TwinGroup }) {
   const environment = useCompareEnvironment();
   const template = catalog.data?.entries.find((entry) => entry.template.id === twin.templateId)?.template;
   const templateName = template ? templateText(template, currentLocale()).name : twin.templateId;
-  const title = t('compare.twinTitle', { name: templateName });
+  const title = t('compare.twinTitle', { name: twin.name });
 
   const guestIds = useMemo(() => twin.guests.map((guest) => guest.id), [twin.guests]);
   const targets = useMemo(() => twin.guests.map(consoleTargetOf), [twin.guests]);
@@ -85,7 +84,7 @@ function TwinCompare({ twin }: { twin: TwinGroup }) {
   const panes: ConsolePaneSpec[] = columns.map((column) => {
     const target = consoleTargetOf(column.guest);
     return {
-      id: targetKey(target),
+      id: consoleOwner(target),
       target,
       label: column.label,
       name: column.guest.name,
@@ -95,7 +94,7 @@ function TwinCompare({ twin }: { twin: TwinGroup }) {
   });
   if (hostShell)
     panes.push({
-      id: targetKey(hostTarget),
+      id: consoleOwner(hostTarget),
       target: hostTarget,
       label: t('compare.hostPane'),
       name: environment.data?.hostKernel ?? '',
@@ -120,13 +119,8 @@ function TwinCompare({ twin }: { twin: TwinGroup }) {
     <>
       <PageHeader
         title={title}
-        description={t('compare.twinDescription', { count: columns.length })}
-        actions={
-          <ExportMenu
-            report={report}
-            fileBase={`twinlab-${twin.guests[0]?.name.replace(/-[a-z]+$/, '') ?? 'twin'}`}
-          />
-        }
+        description={t('compare.twinFrom', { count: columns.length, template: templateName })}
+        actions={<ExportMenu report={report} fileBase={`twinlab-${twin.name || 'twin'}`} />}
       />
       <Stack gap="lg">
         <Paper withBorder radius="md" p="sm">

@@ -1,9 +1,12 @@
 import { twinRoleOf, twinRoles } from '@shared/compare';
 import type { Guest } from '@shared/guest';
+import { twinNameOf } from '@shared/twins';
 
 /** The guests of one twin, in column order: container, sandbox, VM. */
 export interface TwinGroup {
   twinId: string;
+  /** The twin's own name, which its guests' names start with. */
+  name: string;
   templateId: string;
   guests: Guest[];
   /** The newest member's creation time, to order twins newest first. */
@@ -45,6 +48,7 @@ export function groupByTwin(guests: readonly Guest[]): GroupedGuests {
     const ordered = inColumnOrder(members);
     return {
       twinId,
+      name: twinNameOf(ordered),
       templateId: ordered[0]?.templateId ?? '',
       guests: ordered,
       createdAt: [...members].sort(newestFirst)[0]?.createdAt ?? '',

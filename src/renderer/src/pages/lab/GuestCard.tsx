@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { Guest } from '@shared/guest';
 import { BootTimeBadge } from '../../guests/BootTimeBadge';
 import { GuestActions } from '../../guests/GuestActions';
+import { GuestName } from '../../guests/GuestName';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
 import { formatDateTime } from '../../lib/format/time';
 import { columnLook, roleColor } from '../compare/columns';
@@ -57,8 +58,14 @@ export const GuestCard = memo(function GuestCard({ guest, templateName }: GuestC
               <KindIcon size={20} stroke={1.7} />
             </ThemeIcon>
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Anchor component={Link} to={`/guests/${guest.id}`} fw={650} fz="md" truncate>
-                {guest.name}
+              <Anchor
+                component={Link}
+                to={`/guests/${guest.id}`}
+                fw={650}
+                fz="md"
+                style={{ display: 'flex' }}
+              >
+                <GuestName name={guest.name} />
               </Anchor>
               <Text size="xs" c="dimmed">
                 {guest.twinId ? t(look.labelKey) : t(`guest.kind.${guest.kind}`)}

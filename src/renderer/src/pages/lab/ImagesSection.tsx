@@ -29,7 +29,10 @@ function imageName(image: TwinlabImage): string {
   return image.tags[0] ?? image.id.replace(/^sha256:/, '').slice(0, 12);
 }
 
-/** The images Twinlab added (imported or pulled), and on request every other image, read-only. */
+/**
+ * The images Twinlab added (imported or pulled) or runs its guests from, with how many guests use
+ * each; on request every other image, read-only.
+ */
 export function ImagesSection() {
   const { t, i18n } = useTranslation();
   const describeError = useDescribeError();
@@ -93,6 +96,7 @@ export function ImagesSection() {
                   <Table.Th>{t('images.size')}</Table.Th>
                   <Table.Th>{t('images.created')}</Table.Th>
                   <Table.Th>{t('images.origin')}</Table.Th>
+                  <Table.Th>{t('images.usedBy')}</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>{t('images.actions')}</VisuallyHidden>
                   </Table.Th>
@@ -112,6 +116,9 @@ export function ImagesSection() {
                         <Badge variant="light" color={image.managed ? 'blue' : 'gray'} tt="none" size="sm">
                           {t(image.managed ? 'images.managed' : 'images.unmanaged')}
                         </Badge>
+                      </Table.Td>
+                      <Table.Td data-testid="image-in-use">
+                        {image.inUse ? t('images.inUse', { count: image.inUse }) : '—'}
                       </Table.Td>
                       <Table.Td ta="right">
                         {image.managed && (

@@ -1,12 +1,16 @@
-import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsLeftRight } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TwinGroup } from '../compare/twin-groups';
 import { GuestCard } from './GuestCard';
+import { TwinActions } from './TwinActions';
 
-/** One twin on the Lab page: a heading with its template, Open in Compare, and its guests' cards. */
+/**
+ * One twin on the Lab page as one thing: its own name and template, Open in Compare, Start/Stop
+ * twin and Delete twin, and its guests' cards.
+ */
 export const TwinSection = memo(function TwinSection({
   twin,
   templateName,
@@ -16,23 +20,30 @@ export const TwinSection = memo(function TwinSection({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const name = templateName ?? twin.templateId;
   const headingId = `twin-${twin.twinId}`;
   return (
     <Stack gap="sm" component="section" aria-labelledby={headingId} data-testid={`twin-${twin.twinId}`}>
-      <Group justify="space-between" gap="sm">
-        <Title order={2} fz="lg" id={headingId}>
-          {t('lab.twinHeading', { name })}
-        </Title>
-        <Button
-          variant="light"
-          color="grape"
-          size="sm"
-          leftSection={<IconArrowsLeftRight size={16} aria-hidden />}
-          onClick={() => void navigate(`/compare/${twin.twinId}`)}
-        >
-          {t('lab.openInCompare')}
-        </Button>
+      <Group justify="space-between" gap="sm" align="flex-end">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Title order={2} fz="lg" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+            {t('lab.twinHeading', { name: twin.name })}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('twins.template', { template: templateName ?? twin.templateId })}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <Button
+            variant="light"
+            color="grape"
+            size="sm"
+            leftSection={<IconArrowsLeftRight size={16} aria-hidden />}
+            onClick={() => void navigate(`/compare/${twin.twinId}`)}
+          >
+            {t('lab.openInCompare')}
+          </Button>
+          <TwinActions twin={twin} name={twin.name} />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {twin.guests.map((guest) => (

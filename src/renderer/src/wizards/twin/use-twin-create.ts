@@ -8,6 +8,7 @@ import type { OperationProgress } from '@shared/operations';
 import { useApi } from '../../data/ApiContext';
 import { newOperationId } from '../../data/operations';
 import { queryKeys } from '../../data/queries';
+import { focusConsoleState } from '../../app/navigation-focus';
 
 /** The latest progress event of each part, and of the twin as a whole (events without a part). */
 export type TwinProgress = Partial<Record<TwinRole | 'twin', OperationProgress>>;
@@ -55,7 +56,7 @@ export function useTwinCreate() {
               title: t('twins.leftOut.title'),
               message: t(left.key, left.params),
             });
-          void navigate(`/compare/${created.twinId}`);
+          void navigate(`/compare/${created.twinId}`, { state: focusConsoleState });
         })
         .catch((error: unknown) => {
           setCreateError(error);

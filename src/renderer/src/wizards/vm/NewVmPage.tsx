@@ -11,6 +11,11 @@ import { VmNetworkStep } from './VmNetworkStep';
 import { VmResourcesStep } from './VmResourcesStep';
 import { VmReviewStep } from './VmReviewStep';
 import { VmTemplateStep } from './VmTemplateStep';
+import { VmOfflineAlert } from './VmOfflineAlert';
+import { useVmAvailability } from '../../data/vm-availability';
+import { templateText } from '../../data/template-text';
+import { currentLocale } from '../../i18n';
+import type { VmTemplateAvailability } from '@shared/vm-availability';
 import {
   emptyVmValues,
   factsOfXml,
@@ -38,6 +43,9 @@ export function NewVmPage() {
   const [values, setValues] = useState<VmWizardValues>(emptyVmValues);
   const [nameError, setNameError] = useState<string>();
   const [xml, setXml] = useState<string>();
+  const availability = useVmAvailability();
+  /** The chosen template's image can be had neither from the cache nor the network: Next said why. */
+  const [offline, setOffline] = useState<VmTemplateAvailability>();
   const { checking, checkError, setCheckError, runCheck } = useStepCheck();
   const step = vmWizardSteps[active] ?? 'template';
   const template = catalog.data?.entries.find((entry) => entry.template.id === values.templateId)?.template;
@@ -49,6 +57,7 @@ export function NewVmPage() {
 
   const pickTemplate = (picked: Template) => {
     setValues(valuesFromVmTemplate(picked, suffix));
+    setOffline(undefined);
     setNameError(undefined);
     setXml(undefined);
     setCheckError(undefined);
@@ -69,7 +78,20 @@ export function NewVmPage() {
       return true;
     })) ?? false;
 
+  /** Before the Template step is left: refuses an image that can be neither found nor fetched now. */
+  const imageAvailable = async (): Promise<boolean> => {
+    const checked = await runCheck(async () => {
+      const fresh = await api.call('vms.availability', { templateIds: [values.templateId] });
+      // A template that boots a kernel or the container's userland is not listed: nothing to fetch.
+      return { image: fresh.find((each) => each.templateId === values.templateId) };
+    });
+    if (!checked) return false; // the check's own error is shown
+    setOffline(checked.image?.state === 'unreachable' ? checked.image : undefined);
+    return checked.image?.state !== 'unreachable';
+  };
+
   const next = async () => {
+    if (step === 'template' && !(await imageAvailable())) return;
     if (step === 'resources') {
       const problem = vmNameProblem(values.name);
       if (problem) {
@@ -102,7 +124,16 @@ export function NewVmPage() {
     >
       {step !== 'review' && <CheckFailedAlert error={checkError} testId="step-problems" />}
 
-      {step === 'template' && <VmTemplateStep templateId={values.templateId} onPick={pickTemplate} />}
+      {step === 'template' && (
+        <VmTemplateStep templateId={values.templateId} onPick={pickTemplate} availability={availability.data}>
+          {offline && template && (
+            <VmOfflineAlert
+              templateName={templateText(template, currentLocale()).name}
+              availability={offline}
+            />
+          )}
+        </VmTemplateStep>
+      )}
       {step === 'resources' && (
         <VmResourcesStep name={values.name} vm={template?.vm} error={nameError} onName={setName} />
       )}
