@@ -1,4 +1,10 @@
-import type { ConsoleSessionInfo, ConsoleState, ConsoleStateDetail, ConsoleTarget } from '@shared/consoles';
+import {
+  consoleOwner,
+  type ConsoleSessionInfo,
+  type ConsoleState,
+  type ConsoleStateDetail,
+  type ConsoleTarget,
+} from '@shared/consoles';
 import type { ApiClient } from '../api/client';
 
 /** What the UI shows about one session: its state and why. */
@@ -14,18 +20,16 @@ export interface TerminalSize {
   rows: number;
 }
 
-/** The key of a target: one session per guest and kind is reused for as long as it lives. */
-export function targetKey(target: ConsoleTarget): string {
-  return `${target.kind}:${target.guestId}`;
-}
-
 /** Whether a session main already has belongs to `target` (after a reload, or opened elsewhere). */
 export function sessionMatches(session: ConsoleSessionInfo, target: ConsoleTarget): boolean {
   if (session.state === 'closed') return false;
   const readOnly = target.kind === 'container-logs';
   // Main may tag logs with their own owner, or with the container's and the read-only flag.
-  if (session.owner === targetKey(target)) return true;
-  return session.owner === `container:${target.guestId}` && Boolean(session.readOnly) === readOnly;
+  if (session.owner === consoleOwner(target)) return true;
+  return (
+    session.owner === consoleOwner({ kind: 'container', guestId: target.guestId }) &&
+    Boolean(session.readOnly) === readOnly
+  );
 }
 
 /**
@@ -56,7 +60,7 @@ export class ConsoleStore {
 
   /** The session of `target`: the one this store knows, else one main still has, else a new one. */
   sessionFor(target: ConsoleTarget, size: TerminalSize): Promise<string> {
-    const key = targetKey(target);
+    const key = consoleOwner(target);
     const known = this.#byTarget.get(key);
     if (known && this.#sessions.get(known)?.state !== 'closed') return Promise.resolve(known);
     // Two views asking at once (React StrictMode mounts twice) share one open.
@@ -106,7 +110,7 @@ export class ConsoleStore {
   };
 
   async #findOrOpen(target: ConsoleTarget, size: TerminalSize): Promise<string> {
-    const key = targetKey(target);
+    const key = consoleOwner(target);
     const existing = (await this.#api.call('console.list', {})).find((session) =>
       sessionMatches(session, target),
     );

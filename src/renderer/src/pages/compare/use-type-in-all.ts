@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleTarget } from '@shared/consoles';
+import { consoleOwner, type ConsoleTarget } from '@shared/consoles';
 import { useApi } from '../../data/ApiContext';
 import { useDescribeError } from '../../i18n/describe-error';
-import { consoleStoreFor, targetKey } from '../../terminal/console-store';
+import { consoleStoreFor } from '../../terminal/console-store';
 import { splitInput } from '../../terminal/input-chunks';
 import { withoutTerminalReports } from './terminal-reports';
 
@@ -24,8 +24,8 @@ export function useTypeInAll(targets: readonly ConsoleTarget[], enabled: boolean
       const data = withoutTerminalReports(typed);
       if (data === '') return;
       for (const target of targets) {
-        const key = targetKey(target);
-        if (key === targetKey(from)) continue;
+        const key = consoleOwner(target);
+        if (key === consoleOwner(from)) continue;
         const previous = queues.current.get(key) ?? Promise.resolve();
         const next = previous
           .then(async () => {

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ConsoleTarget } from '@shared/consoles';
+import { consoleOwner, type ConsoleTarget } from '@shared/consoles';
 import type { Lesson, LessonProgress } from '@shared/lessons';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -15,7 +15,6 @@ import { useGuests } from '../../data/guests';
 import { useCatalog } from '../../data/queries';
 import { currentLocale } from '../../i18n';
 import { useDescribeError } from '../../i18n/describe-error';
-import { targetKey } from '../../terminal/console-store';
 import { TwinCreateProgress } from '../../wizards/twin/TwinCreateProgress';
 import { columnLook, roleColor } from '../compare/columns';
 import { ConsolePanes, type ConsolePaneSpec } from '../compare/ConsolePanes';
@@ -137,7 +136,7 @@ function LessonWorkspace({
       const look = columnLook(guest, environment.data?.accelerator);
       const target = consoleTargetOf(guest);
       return {
-        id: targetKey(target),
+        id: consoleOwner(target),
         target,
         label: t(look.labelKey),
         name: guest.name,
@@ -146,7 +145,7 @@ function LessonWorkspace({
     });
     if (twin && hostShell)
       list.push({
-        id: targetKey(hostTarget),
+        id: consoleOwner(hostTarget),
         target: hostTarget,
         label: t('compare.hostPane'),
         name: environment.data?.hostKernel ?? '',
