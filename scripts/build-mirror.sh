@@ -7,7 +7,8 @@
 #     really pulls, layer by layer, through it;
 #   - an HTTP mirror (BusyBox httpd) on 127.0.0.1:8787 serving $mirror, where an upstream URL
 #     https://HOST/PATH lives at http://127.0.0.1:8787/HOST/PATH, with the cloud kernel that
-#     same-userland twins boot and the SHA256SUMS listing it;
+#     same-userland twins boot and the SHA256SUMS listing it, and images.linuxcontainers.org's
+#     simplestreams for debian/12 (publish-simplestreams.sh: Debian 12 with systemd);
 #   - /etc/xdg/twinlab/mirrors.yaml naming both, so a plain `npm run serve` uses them.
 #
 # Every artifact here is a STAND-IN built on this machine, never the publisher's bytes:
@@ -156,6 +157,8 @@ cmp -s "$fixtures/microvm/vmlinuz" "$release/$kernel" || install -m 0644 "$fixtu
 { grep -v " \*$kernel\$" "$release/SHA256SUMS" 2>/dev/null || true
   printf '%s *%s\n' "$(sha256sum "$release/$kernel" | cut -d' ' -f1)" "$kernel"; } > "$work/SHA256SUMS"
 cmp -s "$work/SHA256SUMS" "$release/SHA256SUMS" || install -m 0644 "$work/SHA256SUMS" "$release/SHA256SUMS"
+# System containers: the linuxcontainers image server's streams for debian/12 (a stand-in, see there).
+TWINLAB_MIRROR_DIR=$mirror TWINLAB_FIXTURES_DIR=$fixtures "$here/publish-simplestreams.sh"
 TWINLAB_MIRROR_DIR=$mirror TWINLAB_MIRROR_PORT=$http_port "$here/lab-daemons.sh" start mirror
 curl -fsS -o /dev/null "http://127.0.0.1:$http_port/cloud-images.ubuntu.com/releases/noble/release/SHA256SUMS" \
   || die "the HTTP mirror does not serve the kernel's SHA256SUMS."

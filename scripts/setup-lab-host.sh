@@ -19,6 +19,7 @@ packages=(
   busybox-static cpio                                         # offline fixtures
   docker-registry mmdebstrap curl                             # registry mirror, debian:bookworm-slim stand-in, HTTP mirror (build-mirror.sh)
   mmdebstrap e2fsprogs fdisk grub-common                      # Debian 12 cloud-image stand-in (build-cloud-image.sh)
+  mmdebstrap squashfs-tools xz-utils                          # Debian 12 systemd system-container image (build-system-images.sh)
   chromium fonts-noto-cjk                                     # end-to-end tests; CJK glyphs for zh-CN/ko screens
   procps iproute2 ca-certificates
   acl                                                         # setfacl: QEMU's way into a user's private home

@@ -3,6 +3,7 @@
 #   - storage pool "default" (dir) and the default profile's root disk on it; no network, because
 #     `lxd init --auto` fails on hosts where it cannot find a free subnet for lxdbr0
 #   - image alias twinlab-fixture/busybox-system: BusyBox with busybox init and an /etc/inittab
+#   - image alias twinlab-fixture/debian-systemd: Debian 12 with systemd as PID 1 (build-system-images.sh)
 #   - the template fixture-ladder (BusyBox as app container, system container and microVM) beside
 #     build-fixtures.sh's templates, written only here so it exists only where LXD does
 # Idempotent. Called by setup-lab-host.sh after build-fixtures.sh; skips (exit 0) without lxd.
@@ -48,6 +49,21 @@ META
   tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
   lxc image import "$work/meta.tar" "$work/rootfs.tar" --alias "$alias" >/dev/null
   log "imported $alias"
+fi
+
+# Debian 12 with systemd as PID 1 (build-system-images.sh: mmdebstrap, cached), re-imported only
+# when its files changed: LXD's fingerprint is the SHA-256 of the metadata and rootfs together.
+debian_alias=twinlab-fixture/debian-systemd
+"$here/build-system-images.sh"
+debian=$dir/debian-systemd
+wanted=$(cat "$debian/lxd.tar.xz" "$debian/root.squashfs" | sha256sum | cut -d' ' -f1)
+current=$(lxc query "/1.0/images/aliases/$debian_alias" 2>/dev/null | sed -n 's/.*"target": "\([0-9a-f]*\)".*/\1/p')
+if [ "$current" = "$wanted" ]; then
+  log "image $debian_alias present"
+else
+  [ -z "$current" ] || lxc image delete "$current" >/dev/null
+  lxc image import "$debian/lxd.tar.xz" "$debian/root.squashfs" --alias "$debian_alias" >/dev/null
+  log "imported $debian_alias (${wanted:0:12})"
 fi
 
 mkdir -p "$dir/templates"
