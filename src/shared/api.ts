@@ -33,7 +33,9 @@ import {
   type SystemImage,
   type SystemInspect,
   type SystemPreview,
+  type SystemSnapshot,
   type SystemStatsSample,
+  systemSnapshotSchema,
 } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
 import { twinRefSchema, twinStopSchema, type TwinActionResult } from './twins';
@@ -115,6 +117,10 @@ export const api = {
   ),
   'systems.stats': returns<SystemStatsSample>()(guestRef),
   'systems.inspect': returns<SystemInspect>()(guestRef),
+  /** An instance's snapshots, oldest first. */
+  'systems.snapshots': returns<SystemSnapshot[]>()(guestRef),
+  /** Takes, restores or deletes a snapshot of one of Twinlab's system containers; answers the list after. */
+  'systems.snapshot': returns<SystemSnapshot[]>()(systemSnapshotSchema),
 
   /** Problems with a spec, each a sentence saying what to do; empty when it can be created. */
   'containers.validate': returns<SpecProblem[]>()(z.object({ spec: containerCreateSpecSchema }).strict()),

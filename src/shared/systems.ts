@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { guestIdSchema } from './refs';
 
 /** System containers (LXD/Incus): what a user can do to one of Twinlab's own. */
 export const systemActions = ['start', 'stop', 'remove'] as const;
 export type SystemAction = (typeof systemActions)[number];
 
 export const systemActionSchema = z
-  .object({ id: z.string().min(1).max(200), action: z.enum(systemActions) })
+  .object({ id: guestIdSchema, action: z.enum(systemActions) })
   .strict();
 
 /**
@@ -99,4 +100,27 @@ export interface SystemInspect {
   idmap: IdmapRange[];
   /** PID of the container's init on the host; null while it is stopped. */
   hostPid: number | null;
+}
+
+/** What a user can do to a snapshot of one of Twinlab's system containers. */
+export const systemSnapshotActions = ['create', 'restore', 'delete'] as const;
+export type SystemSnapshotAction = (typeof systemSnapshotActions)[number];
+
+/** LXD's snapshot names: no slash (it separates instance and snapshot in its paths). */
+export const snapshotNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+
+export const systemSnapshotSchema = z
+  .object({
+    id: guestIdSchema,
+    action: z.enum(systemSnapshotActions),
+    snapshot: z.string().regex(snapshotNamePattern, 'letters, digits, ".", "_" and "-", at most 63'),
+  })
+  .strict();
+
+/** One snapshot of an instance's root filesystem (and config), as LXD lists it. */
+export interface SystemSnapshot {
+  name: string;
+  createdAt: string;
+  /** Whether it holds the running processes' memory too (needs CRIU; Twinlab never asks for it). */
+  stateful: boolean;
 }

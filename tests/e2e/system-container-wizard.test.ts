@@ -118,10 +118,32 @@ describe.skipIf(gate.skip)('New system container wizard in Chromium against LXD'
     expect(await system.config().innerText()).toContain('user.twinlab.managed: "true"');
     await capture(page, 'system-guest-inspect-en-light');
 
+    // Snapshots: take one, change a file, restore it by keyboard (with its confirmation).
+    const marker = (text?: string) =>
+      lxc('exec', name, '--', 'sh', '-c', text ? `echo ${text} > /root/marker` : 'cat /root/marker');
+    await marker('before');
+    await press(system.tab('Snapshots'));
+    await page.getByTestId('snapshots-empty').waitFor();
+    expect(await page.getByTestId('snapshot-name').inputValue()).toBe('snap0');
+    await press(page.getByRole('button', { name: 'Take snapshot', exact: true }));
+    await page.getByTestId('snapshot-snap0').waitFor({ timeout: 30_000 });
+    await marker('after');
+    await press(page.getByRole('button', { name: 'Restore snap0', exact: true }));
+    const dialog = page.getByRole('dialog', { name: 'Restore the snapshot snap0?' });
+    await dialog.waitFor();
+    await capture(page, 'system-guest-snapshot-confirm-en-light');
+    await press(dialog.getByRole('button', { name: 'Restore', exact: true }));
+    await expect.poll(() => marker().then((text) => text.trim()), { timeout: 30_000 }).toBe('before');
+    await expect.poll(() => system.state(), { timeout: 30_000 }).toBe('running');
+    await capture(page, 'system-guest-snapshots-en-light');
+
     // The same pages in Simplified Chinese, dark.
     await new AppShell(page).chooseLanguage('简体中文');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.getByRole('tab', { name: '详情', selected: true }).waitFor();
+    await page.getByRole('tab', { name: '快照', selected: true }).waitFor();
+    await page.getByTestId('snapshot-snap0').waitFor();
+    await capture(page, 'system-guest-snapshots-zh-CN-dark');
+    await press(page.getByRole('tab', { name: '详情' }));
     await system.idmap().waitFor();
     await capture(page, 'system-guest-inspect-zh-CN-dark');
     await page.goto(`${suite.server.url.split('#')[0]}#/lab/new-system`);

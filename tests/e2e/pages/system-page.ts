@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { GuestPageObject } from './guest-page';
 
-export type SystemTab = 'Console' | 'Stats' | 'Inspect';
+export type SystemTab = 'Console' | 'Stats' | 'Inspect' | 'Snapshots';
 type SystemActionName = 'Start' | 'Stop' | 'Remove';
 
 /** One system container's page: its shell, its numbers from LXD's /state, its config and id map. */

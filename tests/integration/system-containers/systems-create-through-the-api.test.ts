@@ -164,6 +164,40 @@ describe.skipIf(gate.skip)('systems.create through the API on LXD', () => {
     expect((refused as ApiError).key).toBe('systems.error.notManaged');
   });
 
+  it('takes, restores and deletes snapshots of its own instance, and only lists the user’s', async () => {
+    const marker = (text?: string) =>
+      lxc('exec', mine, '--', 'sh', '-c', text ? `echo ${text} > /root/marker` : 'cat /root/marker');
+    await marker('before');
+    expect(await client.call('systems.snapshots', { id: mine })).toEqual([]);
+    const taken = await client.call('systems.snapshot', { id: mine, action: 'create', snapshot: 'snap0' });
+    expect(taken).toEqual([{ name: 'snap0', createdAt: expect.any(String), stateful: false }]);
+    expect(await lxc('query', `/1.0/instances/${mine}/snapshots`)).toContain(`/snapshots/snap0`);
+    const twice = await client
+      .call('systems.snapshot', { id: mine, action: 'create', snapshot: 'snap0' })
+      .catch((caught: unknown) => caught);
+    expect((twice as ApiError).key).toBe('systems.error.snapshotTaken');
+
+    await marker('after');
+    await client.call('systems.snapshot', { id: mine, action: 'restore', snapshot: 'snap0' });
+    expect((await marker()).trim()).toBe('before');
+    expect((await client.call('systems.stats', { id: mine })).hostPid).toBeGreaterThan(0); // running again
+
+    expect(await client.call('systems.snapshot', { id: mine, action: 'delete', snapshot: 'snap0' })).toEqual(
+      [],
+    );
+    const gone = await client
+      .call('systems.snapshot', { id: mine, action: 'restore', snapshot: 'snap0' })
+      .catch((caught: unknown) => caught);
+    expect((gone as ApiError).key).toBe('systems.error.snapshotMissing');
+
+    expect(await client.call('systems.snapshots', { id: users })).toEqual([]);
+    const foreign = await client
+      .call('systems.snapshot', { id: users, action: 'create', snapshot: 'snap0' })
+      .catch((caught: unknown) => caught);
+    expect((foreign as ApiError).key).toBe('systems.error.notManaged');
+    expect(await lxc('query', `/1.0/instances/${users}/snapshots`)).not.toContain('snap0');
+  }, 120_000);
+
   it('removes what it made when the create is cancelled half way', async () => {
     const created = client.call('systems.create', {
       spec: { source: { kind: 'image', image }, name: cancelled },

@@ -5,6 +5,7 @@ import type { Operations } from '../operations';
 import { systemError } from '../system-containers/errors';
 import { instanceBody, instanceYaml, launchCommand } from '../system-containers/instance-body';
 import { inspectSystem, listSystemImages } from '../system-containers/system-details';
+import { changeSnapshot, listSnapshots } from '../system-containers/system-snapshots';
 import type {
   SystemContainerService,
   SystemCreateRequest,
@@ -16,7 +17,9 @@ type SystemMethods =
   | 'systems.preview'
   | 'systems.create'
   | 'systems.stats'
-  | 'systems.inspect';
+  | 'systems.inspect'
+  | 'systems.snapshots'
+  | 'systems.snapshot';
 
 export interface SystemHandlerDeps {
   service: SystemContainerService;
@@ -87,5 +90,7 @@ export function systemHandlers({
       }),
     'systems.stats': async ({ id }) => ({ ...(await service.stats(id)), at: new Date().toISOString() }),
     'systems.inspect': ({ id }) => inspectSystem(service, id),
+    'systems.snapshots': ({ id }) => listSnapshots(service, id),
+    'systems.snapshot': ({ id, action, snapshot }) => changeSnapshot(service, id, action, snapshot),
   };
 }

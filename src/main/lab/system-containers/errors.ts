@@ -30,6 +30,14 @@ export const systemErrorCatalog = {
     code: 'conflict',
     text: 'The system container "{{name}}" was not made: the create was cancelled and what it had made was removed.',
   },
+  snapshotTaken: {
+    code: 'conflict',
+    text: '"{{name}}" already has a snapshot named "{{snapshot}}". Pick another name, or delete the old snapshot first.',
+  },
+  snapshotMissing: {
+    code: 'not-found',
+    text: '"{{name}}" has no snapshot named "{{snapshot}}" any more. Refresh the list.',
+  },
   notFound: { code: 'not-found', text: 'There is no system container "{{id}}" any more. Refresh the list.' },
   notManaged: {
     code: 'forbidden',

@@ -79,6 +79,18 @@ export class SystemContainerService {
     return { product, host, source: await this.#imageSource(request.system, product) };
   }
 
+  /** The instance when Twinlab made it; a sentence when it did not, or when it is gone. */
+  async assertManaged(id: string): Promise<LxdInstance> {
+    const instance = await this.#instance(id);
+    if (!isManagedInstance(instance)) throw systemError('notManaged', { name: instance.name });
+    return instance;
+  }
+
+  /** A change (POST, PUT, DELETE) waited for to its end; a failure becomes a sentence. */
+  async change(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> {
+    await this.#call(() => this.deps.client().act(method, path, body));
+  }
+
   /** A GET whose failure becomes a sentence (LXD gone, a daemon error). */
   async read<T>(path: string): Promise<T> {
     return this.#call(() => this.deps.client().get<T>(path));
@@ -121,8 +133,7 @@ export class SystemContainerService {
   }
 
   async action(id: string, action: SystemAction): Promise<Guest | null> {
-    const instance = await this.#instance(id);
-    if (!isManagedInstance(instance)) throw systemError('notManaged', { name: instance.name });
+    const instance = await this.assertManaged(id);
     if (action === 'remove') {
       await this.#remove(instance.name);
       return null;

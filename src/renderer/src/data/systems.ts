@@ -1,6 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HostCheck } from '@shared/host';
-import type { SystemImage, SystemInspect, SystemStatsSample } from '@shared/systems';
+import type {
+  SystemImage,
+  SystemInspect,
+  SystemSnapshot,
+  SystemSnapshotAction,
+  SystemStatsSample,
+} from '@shared/systems';
 import { useApi } from './ApiContext';
 import { useHostReport } from './queries';
 import { useStatsHistory } from './stats-history';
@@ -10,6 +16,7 @@ export const systemQueryKeys = {
   images: ['systems.images'],
   inspect: (id: string) => ['systems.inspect', id] as const,
   stats: (id: string) => ['systems.stats', id] as const,
+  snapshots: (id: string) => ['systems.snapshots', id] as const,
 } as const;
 
 export function useSystemImages(enabled = true) {
@@ -46,4 +53,25 @@ export function useSystemStatsHistory(id: string, enabled: boolean) {
 export function useLxdCheck(): HostCheck | undefined {
   const report = useHostReport();
   return report.data?.checks.find((check) => check.id === 'lxd-reachable');
+}
+
+export function useSystemSnapshots(id: string) {
+  const api = useApi();
+  return useQuery<SystemSnapshot[]>({
+    queryKey: systemQueryKeys.snapshots(id),
+    queryFn: () => api.call('systems.snapshots', { id }),
+  });
+}
+
+/** Takes, restores or deletes a snapshot; the answer is the new list. A restore changes the inspect too. */
+export function useSnapshotChange(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation<SystemSnapshot[], Error, { action: SystemSnapshotAction; snapshot: string }>({
+    mutationFn: ({ action, snapshot }) => api.call('systems.snapshot', { id, action, snapshot }),
+    onSuccess: (list) => {
+      queryClient.setQueryData(systemQueryKeys.snapshots(id), list);
+      void queryClient.invalidateQueries({ queryKey: systemQueryKeys.inspect(id) });
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import {
   IconArrowLeft,
+  IconCamera,
   IconChartLine,
   IconFileText,
   IconInfoCircle,
@@ -27,6 +28,7 @@ import { TerminalView } from '../terminal/TerminalView';
 import { InspectPanel } from './guest/InspectPanel';
 import { StatsPanel } from './guest/StatsPanel';
 import { SystemInspectPanel } from './guest/SystemInspectPanel';
+import { SystemSnapshotsPanel } from './guest/SystemSnapshotsPanel';
 import { SystemStatsPanel } from './guest/SystemStatsPanel';
 import { VmInspectPanel } from './guest/VmInspectPanel';
 import { VmLogin } from './guest/VmLogin';
@@ -34,16 +36,18 @@ import { VmStatsPanel } from './guest/VmStatsPanel';
 import { templateText } from '../data/template-text';
 
 const containerTabs = ['console', 'logs', 'stats', 'inspect'] as const;
-type GuestTab = (typeof containerTabs)[number];
+/** A system container also keeps snapshots of its root filesystem. */
+type GuestTab = (typeof containerTabs)[number] | 'snapshots';
 /** A VM has no log stream apart from its serial console. */
 const vmTabs: readonly GuestTab[] = ['console', 'stats', 'inspect'];
 /** A system container (LXD/Incus): no log stream either; its numbers come from LXD's /state. */
-const systemTabs: readonly GuestTab[] = ['console', 'stats', 'inspect'];
+const systemTabs: readonly GuestTab[] = ['console', 'stats', 'inspect', 'snapshots'];
 const tabIcons: Record<GuestTab, Icon> = {
   console: IconTerminal2,
   logs: IconFileText,
   stats: IconChartLine,
   inspect: IconJson,
+  snapshots: IconCamera,
 };
 
 /** The console's height: the window less the page around it, and less the notice when not running. */
@@ -236,6 +240,11 @@ function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
           <InspectPanel id={guest.id} />
         )}
       </Tabs.Panel>
+      {tabs.includes('snapshots') && (
+        <Tabs.Panel value="snapshots">
+          <SystemSnapshotsPanel id={guest.id} managed={guest.managed} />
+        </Tabs.Panel>
+      )}
     </Tabs>
   );
 }
