@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/errors';
 import { vmSideSchema } from '../../../src/shared/template';
-import { parseDacLabel } from '../../../src/main/lab/vms/host-capacity';
+import { parseDacLabel } from '../../../src/main/lab/engines/libvirt/virsh-queries';
 import { engineGate } from '../../support/engines';
 import { fixturesDir } from '../../support/fixtures';
 import {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isNetworkActiveOutputForTest } from './support';
 import { parseNetActive, qemuPidFile } from '../../../src/main/lab/engines/libvirt/virsh-queries';
-import { DomainStates, guestStateOf, runtimeOf, toGuest } from '../../../src/main/lab/vms/guest-mapping';
+import { DomainStates } from '../../../src/main/lab/engines/libvirt/domain-states';
+import { guestStateOf, runtimeOf, toGuest } from '../../../src/main/lab/vms/guest-mapping';
 import { cpuPercentBetween, parseDomMemStat, parseVmRss } from '../../../src/main/lab/vms/vm-stats';
 
 describe('domain → guest', () => {

@@ -2,11 +2,8 @@ import { flatten, rendererCatalog } from '../../support/catalogs';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/errors';
 import { vmError, vmErrorCatalog, vmErrorsEnglish } from '../../../src/main/lab/vms/errors';
-import {
-  firstBlockedFolder,
-  parseDacLabel,
-  parseMemAvailable,
-} from '../../../src/main/lab/vms/host-capacity';
+import { firstBlockedFolder, parseMemAvailable } from '../../../src/main/lab/vms/host-capacity';
+import { parseDacLabel } from '../../../src/main/lab/engines/libvirt/virsh-queries';
 import { translateLibvirtError } from '../../../src/main/lab/engines/libvirt/libvirt-errors';
 
 describe('host capacity', () => {

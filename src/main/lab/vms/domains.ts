@@ -6,10 +6,11 @@ import {
   readTwinlabMetadata,
   type TwinlabMetadata,
 } from '../engines/libvirt/domain-metadata';
+import { DomainStates } from '../engines/libvirt/domain-states';
 import { translateLibvirtError } from '../engines/libvirt/libvirt-errors';
 import { qemuPidFile } from '../engines/libvirt/virsh-queries';
 import { vmError } from './errors';
-import { DomainStates, toGuest, type DomainFacts } from './guest-mapping';
+import { toGuest, type DomainFacts } from './guest-mapping';
 
 /** The libvirt connection as the VM parts need it (LibvirtConnection provides this). */
 export interface LibvirtAccess {

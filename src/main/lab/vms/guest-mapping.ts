@@ -1,17 +1,6 @@
 import type { Guest, GuestRuntime, GuestState } from '@shared/guest';
 import type { TwinlabMetadata } from '../engines/libvirt/domain-metadata';
-
-/** libvirt's virDomainState numbers (stable ABI). */
-export const DomainStates = {
-  NOSTATE: 0,
-  RUNNING: 1,
-  BLOCKED: 2,
-  PAUSED: 3,
-  SHUTDOWN: 4,
-  SHUTOFF: 5,
-  CRASHED: 6,
-  PMSUSPENDED: 7,
-} as const;
+import { DomainStates } from '../engines/libvirt/domain-states';
 
 export function guestStateOf(libvirtState: number): GuestState {
   switch (libvirtState) {

@@ -43,21 +43,6 @@ export async function nearestExisting(path: string): Promise<string> {
   }
 }
 
-/** The user and group QEMU processes run as (qemu:///system runs them as libvirt-qemu on Debian). */
-export interface QemuIdentity {
-  user: string;
-  uid: number;
-  gid: number;
-}
-
-/** `virsh capabilities` → the DAC base label, e.g. "+64055:+64055". */
-export function parseDacLabel(capabilitiesXml: string): { uid: number; gid: number } | undefined {
-  const match = /<model>dac<\/model>[\s\S]*?<baselabel[^>]*>\+?(\d+):\+?(\d+)<\/baselabel>/.exec(
-    capabilitiesXml,
-  );
-  return match?.[1] && match[2] ? { uid: Number(match[1]), gid: Number(match[2]) } : undefined;
-}
-
 export interface PathEntry {
   path: string;
   uid: number;

@@ -1,10 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { grantQemuSearch, qemuMaySearch } from '../engines/libvirt/qemu-search-acl';
-import { capabilitiesXml, isSystemUri } from '../engines/libvirt/virsh-queries';
+import { capabilitiesXml, isSystemUri, parseDacLabel } from '../engines/libvirt/virsh-queries';
 import type { Logger } from '../log';
 import { vmError } from './errors';
-import { firstBlockedFolder, foldersOnTheWay, parseDacLabel, type QemuIdentity } from './host-capacity';
+import { firstBlockedFolder, foldersOnTheWay } from './host-capacity';
+
+/** The user and group QEMU processes run as (qemu:///system runs them as libvirt-qemu on Debian). */
+export interface QemuIdentity {
+  user: string;
+  uid: number;
+  gid: number;
+}
 
 /**
  * Under qemu:///system QEMU is another user; a folder it cannot enter fails only at start, with a

@@ -4,7 +4,7 @@ import { readTwinlabMetadata } from '../engines/libvirt/domain-metadata';
 import { imageInfo } from '../engines/libvirt/qemu-img';
 import { domMemStat, qemuPidFile } from '../engines/libvirt/virsh-queries';
 import type { Domains } from './domains';
-import { DomainStates } from './guest-mapping';
+import { DomainStates } from '../engines/libvirt/domain-states';
 import { cpuPercentBetween, parseDomMemStat, parseVmRss, type CpuSample, type VmStats } from './vm-stats';
 
 /**

@@ -4,7 +4,7 @@ import type { ShutdownResult } from '@shared/vms';
 import { rebootAcpi, startPaused } from '../engines/libvirt/virsh-queries';
 import type { Domains } from './domains';
 import { vmError } from './errors';
-import { DomainStates } from './guest-mapping';
+import { DomainStates } from '../engines/libvirt/domain-states';
 import type { VmFiles } from './vm-files';
 
 /** Power and removal of Twinlab's own domains; every other domain gets the 'notManaged' refusal. */

@@ -37,6 +37,14 @@ export async function capabilitiesXml(uri: string): Promise<string> {
   return virsh(uri, ['capabilities'], 30_000);
 }
 
+/** `virsh capabilities` → the DAC base label, e.g. "+64055:+64055". */
+export function parseDacLabel(capabilitiesXml: string): { uid: number; gid: number } | undefined {
+  const match = /<model>dac<\/model>[\s\S]*?<baselabel[^>]*>\+?(\d+):\+?(\d+)<\/baselabel>/.exec(
+    capabilitiesXml,
+  );
+  return match?.[1] && match[2] ? { uid: Number(match[1]), gid: Number(match[2]) } : undefined;
+}
+
 /**
  * libvirt's pid file of a running domain's QEMU process: under /run/libvirt/qemu for the system
  * daemon, under $XDG_RUNTIME_DIR for a session daemon.
