@@ -12,11 +12,13 @@ import { locales } from '../../../src/shared/locales';
  */
 const withoutSystem: TwinFacts = { roles: ['container', 'vm'], features: ['container', 'vm', 'vm-kernel'] };
 
+/** Read once: parsing all built-in lessons in three languages takes seconds on a busy machine. */
+const library = loadLessons([
+  { dir: join(import.meta.dirname, '../../../resources/lessons'), source: 'builtin' },
+]);
+
 async function builtin(id: string, locale: (typeof locales)[number] = 'en'): Promise<Lesson> {
-  const library = await loadLessons([
-    { dir: join(import.meta.dirname, '../../../resources/lessons'), source: 'builtin' },
-  ]);
-  const entry = findLesson(library, id);
+  const entry = findLesson(await library, id);
   if (!entry) throw new Error(`no built-in lesson ${id}`);
   return lessonIn(entry, locale);
 }
@@ -45,7 +47,7 @@ describe('lessons that use a system container, on a twin without one', () => {
       expect(lesson.intro, locale).toContain('BusyBox ladder');
       expect(lesson.intro, locale).toContain('LXD');
     }
-  });
+  }, 30_000);
 
   it('lesson 11 skips every check that reads the system container, with the reason, and keeps the others', async () => {
     const lesson = await builtin('app-vs-system');
