@@ -45,9 +45,14 @@ function usesHost(lesson: Lesson): boolean {
   );
 }
 
-/** The parts the create progress shows; the sandbox once the create says it makes one. */
+/** The parts the create progress shows; the sandbox and the system container once the create says it makes them. */
 function createParts(name: string, progress: TwinProgress): { role: TwinRole; name: string }[] {
-  const roles: TwinRole[] = ['container', ...(progress.sandbox ? (['sandbox'] as const) : []), 'vm'];
+  const roles: TwinRole[] = [
+    'container',
+    ...(progress.sandbox ? (['sandbox'] as const) : []),
+    ...(progress.system ? (['system'] as const) : []),
+    'vm',
+  ];
   return roles.map((role) => ({ role, name: `${name}-${role}` }));
 }
 
