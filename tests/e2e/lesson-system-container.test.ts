@@ -76,6 +76,8 @@ describe.skipIf(gate.skip)('lesson 11 on the ladder twin in Chromium (Docker, gV
     await capture(page, 'lesson-app-vs-system-done-ko-dark');
 
     await page.getByRole('link', { name: '모든 레슨', exact: true }).click();
+    // Leaving with the twin running asks what to do with it: keep it.
+    await page.getByRole('dialog').getByRole('button', { name: '계속 실행', exact: true }).click();
     await expect
       .poll(() => lessons.cardProgress('app-vs-system').innerText(), { timeout: 30_000 })
       .toBe('7단계 중 7단계 완료');

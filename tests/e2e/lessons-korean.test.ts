@@ -114,6 +114,8 @@ describe.skipIf(gate.skip)('Lessons in Korean, in Chromium on fixture-twin (Dock
     await capture(page, 'lesson-kernel-done-ko-dark');
 
     await page.getByRole('link', { name: '모든 레슨', exact: true }).click();
+    // Leaving with the twin running asks what to do with it: keep it.
+    await page.getByRole('dialog').getByRole('button', { name: '계속 실행', exact: true }).click();
     await expect
       .poll(() => lessons.cardProgress('kernel').innerText(), { timeout: 30_000 })
       .toBe('4단계 중 4단계 완료');

@@ -1,10 +1,22 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, ScrollArea, Stack, Switch, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Stack,
+  Switch,
+  Text,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowLeft, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { consoleOwner, type ConsoleTarget } from '@shared/consoles';
 import type { Lesson, LessonProgress } from '@shared/lessons';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,8 +31,8 @@ import { TwinCreateProgress } from '../../wizards/twin/TwinCreateProgress';
 import { columnLook, roleColor } from '../compare/columns';
 import { ConsolePanes, type ConsolePaneSpec } from '../compare/ConsolePanes';
 import { consoleTargetOf } from '../compare/targets';
-import { findTwin } from '../compare/twin-groups';
-import type { TwinRole } from '@shared/compare';
+import { findTwin, groupByTwin, type TwinGroup } from '../compare/twin-groups';
+import { twinRoleOf, type TwinRole } from '@shared/compare';
 import type { CatalogEntry } from '@shared/template';
 import type { Guest } from '@shared/guest';
 import type { TwinProgress } from '../../wizards/twin/use-twin-create';
@@ -31,6 +43,7 @@ import { StartLesson } from './StartLesson';
 import { StepCard } from './StepCard';
 import { useLessonTwin } from './use-lesson-twin';
 import { HostTrustDialog } from './HostTrustDialog';
+import { useLeaveTwinChoice } from './LeaveTwinChoice';
 import { useStepRunner } from './use-step-runner';
 
 const hostTarget: ConsoleTarget = { kind: 'host', guestId: 'host' };
@@ -165,10 +178,34 @@ function LessonWorkspace({
     void saveProgress({ ...(progress.templateId && { templateId: progress.templateId }), steps: {} });
     if (progress.templateId) void creator.start(progress.templateId, twin?.guests ?? []);
   };
+  /** Reset that keeps the twin: the steps start again on the guests the learner already has. */
+  const restartSteps = () => {
+    confirm.close();
+    void saveProgress({ ...progress, steps: {} });
+  };
+  const adoptTwin = (chosen: TwinGroup) =>
+    void saveProgress({ twinId: chosen.twinId, templateId: chosen.templateId, steps: {} });
+  const navigate = useNavigate();
+  const leaving = useLeaveTwinChoice(twin, () => void navigate('/lessons'));
+  const otherTwins = groupByTwin(guests).twins.filter(
+    (each) =>
+      each.guests.some((guest) => guest.state === 'running') &&
+      lesson.needs.roles.every((role) => each.guests.some((guest) => twinRoleOf(guest) === role)),
+  );
 
   return (
     <>
-      {back}
+      {/* The way back asks first what to do with a running twin. */}
+      <Box
+        onClickCapture={(event) => {
+          if (!twin || !twin.guests.some((guest) => guest.state === 'running')) return;
+          event.preventDefault();
+          leaving.leave();
+        }}
+      >
+        {back}
+      </Box>
+      {leaving.dialog}
       <PageHeader
         title={lesson.title}
         description={t('lessons.progressLine', { ...count, count: count.total })}
@@ -187,10 +224,13 @@ function LessonWorkspace({
       />
       <Modal opened={confirming} onClose={confirm.close} title={t('lessons.resetTitle')} centered>
         <Stack gap="md">
-          <Text size="sm">{t('lessons.resetConfirm')}</Text>
+          <Text size="sm">{t('lessons.resetChoice')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close}>
               {t('common.cancel')}
+            </Button>
+            <Button variant="default" onClick={restartSteps} data-autofocus>
+              {t('lessons.resetKeepTwin')}
             </Button>
             <Button color="red" onClick={reset}>
               {t('lessons.resetConfirmButton')}
@@ -267,6 +307,8 @@ function LessonWorkspace({
                   previousTemplateId={progress.templateId}
                   twinGone={progress.twinId !== undefined}
                   roles={lesson.needs.roles}
+                  running={otherTwins}
+                  onUse={adoptTwin}
                   onStart={(templateId) => void creator.start(templateId)}
                 />
               </Stack>

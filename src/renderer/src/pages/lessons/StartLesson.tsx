@@ -6,6 +6,7 @@ import type { TwinRole } from '@shared/compare';
 import type { CatalogEntry } from '@shared/template';
 import { currentLocale } from '../../i18n';
 import { templateText } from '../../data/template-text';
+import type { TwinGroup } from '../compare/twin-groups';
 import { defaultTemplateId, missingRoles, twinTemplateGroups, twinTemplates } from './lesson-logic';
 
 interface StartLessonProps {
@@ -16,11 +17,22 @@ interface StartLessonProps {
   twinGone: boolean;
   /** The roles the lesson needs (its needs.roles). */
   roles: readonly TwinRole[];
+  /** Twins that run now and have every part the lesson needs: offered before making a new one. */
+  running: readonly TwinGroup[];
+  onUse: (twin: TwinGroup) => void;
   onStart: (templateId: string) => void;
 }
 
 /** Before the lesson has a twin: which template to make it from, and Start lesson. */
-export function StartLesson({ entries, previousTemplateId, twinGone, roles, onStart }: StartLessonProps) {
+export function StartLesson({
+  entries,
+  previousTemplateId,
+  twinGone,
+  roles,
+  running,
+  onUse,
+  onStart,
+}: StartLessonProps) {
   const { t } = useTranslation();
   const groups = twinTemplateGroups(entries);
   const [chosen, setChosen] = useState(() => defaultTemplateId(entries, previousTemplateId, roles));
@@ -37,6 +49,33 @@ export function StartLesson({ entries, previousTemplateId, twinGone, roles, onSt
           <Alert color="yellow" variant="light" title={t('lessons.twinGoneTitle')}>
             {t('lessons.twinGone')}
           </Alert>
+        )}
+        {running.length > 0 && (
+          <Stack gap="xs" data-testid="lesson-running-twins">
+            <Text size="sm" fw={600}>
+              {t('lessons.useTwin.title')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('lessons.useTwin.hint')}
+            </Text>
+            {running.map((twin) => (
+              <Button
+                key={twin.twinId}
+                variant="light"
+                justify="flex-start"
+                leftSection={<IconPlayerPlay size={16} aria-hidden />}
+                onClick={() => onUse(twin)}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+                h="auto"
+                py={6}
+              >
+                {t('lessons.useTwin.use', { name: twin.name })}
+              </Button>
+            ))}
+            <Text size="sm" fw={600} mt="xs">
+              {t('lessons.useTwin.makeNew')}
+            </Text>
+          </Stack>
         )}
         <Text size="sm">{t('lessons.startIntro')}</Text>
         {groups.length === 0 ? (
