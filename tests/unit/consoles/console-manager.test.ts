@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleManager } from '../../../src/main/lab/consoles/console-manager';
 import type { SessionState, StateDetail } from '../../../src/main/lab/consoles/console-session';
 import { ConsoleError, isConsoleError } from '../../../src/main/lab/consoles/errors';
+import { englishNotices } from '../../../src/main/lab/consoles/notices';
 import { FakeBackend } from './fake-backend';
 
 interface Recorded {
@@ -152,7 +153,11 @@ describe('ConsoleManager', () => {
     });
     expect(recorded.data.map((entry) => entry.data).join('')).toBe('$ \r\n[getrennt]\r\n');
     expect(first.disposed).toBe(true);
-    manager.write(id, 'dropped'); // nobody to type to
+    manager.write(id, 'dropped'); // nobody to type to: refused in the terminal, never kept
+    manager.write(id, 'again'); // said once per outage
+    vi.advanceTimersByTime(5);
+    const refusal = englishNotices.refused();
+    expect(recorded.data.map((entry) => entry.data).join('')).toBe(`$ \r\n[getrennt]\r\n${refusal}`);
     manager.resize(id, 100, 30); // remembered for the next backend
     const info = await manager.reconnect(id);
     expect(info).toMatchObject({ id, state: 'open', cols: 100, rows: 30 });
@@ -162,7 +167,7 @@ describe('ConsoleManager', () => {
     expect(second.written).toEqual(['echo back\r']);
     second.emit('back');
     vi.advanceTimersByTime(5);
-    expect(manager.attach(id).replay).toBe('$ \r\n[getrennt]\r\nback');
+    expect(manager.attach(id).replay).toBe(`$ \r\n[getrennt]\r\n${refusal}back`);
     expect(recorded.states.filter((entry) => entry.id === id).map((entry) => entry.state)).toEqual([
       'connecting',
       'open',

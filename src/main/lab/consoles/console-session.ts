@@ -62,6 +62,8 @@ export class ConsoleSession {
   #backend: ConsoleBackend | undefined;
   #connecting: Promise<void> | undefined;
   #attached = false;
+  /** The refusal notice was printed since the console was last open. */
+  #refusalShown = false;
   /** Characters produced so far (the position of the next one). */
   #offset = 0;
   readonly #setup: SessionSetup;
@@ -137,10 +139,18 @@ export class ConsoleSession {
     this.#flow.reset(); // nobody will ack now; the replay ring bounds what is kept
   }
 
-  /** Input while not open is dropped, as a terminal with no program behind it would. */
+  /**
+   * Input while not open is dropped, never queued for later, and the terminal says so once per
+   * outage: keys typed into a stopped guest's console must not run when it starts again.
+   */
   write(data: string): void {
     this.#assertNotClosed();
-    if (this.#state === 'open' && !this.#setup.readOnly) this.#input.write(data);
+    if (this.#setup.readOnly) return;
+    if (this.#state === 'open') return this.#input.write(data);
+    if (this.#refusalShown) return;
+    this.#refusalShown = true;
+    this.#batcher.push(this.#setup.notices.refused());
+    this.#batcher.flush();
   }
 
   resize(cols: number, rows: number): void {
@@ -225,6 +235,7 @@ export class ConsoleSession {
 
   #setState(state: SessionState, detail?: StateDetail): void {
     this.#state = state;
+    if (state === 'open') this.#refusalShown = false;
     this.#detail = detail;
     this.#setup.hooks.state(state, detail);
   }

@@ -9,6 +9,8 @@ export interface ConsoleNotices {
   lost(exit: Extract<BackendExit, { kind: 'lost' }>): string;
   /** The program in the console ended by itself (e.g. the user typed `exit`). */
   exited(exit: Extract<BackendExit, { kind: 'exited' }>): string;
+  /** Input arrived while nothing is connected: it is dropped, never kept to run later. */
+  refused(): string;
 }
 
 export const englishNotices: ConsoleNotices = {
@@ -17,6 +19,8 @@ export const englishNotices: ConsoleNotices = {
     exitCode === null || exitCode === 0
       ? '\r\n[the shell ended]\r\n'
       : `\r\n[the shell ended with exit code ${exitCode}]\r\n`,
+  refused: () =>
+    '\r\n[not connected: what you type is not sent. Start the guest or press Reconnect, then type again]\r\n',
 };
 
 export function noticeFor(notices: ConsoleNotices, exit: BackendExit): string {

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
+import { ConsoleError } from '../errors';
 import { BackendSignals } from './backend-signals';
 import type { ConsoleBackend } from './types';
 
@@ -8,7 +9,8 @@ import type { ConsoleBackend } from './types';
  * show it. Used for interactive containers (a shell as the main process). Attached before the
  * container starts, the console shows the first prompt the moment the shell prints it, with no
  * second process; typing `exit` ends the container, exactly as with `docker run -it`.
- * Detaching (dispose) leaves the container running.
+ * Detaching (dispose) leaves the container running. A stopped container is refused: dockerd would
+ * accept the attach, keep what is typed and feed it to the shell at the next start.
  */
 export async function dockerAttachBackend(
   docker: Docker,
@@ -16,6 +18,12 @@ export async function dockerAttachBackend(
   size: { cols: number; rows: number },
 ): Promise<ConsoleBackend> {
   const container = docker.getContainer(containerId);
+  const name = containerId.slice(0, 12);
+  const { State } = await container.inspect();
+  if (State.Status !== 'created' && State.Status !== 'running')
+    throw new ConsoleError('not-running', `The container ${name} is not running. Start it to type into it.`, {
+      container: name,
+    });
   const stream = (await container.attach({
     stream: true,
     stdin: true,
@@ -23,7 +31,6 @@ export async function dockerAttachBackend(
     stderr: true,
     hijack: true,
   })) as Duplex;
-  const name = containerId.slice(0, 12);
   const signals = new BackendSignals();
   let disposing = false;
   stream.on('data', (chunk: Buffer) => signals.data(chunk));
@@ -34,6 +41,9 @@ export async function dockerAttachBackend(
         : { kind: 'lost', message: `The container ${name} stopped or restarted.` },
     ),
   );
+  // When the container stops, dockerd ends its side of the hijacked connection but the socket stays
+  // half open: input written now would wait in dockerd and run when the container starts again.
+  stream.on('end', () => stream.destroy());
   stream.on('error', () => stream.destroy());
   // A container that is not running yet has no TTY to size; it gets the size once it starts.
   const resize = (cols: number, rows: number) =>
