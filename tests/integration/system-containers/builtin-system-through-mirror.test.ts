@@ -126,6 +126,17 @@ describe.skipIf(gate.skip || !mirrorServes)('a built-in system container through
     expect(await lxc('image', 'list', '--format', 'csv', '-c', 'l')).not.toContain('alpine/3.22');
   }, 60_000);
 
+  it('imports nothing when the download is cancelled, and keeps what arrived for the next try', async () => {
+    const cancel = new AbortController();
+    const refused = await images
+      .ensure(system, { signal: cancel.signal, onProgress: () => cancel.abort() })
+      .catch((error: unknown) => error);
+    expect((refused as ApiError).key).toBe('vms.error.downloadCancelled');
+    expect(await fingerprintOf(localAlias(system)).catch(() => 'none')).toBe('none');
+    // The metadata arrived whole; the rootfs waits as a .part file, resumed by the next try.
+    expect((await readdir(downloads)).some((file) => file.endsWith('.part'))).toBe(true);
+  }, 60_000);
+
   it('downloads, verifies and imports debian/12 from the stream, then boots it with systemd as PID 1', async () => {
     const expected = await images.find(system);
     const progress: TransferProgress[] = [];
