@@ -8,7 +8,7 @@ import { containerGuest } from '../engines/docker/guest-mapper';
 import { pullImage } from '../engines/docker/image-pull';
 import { removeImageUnguarded } from '../engines/docker/images';
 import { twinlabLabels } from '../engines/docker/labels';
-import { containerError, containerErrorWith } from '../engines/docker/messages';
+import { containerError, containerErrorCode, containerErrorWith } from '../engines/docker/messages';
 import type { PullProgress } from '../engines/docker/pull-progress';
 import type { ImagePuller } from '../images/image-puller';
 import type { Logger } from '../log';
@@ -42,9 +42,6 @@ interface CreatedSoFar {
   container?: Docker.Container;
 }
 
-/** Problems that are about a clash with something existing rather than a wrong value. */
-const CONFLICT_KEYS = new Set(['containers.validate.nameTaken', 'containers.validate.hostPortInUse']);
-
 /**
  * Creates and starts one container. Validation runs first; a failure after that removes what
  * this call created (container, named volumes it made, an image it pulled) before it rejects.
@@ -59,7 +56,8 @@ export async function createContainer(
   const { facts, problems } = await deps.check(docker, spec);
   const first = problems[0];
   if (first) {
-    const code: ErrorCode = CONFLICT_KEYS.has(first.key) ? 'conflict' : 'bad-input';
+    // A clash with something existing (a taken name or port) is a conflict, a wrong value bad input.
+    const code = containerErrorCode(first.key);
     throw new ApiError(code, first.key, first.message, { ...first.params, field: first.field });
   }
   const traits = deps.traits(spec, facts);

@@ -1,4 +1,4 @@
-import type { ErrorParams } from '@shared/errors';
+import type { ErrorCode, ErrorParams } from '@shared/errors';
 import { defineErrors, interpolate, type ErrorEntry } from '../../errors';
 
 /**
@@ -194,6 +194,14 @@ export type ContainerMessageKey = keyof typeof containerMessages;
 export const containerError = containerErrors.error;
 /** A container error whose code depends on Docker's answer (a 4xx is the request's fault). */
 export const containerErrorWith = containerErrors.errorWith;
+
+/** The API code of a validation problem's sentence when it becomes an error (bad input unless the catalog says otherwise). */
+export function containerErrorCode(key: string): ErrorCode {
+  const entry: ErrorEntry | undefined = Object.entries(containerErrorCatalog).find(
+    ([name]) => `containers.${name}` === key,
+  )?.[1];
+  return entry?.code ?? 'bad-input';
+}
 
 /** The English sentence of a validation problem, which carries its key and parameters as data. */
 export function formatMessage(key: ContainerMessageKey, params: ErrorParams = {}): string {
