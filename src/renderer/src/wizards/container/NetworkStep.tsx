@@ -13,6 +13,7 @@ import { RowListEditor } from './RowListEditor';
 import type { StepFormProps } from './step-props';
 
 type ListName = 'ports' | 'volumes' | 'binds' | 'env';
+type Mount = VolumeValues | BindValues;
 
 /** Step 3: published ports, volumes, bind mounts and environment variables. */
 export function NetworkStep({ values, change, errorFor }: StepFormProps) {
@@ -44,6 +45,30 @@ export function NetworkStep({ values, change, errorFor }: StepFormProps) {
       errorFor: (index: number, field: string) => errorFor(`${list}.${index}.${field}`),
     };
   }
+
+  /** Where a volume or bind mount appears in the container, and whether it is read-only there. */
+  const mountColumns = (placeholder: string, validateReadOnly: boolean) => [
+    textColumn<Mount>({
+      field: 'target',
+      heading: t('wizard.network.target'),
+      width: 'minmax(140px, 1fr)',
+      label: (row) => t('wizard.network.targetRow', { row }),
+      placeholder,
+      value: (mount) => mount.target,
+      patch: (target) => ({ target }),
+      validated: true,
+    }),
+    checkColumn<Mount>({
+      field: 'readOnly',
+      heading: t('wizard.network.readOnly'),
+      width: '110px',
+      label: (row) => t('wizard.network.readOnlyRow', { row }),
+      text: t('wizard.network.readOnlyShort'),
+      value: (mount) => mount.readOnly,
+      patch: (readOnly) => ({ readOnly }),
+      validated: validateReadOnly,
+    }),
+  ];
 
   return (
     <Stack gap="lg">
@@ -117,26 +142,7 @@ export function NetworkStep({ values, change, errorFor }: StepFormProps) {
             patch: (name) => ({ name }),
             validated: true,
           }),
-          textColumn({
-            field: 'target',
-            heading: t('wizard.network.target'),
-            width: 'minmax(140px, 1fr)',
-            label: (row) => t('wizard.network.targetRow', { row }),
-            placeholder: '/data',
-            value: (volume) => volume.target,
-            patch: (target) => ({ target }),
-            validated: true,
-          }),
-          checkColumn({
-            field: 'readOnly',
-            heading: t('wizard.network.readOnly'),
-            width: '110px',
-            label: (row) => t('wizard.network.readOnlyRow', { row }),
-            text: t('wizard.network.readOnlyShort'),
-            value: (volume) => volume.readOnly,
-            patch: (readOnly) => ({ readOnly }),
-            validated: true,
-          }),
+          ...mountColumns('/data', true),
         ]}
       />
 
@@ -158,25 +164,7 @@ export function NetworkStep({ values, change, errorFor }: StepFormProps) {
             patch: (source) => ({ source }),
             validated: true,
           }),
-          textColumn({
-            field: 'target',
-            heading: t('wizard.network.target'),
-            width: 'minmax(140px, 1fr)',
-            label: (row) => t('wizard.network.targetRow', { row }),
-            placeholder: '/shared',
-            value: (bind) => bind.target,
-            patch: (target) => ({ target }),
-            validated: true,
-          }),
-          checkColumn({
-            field: 'readOnly',
-            heading: t('wizard.network.readOnly'),
-            width: '110px',
-            label: (row) => t('wizard.network.readOnlyRow', { row }),
-            text: t('wizard.network.readOnlyShort'),
-            value: (bind) => bind.readOnly,
-            patch: (readOnly) => ({ readOnly }),
-          }),
+          ...mountColumns('/shared', false),
         ]}
       />
 
