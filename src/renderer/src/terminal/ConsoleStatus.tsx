@@ -1,24 +1,20 @@
 import { Badge, Group, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ConsoleState } from '@shared/consoles';
+import type { ConsoleState, ConsoleStateDetail } from '@shared/consoles';
+import { badgeColor, consoleBadge } from './console-badge';
 import type { ViewPhase } from './connect-console';
-
-const stateColor: Record<ConsoleState, string> = {
-  connecting: 'yellow',
-  open: 'teal',
-  disconnected: 'orange',
-  closed: 'gray',
-};
 
 interface ConsoleStatusProps {
   phase: ViewPhase['phase'];
   state: ConsoleState;
+  detail: ConsoleStateDetail | undefined;
   readOnly: boolean;
 }
 
 /** Where a console stands: opening, then the session's state as a badge; "read-only" for logs. */
-export function ConsoleStatus({ phase, state, readOnly }: ConsoleStatusProps) {
+export function ConsoleStatus({ phase, state, detail, readOnly }: ConsoleStatusProps) {
   const { t } = useTranslation();
+  const badge = consoleBadge(state, detail);
   return (
     <Group gap="xs">
       {phase === 'opening' ? (
@@ -39,13 +35,14 @@ export function ConsoleStatus({ phase, state, readOnly }: ConsoleStatusProps) {
             <span
               className="state-dot"
               aria-hidden="true"
-              style={{ background: `var(--mantine-color-${stateColor[state]}-6)` }}
+              style={{ background: `var(--mantine-color-${badgeColor[badge]}-6)` }}
             />
           }
           data-testid="console-state"
           data-state={state}
+          data-badge={badge}
         >
-          {t(`terminal.state.${state}`)}
+          {t(`terminal.state.${badge}`)}
         </Badge>
       ) : null}
       {readOnly && (

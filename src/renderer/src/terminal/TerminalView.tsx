@@ -83,13 +83,13 @@ export function TerminalView({
     term.focus();
   };
 
-  const { phase, state, attached } = session;
+  const { phase, state, snapshot, attached } = session;
   const canType = attached && state === 'open' && !readOnly;
 
   return (
     <Stack gap="xs">
       <Group justify="space-between" gap="sm" wrap="wrap">
-        <ConsoleStatus phase={phase.phase} state={state} readOnly={readOnly} />
+        <ConsoleStatus phase={phase.phase} state={state} detail={snapshot?.detail} readOnly={readOnly} />
         <Group gap="xs" wrap="nowrap">
           {findOpen && (
             <FindBar search={() => searchRef.current} scheme={scheme} results={results} onClose={closeFind} />
