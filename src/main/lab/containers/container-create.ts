@@ -43,6 +43,17 @@ interface CreatedSoFar {
 }
 
 /**
+ * A validation problem as the error that refuses the create: a clash with something existing (a
+ * taken name or port) is a conflict, a wrong value bad input, as the container catalog says.
+ */
+export function problemError(problem: SpecProblem): ApiError {
+  return new ApiError(containerErrorCode(problem.key), problem.key, problem.message, {
+    ...problem.params,
+    field: problem.field,
+  });
+}
+
+/**
  * Creates and starts one container. Validation runs first; a failure after that removes what
  * this call created (container, named volumes it made, an image it pulled) before it rejects.
  */
@@ -55,11 +66,7 @@ export async function createContainer(
   const { signal, onPullProgress, onStep, beforeStart } = options;
   const { facts, problems } = await deps.check(docker, spec);
   const first = problems[0];
-  if (first) {
-    // A clash with something existing (a taken name or port) is a conflict, a wrong value bad input.
-    const code = containerErrorCode(first.key);
-    throw new ApiError(code, first.key, first.message, { ...first.params, field: first.field });
-  }
+  if (first) throw problemError(first);
   const traits = deps.traits(spec, facts);
   const created: CreatedSoFar = { volumes: [] };
   const checkCancelled = () => {

@@ -7,6 +7,7 @@ import type { Guest } from '@shared/guest';
 import type { OperationProgress } from '@shared/operations';
 import type { Catalog, VmSide } from '@shared/template';
 import type { ContainerService } from '../containers';
+import { problemError } from '../containers/container-create';
 import type { Logger } from '../log';
 import type {
   SystemContainerService,
@@ -230,9 +231,7 @@ function systemLeftOut(reason: string): NonNullable<TwinCreated['leftOut']>[numb
 /** The container service's own checks (name free, image present or pullable, ports, runtime). */
 async function validateContainer(containers: ContainerService, spec: ContainerCreateSpec): Promise<void> {
   const first = (await containers.validate(spec))[0];
-  if (!first) return;
-  const code = first.key === 'containers.validate.nameTaken' ? 'conflict' : 'bad-input';
-  throw new ApiError(code, first.key, first.message, { ...first.params, field: first.field });
+  if (first) throw problemError(first);
 }
 
 /**
