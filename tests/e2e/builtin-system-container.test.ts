@@ -4,7 +4,8 @@
  * download to the lab's HTTP mirror, whose simplestreams stand-in holds Debian 12 with systemd
  * (scripts/publish-simplestreams.sh). The Review names the image's local alias, the create shows
  * the download, the console is bash in a system whose PID 1 is systemd. The image it imported is
- * removed afterwards, so every run downloads again. Pictured in English, light.
+ * removed afterwards, so every run downloads again. Pictured in English (light); the template step
+ * also in Simplified Chinese and Korean (dark), where the built-ins carry their own translations.
  */
 import { execFile } from 'node:child_process';
 import type { Locator } from 'playwright-core';
@@ -13,7 +14,7 @@ import { engineGate } from '../support/engines';
 import { AppShell } from './pages/app-shell';
 import { SystemPage } from './pages/system-page';
 import { SystemWizard } from './pages/system-wizard';
-import { capture, guestSuite, openTallApp } from './support/guest-wizard';
+import { capture, guestSuite, openTallApp, otherLanguages } from './support/guest-wizard';
 
 /** `lxc` reads instance config from a stdin that is not a terminal: give it an empty one. */
 const lxc = (...args: string[]) =>
@@ -110,4 +111,25 @@ describe.skipIf(gate.skip || !mirrorServes)('the built-in Debian 12 system conta
     suite.created.delete(name);
     await removeImported();
   }, 300_000);
+
+  it.each(otherLanguages)(
+    'lists the built-in system containers by their %s names, in the dark',
+    async (label, locale) => {
+      const { page, context } = await openTallApp(suite.browser, suite.server.url, { colorScheme: 'dark' });
+      try {
+        await new AppShell(page).chooseLanguage(label);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+        await page.goto(`${suite.server.url.split('#')[0]}#/lab/new-system`);
+        const names = { 'zh-CN': 'Debian 12 系统容器', ko: 'Debian 12 시스템 컨테이너' } as const;
+        await new SystemWizard(page)
+          .template('debian-12-system')
+          .filter({ hasText: names[locale] })
+          .waitFor();
+        await capture(page, `system-wizard-builtin-templates-${locale}-dark`);
+      } finally {
+        await context.close();
+      }
+    },
+    120_000,
+  );
 });
