@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../../src/renderer/src/lib/format/bytes';
+import { formatList } from '../../../src/renderer/src/lib/format/list';
 import { formatNumber, formatPercent } from '../../../src/renderer/src/lib/format/number';
 import { formatSeconds } from '../../../src/renderer/src/lib/format/time';
 
@@ -20,5 +21,10 @@ describe('lib/format', () => {
   it('prints percentages and remaining times', () => {
     expect(formatPercent(12.34, 'en')).toBe('12.3%');
     expect(formatSeconds(12, 'en')).toBe('12 sec');
+  });
+
+  it('joins lists the way the language does', () => {
+    expect(formatList(['container', 'VM', 'host'], 'en')).toBe('container, VM, and host');
+    expect(formatList(['容器', '虚拟机'], 'zh-CN')).toBe('容器和虚拟机');
   });
 });

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import type { IdmapRange, SystemInspect } from '@shared/systems';
 import { useSystemInspect } from '../../data/systems';
 import { DocumentPanel } from './DocumentPanel';
+import { formatNumber } from '../../lib/format/number';
 
 const keys = {
   loading: 'systemInspect.loading',
@@ -15,7 +16,7 @@ const keys = {
 /** The user namespace map: which host ids stand behind the ids inside (root inside is not root). */
 function IdmapTable({ idmap, hostPid }: { idmap: IdmapRange[]; hostPid: number | null }) {
   const { t, i18n } = useTranslation();
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(value, i18n.language);
   return (
     <Paper withBorder radius="md" p="md" data-testid="system-idmap">
       <Stack gap="xs">

@@ -4,6 +4,7 @@ import type { SystemStatsSample } from '@shared/systems';
 import { useSystemStatsHistory } from '../../data/systems';
 import { cpuPercentBetween } from '../../wizards/system/system-values';
 import { CpuCard, MemoryCard, StatCard, StatsFrame, useStatsFormat } from './stats-parts';
+import { formatNumber } from '../../lib/format/number';
 
 function SystemStatsView({ history, latest }: { history: SystemStatsSample[]; latest: SystemStatsSample }) {
   const { t } = useTranslation();
@@ -43,13 +44,13 @@ function SystemStatsView({ history, latest }: { history: SystemStatsSample[]; la
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <StatCard
           title={t('systemStats.processes')}
-          value={latest.processes.toLocaleString(language)}
+          value={formatNumber(latest.processes, language)}
           detail={t('systemStats.processesHint')}
           testId="stats-processes"
         />
         <StatCard
           title={t('systemStats.hostPid')}
-          value={latest.hostPid > 0 ? latest.hostPid.toLocaleString(language) : '—'}
+          value={latest.hostPid > 0 ? formatNumber(latest.hostPid, language) : '—'}
           detail={t('systemStats.hostPidHint')}
           testId="stats-host-pid"
         />

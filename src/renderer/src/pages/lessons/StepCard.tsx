@@ -9,13 +9,14 @@ import {
   type StepProgress,
 } from '@shared/lessons';
 import { currentLocale } from '../../i18n';
+import { formatList } from '../../lib/format/list';
 import { localReasonParams } from './check-reason';
 import { LessonMarkdown } from './LessonMarkdown';
 import { StepStateIcon, type ShownState } from './StepStateIcon';
 
-/** "container, VM and host" in the UI language. */
+/** A list in the UI's current language ("container, VM and host"). */
 function listOf(items: string[]): string {
-  return new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(items);
+  return formatList(items, currentLocale());
 }
 
 export type StepBusy = { kind: 'run'; block: number } | { kind: 'check' };

@@ -5,6 +5,7 @@ import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import type { SystemWizardValues } from './system-values';
+import { formatNumber } from '../../lib/format/number';
 
 interface SystemReviewStepProps {
   values: SystemWizardValues;
@@ -35,7 +36,7 @@ export function SystemReviewStep({
       t('systemWizard.resources.memory'),
       values.memoryMiB === undefined
         ? noLimit
-        : t('templates.memory', { value: values.memoryMiB.toLocaleString(i18n.language) }),
+        : t('templates.memory', { value: formatNumber(values.memoryMiB, i18n.language) }),
     ],
     [
       t('systemWizard.resources.cpus'),

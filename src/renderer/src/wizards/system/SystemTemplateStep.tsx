@@ -11,6 +11,7 @@ import { templateText } from '../../data/template-text';
 import { currentLocale } from '../../i18n';
 import { formatBytes } from '../../lib/format/bytes';
 import { imageChoice, templateChoice } from './system-values';
+import { formatNumber } from '../../lib/format/number';
 
 interface SystemTemplateStepProps {
   choice: string;
@@ -111,7 +112,7 @@ export function SystemTemplateStep({ choice, onTemplate, onImage }: SystemTempla
                     {template.system?.memoryMiB !== undefined && (
                       <Badge variant="light" color="cyan" tt="none">
                         {t('templates.memory', {
-                          value: template.system.memoryMiB.toLocaleString(i18n.language),
+                          value: formatNumber(template.system.memoryMiB, i18n.language),
                         })}
                       </Badge>
                     )}
