@@ -70,7 +70,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     }, 180_000);
   }
 
-  /** What each check of lessons 2, 3, 5-10 does on fixture-twin: pass, or skipped for a missing feature or role. */
+  /** What each check of lessons 2, 3, 5-10 and 12 does on fixture-twin: pass, or skipped for a missing feature or role. */
   const onFixtureTwin = (
     has: (feature: LessonFeature) => boolean,
   ): Record<string, Record<string, string>> => {
@@ -127,6 +127,21 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
         'tcg/emulated-cpu': when('tcg'),
         'cost/vm-boot-cost': when('tcg'),
       },
+      // Lesson 11 needs a system container: tests/integration/lessons/lessons-on-ladder-twin.test.ts.
+      'chroot-to-namespaces': {
+        'new-root/only-the-jail': 'pass',
+        'shared/same-hostname': 'pass',
+        'shared/same-network': 'pass',
+        'shared/same-processes': 'pass',
+        'escape/escaped': 'pass',
+        'escape/container-cannot-mount': 'pass',
+        'namespaces/own-pid-1': 'pass',
+        'namespaces/hostname-unchanged': 'pass',
+        'namespaces/own-network': 'pass',
+        'together/escape-closed': 'pass',
+        'app-container/container-no-unshare': 'pass',
+        'system/system-nests': 'skipped: system',
+      },
     };
   };
 
@@ -150,7 +165,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     return `fail: ${result.reason.message}`;
   };
 
-  it('runs every step of lessons 2, 3 and 5-10 in order, runs typed first, and each check passes or is skipped as expected', async () => {
+  it('runs every step of lessons 2, 3, 5-10 and 12 in order, runs typed first, and each check passes or is skipped as expected', async () => {
     // The table assumes fixture-twin's gVisor sandbox and direct-kernel VM; KVM depends on the host.
     expect(twin.facts.features).toEqual(
       expect.arrayContaining(['container', 'sandbox', 'vm', 'runsc', 'vm-kernel']),
