@@ -79,6 +79,27 @@ describe.skipIf(gate.skip)('VMs through the API, on the real libvirtd', () => {
     expect(client.output(session.id)).not.toContain(release());
   });
 
+  it("shows only the guest: virsh's own banner is not in the console, and Ctrl+] does not drop it", async () => {
+    const session = await client.call('console.open', {
+      target: { kind: 'vm', guestId: guest.id },
+      cols: 100,
+      rows: 30,
+    });
+    const { replay } = await client.call('console.attach', { sessionId: session.id });
+    const everything = replay + client.output(session.id);
+    expect(everything).not.toMatch(/Connected to domain|Escape character is|Authorization not available/);
+    await client.call('console.write', { sessionId: session.id, data: '\x1d' }); // virsh's default escape
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(client.consoleState(session.id) ?? 'open').toBe('open');
+    const typedAt = client.output(session.id).length;
+    await client.call('console.write', { sessionId: session.id, data: 'echo STILL-$((6*7))\r' });
+    await client.waitFor(
+      () => client.output(session.id).slice(typedAt).includes('STILL-42'),
+      'the shell after Ctrl+]',
+      30_000,
+    );
+  });
+
   it('reports host memory for the VM and lists it among the guests', async () => {
     const stats = await client.call('vms.stats', { id: guest.id });
     expect(stats.memory.hostRssBytes).toBeGreaterThan(50 * 2 ** 20);

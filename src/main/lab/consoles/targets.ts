@@ -7,6 +7,7 @@ import { dockerAttachBackend } from './backends/docker-attach';
 import { dockerExecBackend } from './backends/docker-exec';
 import { dockerLogsBackend } from './backends/docker-logs';
 import { ptyBackend } from './backends/pty';
+import { virshBannerFilter } from './backends/virsh-banner';
 import type { ConsoleManager } from './console-manager';
 
 export type ConsoleSize = { cols: number; rows: number };
@@ -84,8 +85,10 @@ export class ConsoleTargets {
     const uri = this.deps.libvirtUri();
     return consoles.open({
       connect: async (current) =>
-        ptyBackend('virsh', ['-c', uri, 'console', vm.name, '--force'], {
+        // Escape ^^ (Ctrl+^) instead of virsh's ^], which a learner may type and be dropped by.
+        ptyBackend('virsh', ['-c', uri, '-e', '^^', 'console', vm.name, '--force'], {
           ...current,
+          filter: virshBannerFilter(),
           // virsh console ends when the domain stops: the guest went away, the session waits for it.
           classifyExit: (exitCode) => ({
             kind: 'lost',

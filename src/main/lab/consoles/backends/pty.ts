@@ -16,6 +16,8 @@ export interface PtyOptions {
    * domain stops, which its owner may prefer to report as a lost guest.
    */
   classifyExit?: (exitCode: number, signal: number | undefined) => BackendExit;
+  /** Rewrites the program's output before the session sees it (e.g. drops virsh's own banner). */
+  filter?: (chunk: Buffer) => Buffer;
 }
 
 /** How long a program may take to end after SIGHUP before it gets SIGKILL. */
@@ -34,9 +36,11 @@ export function ptyBackend(file: string, args: string[], options: PtyOptions): C
     encoding: null,
   });
   // With `encoding: null` node-pty hands out Buffers, although its typings say string.
-  pty.onData((chunk: string | Buffer) =>
-    signals.data(typeof chunk === 'string' ? Buffer.from(chunk) : chunk),
-  );
+  pty.onData((chunk: string | Buffer) => {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const shown = options.filter ? options.filter(bytes) : bytes;
+    if (shown.length > 0) signals.data(shown);
+  });
   const exited = new Promise<void>((resolve) => {
     pty.onExit(({ exitCode, signal }) => {
       const sig = signal === 0 ? undefined : signal;
