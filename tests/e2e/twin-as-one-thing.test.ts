@@ -97,6 +97,15 @@ describe.skipIf(gate.skip)('a twin as one thing, in Chromium', () => {
     await expect.poll(stateOf, { timeout: 60_000 }).toEqual(['running', 'running', 'running']);
     await capture(page, 'twin-card-en-light');
 
+    // Skip to guests: past the page's seven buttons, straight to the first twin.
+    await page.getByRole('link', { name: 'Skip to guests', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lab-guests');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('section')?.querySelector('h2')?.textContent),
+    ).toMatch(/^Twin · /);
+
     await section.getByTestId('twin-stop').click();
     await expect.poll(stateOf, { timeout: 90_000 }).toEqual(['stopped', 'stopped', 'stopped']);
     await section.getByTestId('twin-start').click();
