@@ -8,12 +8,14 @@
  * also in Simplified Chinese and Korean (dark), where the built-ins carry their own translations.
  */
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
 import { AppShell } from './pages/app-shell';
 import { SystemPage } from './pages/system-page';
 import { SystemWizard } from './pages/system-wizard';
+import { screenshotDir } from './support/browser';
 import { capture, guestSuite, openTallApp, otherLanguages } from './support/guest-wizard';
 
 /** `lxc` reads instance config from a stdin that is not a terminal: give it an empty one. */
@@ -111,6 +113,24 @@ describe.skipIf(gate.skip || !mirrorServes)('the built-in Debian 12 system conta
     suite.created.delete(name);
     await removeImported();
   }, 300_000);
+
+  it('shows the system side on the Templates page, its image as lxc writes it', async () => {
+    const { page, context } = await openTallApp(suite.browser, suite.server.url);
+    try {
+      await new AppShell(page).open('Templates');
+      const card = page.getByTestId('template-debian-12-system');
+      const side = card.locator('[data-side="system"][data-present="true"]');
+      await side.waitFor();
+      expect(await side.innerText()).toBe('System container');
+      expect(await card.innerText()).toContain('images:debian/12');
+      // A twin without a system side shows no system row at all (LXD is optional).
+      expect(await page.getByTestId('template-debian-twin').locator('[data-side="system"]').count()).toBe(0);
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: join(screenshotDir, 'templates-debian-12-system-en-light.png') });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it.each(otherLanguages)(
     'lists the built-in system containers by their %s names, in the dark',

@@ -1,10 +1,10 @@
 import { Badge, Group, Text, ThemeIcon } from '@mantine/core';
-import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
+import { IconBox, IconDeviceDesktop, IconServer2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/template';
 import { formatNumber } from '../../lib/format/number';
 
-type Side = 'container' | 'vm';
+type Side = 'container' | 'vm' | 'system';
 
 const sideLook = {
   container: {
@@ -19,9 +19,19 @@ const sideLook = {
     labelKey: 'templates.side.vm',
     noneKey: 'templates.side.noVm',
   },
+  system: {
+    color: 'grape',
+    icon: IconServer2,
+    labelKey: 'templates.side.system',
+    noneKey: 'templates.side.noSystem',
+  },
 } as const;
 
-/** The main numbers of one side: image, memory and CPUs for a container; memory and vCPUs for a VM. */
+/**
+ * The main numbers of one side: image, memory and CPUs for a container or a system container
+ * (whose image from a named simplestreams server reads as the lxc CLI writes it, images:debian/12);
+ * memory and vCPUs for a VM.
+ */
 function useSideFacts(template: Template, side: Side): string[] | undefined {
   const { t, i18n } = useTranslation();
   const number = (value: number) => formatNumber(value, i18n.language);
@@ -32,6 +42,15 @@ function useSideFacts(template: Template, side: Side): string[] | undefined {
       container.image,
       ...(container.memoryMiB ? [t('templates.memory', { value: number(container.memoryMiB) })] : []),
       ...(container.cpus ? [t('templates.cpus', { count: container.cpus })] : []),
+    ];
+  }
+  if (side === 'system') {
+    const system = template.system;
+    if (!system) return undefined;
+    return [
+      system.remote === 'images' ? `images:${system.image}` : system.image,
+      ...(system.memoryMiB ? [t('templates.memory', { value: number(system.memoryMiB) })] : []),
+      ...(system.cpus ? [t('templates.cpus', { count: system.cpus })] : []),
     ];
   }
   const vm = template.vm;
@@ -68,7 +87,7 @@ export function SideSummary({ template, side }: { template: Template; side: Side
       </Text>
       <Group gap={6}>
         {facts.map((fact, index) => {
-          const isImage = side === 'container' && index === 0;
+          const isImage = side !== 'vm' && index === 0;
           return (
             <Badge
               key={fact}

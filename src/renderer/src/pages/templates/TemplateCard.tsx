@@ -40,6 +40,8 @@ export function TemplateCard({ entry }: { entry: CatalogEntry }) {
         >
           <SideSummary template={template} side="container" />
           <SideSummary template={template} side="vm" />
+          {/* LXD is optional: the system row shows only for templates that have the side. */}
+          {template.system && <SideSummary template={template} side="system" />}
         </Box>
         {template.tags.length > 0 && (
           <Group gap={4}>
