@@ -19,6 +19,13 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The contract is one place with one name: a relative path breaks whenever a file moves.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+shared/', message: 'Import src/shared as @shared/… instead.' }] },
+      ],
+    },
   },
 );
