@@ -13,7 +13,7 @@ import type { ConsoleManager } from './console-manager';
 export type ConsoleSize = { cols: number; rows: number };
 
 /** A console opened before any view has measured it; the view's first resize corrects it. */
-export const defaultConsoleSize: ConsoleSize = { cols: 100, rows: 30 };
+const defaultConsoleSize: ConsoleSize = { cols: 100, rows: 30 };
 
 export interface ConsoleTargetsDeps {
   consoles: ConsoleManager;
