@@ -4,7 +4,7 @@ import type { HostReport } from './host';
 import type { Catalog } from './template';
 import type { Locale } from './locales';
 import type { Guest } from './guest';
-import { guestIdSchema, imageRefSchema } from './refs';
+import { guestIdSchema, imageRefSchema, operationIdSchema } from './refs';
 import {
   containerActions,
   containerCreateSpecSchema,
@@ -26,7 +26,7 @@ import {
   type ConsoleSessionInfo,
   type ConsoleStateEvent,
 } from './consoles';
-import { operationIdSchema, type OperationProgress } from './operations';
+import type { OperationProgress } from './operations';
 import {
   systemActionSchema,
   systemSpecSchema,
