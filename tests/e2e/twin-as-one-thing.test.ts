@@ -74,6 +74,10 @@ describe.skipIf(gate.skip)('a twin as one thing, in Chromium', () => {
     await page.keyboard.type('echo typed-after-create-$((6*7))');
     await page.keyboard.press('Enter');
     await first.waitForText('typed-after-create-42', 30_000);
+    // Each pane names its guest with the role suffix in sight.
+    const vmName = compare.pane((await compare.paneLabels())[2] ?? '').locator(`[title="${guests[2]}"]`);
+    expect(await vmName.locator('span[aria-hidden]').last().innerText()).toBe('-vm');
+    await capture(page, 'twin-compare-header-en-light');
 
     // The Lab: the twin's own name, its template, and the twin's buttons.
     await shell.open('Lab');

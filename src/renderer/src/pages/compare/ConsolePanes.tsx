@@ -6,6 +6,7 @@ import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleTarget } from '@shared/consoles';
 import { TerminalView } from '../../terminal/TerminalView';
+import { GuestName } from '../../guests/GuestName';
 
 export interface ConsolePaneSpec {
   /** Stable id of the pane (the target's key). */
@@ -58,8 +59,9 @@ function ConsolePane({
           <Text fw={650} size="sm" data-testid="pane-label" style={{ whiteSpace: 'nowrap', flex: 'none' }}>
             {pane.label}
           </Text>
-          <Text size="xs" c="dimmed" ff="monospace" truncate title={pane.name} style={{ minWidth: 0 }}>
-            {pane.name}
+          {/* Shortened in the middle: the role suffix (-container, -vm…) stays in sight. */}
+          <Text component="span" size="xs" c="dimmed" ff="monospace" style={{ minWidth: 0, display: 'flex' }}>
+            <GuestName name={pane.name} />
           </Text>
         </Group>
         <Tooltip label={maximised ? `${toggleLabel} (Esc)` : toggleLabel} withArrow openDelay={300}>
