@@ -38,6 +38,7 @@ import {
   systemSnapshotSchema,
 } from './systems';
 import { shareStartSchema, type ShareStatus } from './sharing';
+import { compareResultsGetSchema, compareResultsSaveSchema, type ProbeRun } from './compare-results';
 import { twinRefSchema, twinStopSchema, type TwinActionResult } from './twins';
 import { vmAvailabilitySchema, type VmTemplateAvailability } from './vm-availability';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
@@ -216,6 +217,10 @@ export const api = {
   'compare.environment': returns<CompareEnvironment>()(noInput),
   /** CPU and memory of every running Twinlab guest, for cards and sparklines (sampled once a second). */
   'guests.live': returns<GuestLiveSample[]>()(noInput),
+  /** A twin's saved probe results (Measure inside and the probes), newest first. */
+  'compare.results.get': returns<ProbeRun[]>()(compareResultsGetSchema),
+  /** Saves a twin's probe results in Twinlab's data folder; an empty list forgets them. */
+  'compare.results.save': returns<null>()(compareResultsSaveSchema),
 
   /** Built-in, user and extra lessons with titles in `locale`, and the files that could not be used. */
   'lessons.list': returns<LessonList>()(lessonsListSchema),

@@ -1,16 +1,24 @@
 import type { CompareService } from '../compare/compare-service';
+import type { CompareResultsStore } from '../compare/results-store';
 import type { LiveSampler } from '../compare/live-sampler';
 import type { Operations } from '../operations';
 import type { Handlers } from '../router';
 import { createTwin, type TwinCreatorDeps } from '../twins/twin-creator';
 
-type CompareMethods = 'twins.create' | 'compare.measure' | 'compare.environment' | 'guests.live';
+type CompareMethods =
+  | 'twins.create'
+  | 'compare.measure'
+  | 'compare.environment'
+  | 'guests.live'
+  | 'compare.results.get'
+  | 'compare.results.save';
 
 export interface CompareHandlerDeps {
   twins: TwinCreatorDeps;
   operations: Operations;
   compare: CompareService;
   live: LiveSampler;
+  results: CompareResultsStore;
 }
 
 export function compareHandlers({
@@ -18,6 +26,7 @@ export function compareHandlers({
   operations,
   compare,
   live,
+  results,
 }: CompareHandlerDeps): Pick<Handlers, CompareMethods> {
   return {
     'twins.create': ({ operationId, ...request }) =>
@@ -25,5 +34,10 @@ export function compareHandlers({
     'compare.measure': ({ guestIds }) => compare.measure(guestIds),
     'compare.environment': () => compare.environment(),
     'guests.live': async () => live.sample(),
+    'compare.results.get': ({ twinId }) => results.get(twinId),
+    'compare.results.save': async ({ twinId, runs }) => {
+      await results.save(twinId, runs);
+      return null;
+    },
   };
 }

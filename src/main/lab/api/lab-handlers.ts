@@ -13,6 +13,7 @@ import { hostLocale } from '../host-locale';
 import type { LabEngines } from '../engines/lab-engines';
 import { lessonDirs } from '../lessons/lesson-dirs';
 import { LessonProgressStore } from '../lessons/progress-store';
+import { CompareResultsStore } from '../compare/results-store';
 import type { LabPaths } from '../paths';
 import type { Operations } from '../operations';
 import type { Router, Handlers } from '../router';
@@ -103,7 +104,13 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
     ...shareHandlers(lab.share),
     ...mirrorHandlers(lab.mirrors),
     ...consoleHandlers(lab.consoles.manager, targets, runner),
-    ...compareHandlers({ twins, operations: lab.operations, compare: lab.compare, live: lab.live }),
+    ...compareHandlers({
+      twins,
+      operations: lab.operations,
+      compare: lab.compare,
+      live: lab.live,
+      results: new CompareResultsStore(join(lab.paths.data, 'compare-results.json')),
+    }),
     ...twinHandlers(
       twinLifecycle({
         containers: lab.containers,

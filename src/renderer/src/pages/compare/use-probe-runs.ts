@@ -1,17 +1,19 @@
-import { useCallback, useState } from 'react';
-import type { ConsoleRunResult } from '@shared/compare';
+import { useCallback, useEffect, useState } from 'react';
+import type { ProbeRun as SavedProbeRun } from '@shared/compare-results';
 import type { ConsoleTarget } from '@shared/consoles';
 import { useApi } from '../../data/ApiContext';
-import { probeById, type ProbeId } from './probes';
+import { probeById, probeIds, type ProbeId } from './probes';
 
-export interface ProbeRun {
-  probe: ProbeId;
-  at: string;
-  results: ConsoleRunResult[];
-}
+/** A saved run, with its probe one this page knows. */
+export type ProbeRun = Omit<SavedProbeRun, 'probe'> & { probe: ProbeId };
 
-/** Probe outputs of each twin, kept while the app runs so leaving the page does not lose them. */
+/**
+ * Probe outputs of each twin, kept while the page lives so leaving it does not lose them, and saved
+ * in main's data folder so a reload or a restart does not either.
+ */
 const runsByTwin = new Map<string, ProbeRun[]>();
+
+const isProbeId = (id: string): id is ProbeId => (probeIds as readonly string[]).includes(id);
 
 /** A serial console under TCG types slowly and a VM may still be booting: give it time. */
 const probeTimeoutMs = 20_000;
@@ -26,6 +28,26 @@ export function useProbeRuns(twinId: string, targets: readonly ConsoleTarget[]) 
   const [running, setRunning] = useState<ProbeId>();
   const [error, setError] = useState<unknown>();
 
+  // After a reload the page starts empty: take what main saved for this twin, unless a run came first.
+  useEffect(() => {
+    if (runsByTwin.has(twinId)) return;
+    let current = true;
+    void api.call('compare.results.get', { twinId }).then(
+      (saved) => {
+        const known = saved.flatMap((each) =>
+          isProbeId(each.probe) ? [{ ...each, probe: each.probe }] : [],
+        );
+        if (!current || runsByTwin.has(twinId) || known.length === 0) return;
+        runsByTwin.set(twinId, known);
+        setRuns(known);
+      },
+      () => undefined, // nothing saved, or an older main: the page works without
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, twinId]);
+
   const run = useCallback(
     async (ids: readonly ProbeId[]) => {
       setError(undefined);
@@ -38,11 +60,10 @@ export function useProbeRuns(twinId: string, targets: readonly ConsoleTarget[]) 
             timeoutMs: probeTimeoutMs,
           });
           const done: ProbeRun = { probe: id, at: new Date().toISOString(), results };
-          setRuns((current) => {
-            const next = [done, ...current.filter((each) => each.probe !== id)];
-            runsByTwin.set(twinId, next);
-            return next;
-          });
+          const next = [done, ...(runsByTwin.get(twinId) ?? []).filter((each) => each.probe !== id)];
+          runsByTwin.set(twinId, next);
+          setRuns(next);
+          await api.call('compare.results.save', { twinId, runs: next });
         }
       } catch (caught) {
         setError(caught);
