@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
 import { AppShell } from './pages/app-shell';
@@ -49,6 +49,11 @@ const mirrorServes = await fetch(stream, { signal: AbortSignal.timeout(3000) }).
 if (!mirrorServes && process.env['CI'])
   throw new Error(`CI requires the simplestreams stand-in at ${stream}: run scripts/build-mirror.sh`);
 
+/** The app's first screen, given time: on a machine at load 30 its first render has taken over 30 s. */
+async function appReady(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('link').first().waitFor({ timeout: 90_000 });
+}
+
 async function press(control: Locator, key = 'Enter'): Promise<void> {
   await control.focus();
   await control.page().keyboard.press(key);
@@ -63,6 +68,7 @@ describe.skipIf(gate.skip || !mirrorServes)('the built-in Debian 12 system conta
   it('downloads debian/12 through the mirror, boots systemd and opens bash, then removes it', async () => {
     await removeImported();
     const { page } = await openTallApp(suite.browser, suite.server.url);
+    await appReady(page);
     const wizard = new SystemWizard(page);
     const system = new SystemPage(page);
     const name = `debian-e2e-${Math.floor(Math.random() * 0xffff).toString(16)}`;
@@ -116,6 +122,7 @@ describe.skipIf(gate.skip || !mirrorServes)('the built-in Debian 12 system conta
 
   it('shows the system side on the Templates page, its image as lxc writes it', async () => {
     const { page, context } = await openTallApp(suite.browser, suite.server.url);
+    await appReady(page);
     try {
       await new AppShell(page).open('Templates');
       const card = page.getByTestId('template-debian-12-system');
@@ -136,6 +143,7 @@ describe.skipIf(gate.skip || !mirrorServes)('the built-in Debian 12 system conta
     'lists the built-in system containers by their %s names, in the dark',
     async (label, locale) => {
       const { page, context } = await openTallApp(suite.browser, suite.server.url, { colorScheme: 'dark' });
+      await appReady(page);
       try {
         await new AppShell(page).chooseLanguage(label);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
