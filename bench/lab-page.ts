@@ -199,9 +199,9 @@ try {
     let cliCpu: Awaited<ReturnType<typeof cpuPercentDuring>>;
     try {
       await sleep(5000);
-      cliCpu = await cpuPercentDuring({ cli: [cli.pid ?? 0], engine: await enginePids() }, () =>
-        sleep(windowMs),
-      );
+      cliCpu = await cpuPercentDuring({ cli: [cli.pid ?? 0], engine: await enginePids() }, async () => {
+        await sleep(windowMs);
+      });
     } finally {
       await stopChild(cli);
     }

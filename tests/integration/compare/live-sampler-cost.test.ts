@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveSampler } from '../../../src/main/lab/compare/live-sampler';
-import { ContainerLiveUsage } from '../../../src/main/lab/containers/container-live-usage';
+import { ContainerCgroupUsage } from '../../../src/main/lab/containers/container-cgroup-usage';
 import { LibvirtConnection } from '../../../src/main/lab/engines/libvirt/connection';
 import { VmLiveUsage } from '../../../src/main/lab/vms/vm-live-usage';
 import { engineGate } from '../../support/engines';
@@ -55,7 +55,7 @@ describe.skipIf(gate.skip)('the live sampler with 30 running containers', () => 
   it('samples all of them about once a second for under 5 % of a core, and stops when nobody asks', async () => {
     const docker = new Docker();
     sampler = new LiveSampler({
-      sources: [new ContainerLiveUsage(() => docker), new VmLiveUsage(libvirt)],
+      sources: [new ContainerCgroupUsage(() => docker), new VmLiveUsage(libvirt)],
       idleMs: 3000,
     });
     const ask = setInterval(() => sampler.sample(), 1000);

@@ -75,6 +75,9 @@ describe('the counters, as docker stats reads them', () => {
     expect(cpuNanoseconds(1, '69381483\n')).toBe(69381483);
     expect(cpuNanoseconds(2, 'usage_usec 1500\nuser_usec 1000\nsystem_usec 500\n')).toBe(1_500_000);
     expect(statField('nr_periods 0\n', 'usage_usec')).toBeUndefined();
+    expect(statField('total_inactive_file 5\ninactive_file 7\n', 'inactive_file')).toBe(7);
+    expect(statField('inactive_file 9\ntotal_inactive_file 5', 'total_inactive_file')).toBe(5);
+    expect(statField('total_inactive_file 5\n', 'inactive_file')).toBeUndefined();
   });
 
   it('makes one busy core 100 % and half a core 50 %', () => {

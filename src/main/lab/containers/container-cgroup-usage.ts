@@ -4,9 +4,8 @@ import type { GuestLiveSample } from '@shared/compare';
 import {
   cgroupCpuPercent,
   cgroupDirs,
+  CgroupCounters,
   parseCgroupMounts,
-  readCgroup,
-  type CgroupDirs,
   type CgroupMounts,
 } from '../engines/docker/cgroup-usage';
 import { MANAGED_FILTER } from '../engines/docker/labels';
@@ -14,8 +13,8 @@ import { streamStats } from '../engines/docker/stats';
 import type { Logger } from '../log';
 
 interface Watch {
-  /** Its cgroup directories; absent while a Docker stats stream stands in (cgroup not readable here). */
-  dirs?: CgroupDirs;
+  /** Its cgroup's counter files; absent while a Docker stats stream stands in (not readable here). */
+  counters?: CgroupCounters;
   last?: { cpuNs: number; atNs: bigint };
   stream?: AbortController;
 }
@@ -50,9 +49,9 @@ export class ContainerCgroupUsage {
         if (this.#watched.has(id) || !wanted()) return;
         const watch: Watch = {};
         this.#watched.set(id, watch);
-        const dirs = await this.#dirsOf(id).catch(() => undefined);
-        if (this.#watched.get(id) !== watch) return; // stopped or forgotten meanwhile
-        if (dirs) watch.dirs = dirs;
+        const counters = await this.#countersOf(id).catch(() => undefined);
+        if (this.#watched.get(id) !== watch) return counters?.close(); // stopped or forgotten meanwhile
+        if (counters) watch.counters = counters;
         else this.#stream(id, watch);
       }),
     );
@@ -63,9 +62,9 @@ export class ContainerCgroupUsage {
     const atNs = process.hrtime.bigint();
     const at = new Date().toISOString();
     for (const [id, watch] of this.#watched) {
-      if (!watch.dirs) continue;
+      if (!watch.counters) continue;
       try {
-        const reading = readCgroup(watch.dirs);
+        const reading = watch.counters.read();
         const cpuPercent = watch.last
           ? cgroupCpuPercent(watch.last, { cpuNs: reading.cpuNs, atNs })
           : undefined;
@@ -92,12 +91,14 @@ export class ContainerCgroupUsage {
   }
 
   #forget(id: string): void {
-    this.#watched.get(id)?.stream?.abort();
+    const watch = this.#watched.get(id);
+    watch?.stream?.abort();
+    watch?.counters?.close();
     this.#watched.delete(id);
     this.#samples.delete(id);
   }
 
-  async #dirsOf(id: string): Promise<CgroupDirs | undefined> {
+  async #countersOf(id: string): Promise<CgroupCounters | undefined> {
     const mounts = await (this.#mounts ??= readFile('/proc/self/mountinfo', 'utf8').then(
       parseCgroupMounts,
       () => undefined,
@@ -109,8 +110,14 @@ export class ContainerCgroupUsage {
     const dirs = cgroupDirs(await readFile(`/proc/${pid}/cgroup`, 'utf8'), mounts);
     // The directory must name the container: else that pid is another process (a daemon elsewhere).
     if (!dirs?.memory.includes(id)) return undefined;
-    readCgroup(dirs); // readable from this process, or the stats stream stands in
-    return dirs;
+    const counters = new CgroupCounters(dirs); // throws where this process may not read them
+    try {
+      counters.read();
+      return counters;
+    } catch (error) {
+      counters.close();
+      throw error;
+    }
   }
 
   #stream(id: string, watch: Watch): void {
