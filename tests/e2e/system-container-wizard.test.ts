@@ -64,6 +64,7 @@ describe.skipIf(gate.skip)('New system container wizard in Chromium against LXD'
     await expect.poll(() => wizard.template('fixture-ladder').getAttribute('aria-checked')).toBe('true');
     // The images LXD already has are offered too, by alias.
     await expect.poll(() => page.getByText('twinlab-fixture/busybox-system').count()).toBeGreaterThan(1);
+    await capture(page, 'system-wizard-1-template-en-light');
     await press(page.getByTestId('wizard-next'));
 
     await wizard.waitForStep('Resources');
@@ -73,6 +74,7 @@ describe.skipIf(gate.skip)('New system container wizard in Chromium against LXD'
     await typeInto(page, wizard.nameInput(), name);
     await typeInto(page, wizard.memoryInput(), '48');
     await typeInto(page, wizard.cpusInput(), '1');
+    await capture(page, 'system-wizard-2-resources-en-light');
     await press(page.getByTestId('wizard-next'));
 
     await wizard.waitForStep('Review');
