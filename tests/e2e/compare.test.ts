@@ -196,6 +196,13 @@ describe.skipIf(gate.skip)(
       await capture(page, 'compare-host-shell');
       await compare.hostTerminal().uncheck();
 
+      // A reload keeps what Measure inside found (saved per twin in main): the page and the export are whole.
+      await page.reload();
+      await expect
+        .poll(() => compare.rowValues('kernel'), { timeout: 30_000 })
+        .toEqual([hostKernel, '4.4.0', guestKernel]);
+      await capture(page, 'compare-after-reload');
+
       // Export: Markdown with both kernels and both ready times; HTML standalone with its chart.
       const markdown = await readFile((await (await compare.export('Markdown')).path()) ?? '', 'utf8');
       expect(markdown).toContain(hostKernel);
