@@ -1,4 +1,4 @@
-import { twinRoleOf, type TwinRole } from '@shared/compare';
+import { twinRoleOf, twinRoles } from '@shared/compare';
 import type { Guest } from '@shared/guest';
 import { twinNameOf, type TwinActionResult } from '@shared/twins';
 import { twinError } from './errors';
@@ -23,8 +23,6 @@ export interface TwinLifecycleDeps {
 }
 
 type Verb = 'start' | 'stop' | 'delete';
-
-const ladder: TwinRole[] = ['container', 'sandbox', 'system', 'vm'];
 
 /**
  * Start, stop or delete every part of one twin in one call. Only Twinlab's own guests carrying the
@@ -55,7 +53,8 @@ export class TwinLifecycle {
 
   async #parts(twinId: string): Promise<Guest[]> {
     const guests = (await this.deps.guests()).filter((guest) => guest.managed && guest.twinId === twinId);
-    return guests.sort((a, b) => ladder.indexOf(twinRoleOf(a)) - ladder.indexOf(twinRoleOf(b)));
+    // In the ladder's column order: container, sandbox, system container, VM.
+    return guests.sort((a, b) => twinRoles.indexOf(twinRoleOf(a)) - twinRoles.indexOf(twinRoleOf(b)));
   }
 
   async #each(
