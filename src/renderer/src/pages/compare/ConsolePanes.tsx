@@ -55,17 +55,37 @@ function ConsolePane({
             aria-hidden="true"
             style={{ background: `var(--mantine-color-${pane.color}-6)`, flex: 'none' }}
           />
-          {/* The label says what the pane is: it keeps its width, the name gives way. */}
-          <Text fw={650} size="sm" data-testid="pane-label" style={{ whiteSpace: 'nowrap', flex: 'none' }}>
+          {/* The label says what the pane is: the name gives way first; in a narrow pane (a lesson's
+              four columns) the label ends in "…" too, never under the maximise button. */}
+          <Text
+            fw={650}
+            size="sm"
+            data-testid="pane-label"
+            title={pane.label}
+            truncate="end"
+            style={{ flex: '0 1 auto', minWidth: '3em' }}
+          >
             {pane.label}
           </Text>
           {/* Shortened in the middle: the role suffix (-container, -vm…) stays in sight. */}
-          <Text component="span" size="xs" c="dimmed" ff="monospace" style={{ minWidth: 0, display: 'flex' }}>
+          <Text
+            component="span"
+            size="xs"
+            c="dimmed"
+            ff="monospace"
+            style={{ minWidth: 0, display: 'flex', flex: '0 1000 auto' }}
+          >
             <GuestName name={pane.name} />
           </Text>
         </Group>
         <Tooltip label={maximised ? `${toggleLabel} (Esc)` : toggleLabel} withArrow openDelay={300}>
-          <ActionIcon variant="subtle" color="gray" aria-label={toggleLabel} onClick={onToggle}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={toggleLabel}
+            onClick={onToggle}
+            style={{ flex: 'none' }}
+          >
             {maximised ? (
               <IconArrowsMinimize size={16} aria-hidden />
             ) : (
