@@ -13,6 +13,7 @@ export const probeIds = [
   'network',
   'hostname',
   'cgroup',
+  'users',
 ] as const;
 export type ProbeId = (typeof probeIds)[number];
 
@@ -34,6 +35,7 @@ const commands: Record<ProbeId, string> = {
   network: 'cat /proc/net/dev',
   hostname: 'hostname',
   cgroup: 'cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes',
+  users: 'cat /proc/self/uid_map',
 };
 
 export const probes: readonly ProbeDefinition[] = probeIds.map((id) => ({
