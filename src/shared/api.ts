@@ -202,6 +202,12 @@ export const api = {
    * printed before its next prompt. Probes and lesson checks use it; the output stays visible there.
    */
   'console.run': returns<ConsoleRunResult[]>()(consoleRunSchema),
+  /**
+   * Runs one command beside each target's console (exec in a container or system container, a
+   * child process on the host; at an idle prompt only for a VM) and answers what it printed: the
+   * learner's console shows nothing of it. Measure inside and lesson checks use it.
+   */
+  'console.probe': returns<ConsoleRunResult[]>()(consoleRunSchema),
 
   /** Creates a template's container, VM and (when available) sandbox in parallel under one twin id. */
   'twins.create': returns<TwinCreated>()(twinCreateSchema),

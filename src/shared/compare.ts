@@ -66,7 +66,14 @@ export const consoleRunSchema = z
 export type ConsoleRunInput = z.input<typeof consoleRunSchema>;
 
 export type ConsoleRunResult =
-  | { target: z.infer<typeof consoleTargetSchema>; ok: true; output: string; durationMs: number }
+  | {
+      target: z.infer<typeof consoleTargetSchema>;
+      ok: true;
+      output: string;
+      durationMs: number;
+      /** The command's exit status, known when it ran beside the console (not typed into it). */
+      exitCode?: number;
+    }
   | {
       target: z.infer<typeof consoleTargetSchema>;
       ok: false;

@@ -66,6 +66,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     containers,
     vms,
     systems: { openConsole: (name, size) => systems.openConsole(name, size) },
+    systemProbes: { sideRun: (name, command, timeoutMs) => systems.sideRun(name, command, timeoutMs) },
     env,
     resumeVm: (id) => vms.resume(id),
     log,

@@ -1,4 +1,5 @@
 import type { ConsoleManager } from '../consoles';
+import { runOnEach, type CommandRunner } from '../consoles/run/command-runner';
 import type { ConsoleRunner } from '../consoles/run/console-runner';
 import type { ConsoleTargets } from '../consoles/targets';
 import type { Handlers } from '../router';
@@ -13,12 +14,14 @@ type ConsoleMethods =
   | 'console.reconnect'
   | 'console.close'
   | 'console.list'
-  | 'console.run';
+  | 'console.run'
+  | 'console.probe';
 
 export function consoleHandlers(
   consoles: ConsoleManager,
   consoleTargets: ConsoleTargets,
   runner: ConsoleRunner,
+  probes: CommandRunner,
 ): Pick<Handlers, ConsoleMethods> {
   const nothing = async (action: () => unknown) => {
     await action();
@@ -35,5 +38,6 @@ export function consoleHandlers(
     'console.close': ({ sessionId }) => nothing(() => consoles.close(sessionId)),
     'console.list': async () => consoles.list(),
     'console.run': ({ targets, command, timeoutMs }) => runner.run(targets, command, timeoutMs),
+    'console.probe': ({ targets, command, timeoutMs }) => runOnEach(probes, targets, command, timeoutMs),
   };
 }

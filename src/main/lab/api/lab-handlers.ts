@@ -103,7 +103,7 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
     }),
     ...shareHandlers(lab.share),
     ...mirrorHandlers(lab.mirrors),
-    ...consoleHandlers(lab.consoles.manager, targets, runner),
+    ...consoleHandlers(lab.consoles.manager, targets, runner, lab.consoles.probes),
     ...compareHandlers({
       twins,
       operations: lab.operations,
@@ -133,7 +133,9 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
       guests: () => lab.guests.listAnswering(),
       templates: lab.templates,
       calls: {
-        run: ({ targets: on, command, timeoutMs }) => runner.run(on, command, timeoutMs ?? 10_000),
+        // Checks run beside the consoles: nothing is typed into (or interrupts) the learner's shell.
+        run: ({ targets: on, command, timeoutMs }) =>
+          lab.consoles.probes.run(on, command, timeoutMs ?? 10_000),
         measure: (guestIds) => lab.compare.measure(guestIds),
       },
       progress: new LessonProgressStore(join(lab.paths.data, 'lesson-progress.json')),

@@ -6,6 +6,7 @@ import { OutputTaps } from './output-taps';
 import { ReadyConsoles, type ReadyConsolesDeps } from './ready-consoles';
 import { ConsoleReconnects } from './reconnect';
 import { ConsoleRunner } from './run/console-runner';
+import { ExecRunner, type ExecRunnerDeps } from './run/exec-runner';
 import { PromptWatch } from './run/prompt-watch';
 import { ConsoleTargets, type ConsoleTargetsDeps } from './targets';
 
@@ -13,6 +14,8 @@ export interface ConsoleLabOptions extends Omit<ConsoleTargetsDeps, 'consoles'> 
   events: Pick<EventHub, 'emit'>;
   resumeVm: ReadyConsolesDeps['resumeVm'];
   log: Logger;
+  /** Side runs in system containers, for probes that must not type into their consoles. */
+  systemProbes?: ExecRunnerDeps['systems'];
 }
 
 /**
@@ -26,10 +29,12 @@ export class ConsoleLab {
   readonly prompts = new PromptWatch();
   readonly targets: ConsoleTargets;
   readonly runner: ConsoleRunner;
+  /** Automated probes (Measure inside, lesson checks): beside the consoles, never typed into them. */
+  readonly probes: ExecRunner;
   readonly ready: ReadyConsoles;
   readonly reconnects: ConsoleReconnects;
 
-  constructor({ events, resumeVm, log, ...targets }: ConsoleLabOptions) {
+  constructor({ events, resumeVm, log, systemProbes, ...targets }: ConsoleLabOptions) {
     const taps = new OutputTaps();
     this.boots = new BootWatch((record) => events.emit('vm.booted', record));
     this.manager = new ConsoleManager({
@@ -54,6 +59,13 @@ export class ConsoleLab {
       consoles: this.manager,
       taps,
       open: (target) => this.targets.open(target),
+    });
+    this.probes = new ExecRunner({
+      docker: targets.docker,
+      containers: targets.containers,
+      ...(systemProbes && { systems: systemProbes }),
+      typing: this.runner,
+      env: targets.env,
     });
     this.ready = new ReadyConsoles({
       targets: this.targets,

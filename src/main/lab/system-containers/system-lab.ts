@@ -2,6 +2,8 @@ import { consoleOwner, type ConsoleSessionInfo } from '@shared/consoles';
 import type { EngineStatus } from '@shared/engines';
 import type { ConsoleManager } from '../consoles';
 import { lxdExecBackend } from '../consoles/backends/lxd-exec';
+import { lxdSideRun } from '../consoles/run/lxd-side-run';
+import type { SideRunResult } from '../consoles/run/side-output';
 import { LxdConnection } from '../engines/lxd/connection';
 import { watchLxdEvents } from '../engines/lxd/events';
 import { HealthMonitor } from '../engines/health-monitor';
@@ -90,6 +92,12 @@ export class SystemLab {
       owner,
       ...size,
     });
+  }
+
+  /** A command beside the instance's shell (probes, lesson checks); refused for instances Twinlab did not make. */
+  async sideRun(name: string, command: string, timeoutMs: number): Promise<SideRunResult> {
+    await this.service.assertManaged(name);
+    return lxdSideRun(this.connection.client, name, command, timeoutMs);
   }
 
   dispose(): void {

@@ -47,6 +47,22 @@ export const twinErrorCatalog = {
     code: 'internal',
     text: 'The command could not be typed into the console: {{detail}}',
   },
+  probeTimeout: {
+    code: 'conflict',
+    text: 'The probe did not finish within {{seconds}} s, so it was stopped; the console was not touched. Try a shorter command, or run it in the console yourself.',
+  },
+  probeFailed: {
+    code: 'internal',
+    text: 'The probe could not run beside the console: {{detail}}. Check that the guest is running, then measure again.',
+  },
+  consoleBusy: {
+    code: 'conflict',
+    text: 'The console is busy (a program is running or a line is half typed): finish or clear the line, then try again.',
+  },
+  probeLeftRunning: {
+    code: 'conflict',
+    text: 'The probe did not finish within {{seconds}} s; it was left running in the console, nothing was interrupted. Look at the console, then try again.',
+  },
   twinNotFound: {
     code: 'not-found',
     text: 'There is no twin "{{twinId}}" any more (its parts were removed). Refresh the Lab page.',

@@ -50,7 +50,17 @@ export class ConsoleRunner implements CommandRunner {
     return runOnEach(this, targets, command, timeoutMs);
   }
 
-  async runOn(target: ConsoleTarget, command: string, timeoutMs: number): Promise<ConsoleRunResult> {
+  /**
+   * `onlyWhenIdle` is for automated probes that have no side channel (a VM's serial console): the
+   * line is typed only at an idle prompt with nothing typed on it, else the run answers "busy"; at
+   * the timeout the command is left running, never interrupted with Ctrl+C.
+   */
+  async runOn(
+    target: ConsoleTarget,
+    command: string,
+    timeoutMs: number,
+    { onlyWhenIdle = false } = {},
+  ): Promise<ConsoleRunResult> {
     const startedAt = performance.now();
     const failed = (error: { key: string; message: string }, output = ''): ConsoleRunResult => ({
       target,
@@ -71,7 +81,10 @@ export class ConsoleRunner implements CommandRunner {
     const sessionId = session.id;
     return this.#serialized(sessionId, async () => {
       await this.#prompt(sessionId, Math.min(promptGraceMs, timeoutMs / 2));
-      const typed = await this.#type(sessionId, command, timeoutMs);
+      // A running program or a half-typed line leaves no prompt at the end of the output.
+      if (onlyWhenIdle && !endsWithPrompt(this.deps.taps.tail(sessionId)))
+        return failed(twinMessage('consoleBusy'));
+      const typed = await this.#type(sessionId, command, timeoutMs, !onlyWhenIdle);
       const durationMs = Math.round(performance.now() - startedAt);
       return typed.ok
         ? { target, ok: true, output: typed.output, durationMs }
@@ -114,6 +127,7 @@ export class ConsoleRunner implements CommandRunner {
     sessionId: string,
     command: string,
     timeoutMs: number,
+    interruptAtTimeout: boolean,
   ): Promise<
     { ok: true; output: string } | { ok: false; error: { key: string; message: string }; output: string }
   > {
@@ -141,10 +155,13 @@ export class ConsoleRunner implements CommandRunner {
       });
       // The command may still run: Ctrl+C gives the console back for the learner and the next run.
       const timer = setTimeout(() => {
-        this.#write(sessionId, '\x03');
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        if (interruptAtTimeout) this.#write(sessionId, '\x03');
         finish({
           ok: false,
-          error: twinMessage('runTimeout', { seconds: Math.round(timeoutMs / 100) / 10 }),
+          error: interruptAtTimeout
+            ? twinMessage('runTimeout', { seconds })
+            : twinMessage('probeLeftRunning', { seconds }),
           output: cutRunOutput(command, transcript, knownPrompt).output,
         });
       }, timeoutMs);

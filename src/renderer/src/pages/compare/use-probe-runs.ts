@@ -54,7 +54,7 @@ export function useProbeRuns(twinId: string, targets: readonly ConsoleTarget[]) 
       try {
         for (const id of ids) {
           setRunning(id);
-          const results = await api.call('console.run', {
+          const results = await api.call('console.probe', {
             targets: [...targets],
             command: probeById(id).command,
             timeoutMs: probeTimeoutMs,
