@@ -6,11 +6,13 @@
  * Pictured in English light and Korean dark.
  */
 import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
 import { capture, guestSuite, openTallApp } from './support/guest-wizard';
-import { openApp } from './support/browser';
+import { openApp, screenshotDir } from './support/browser';
 import { AppShell } from './pages/app-shell';
 import { ComparePage } from './pages/compare-page';
 import { LabPage } from './pages/lab-page';
@@ -100,6 +102,17 @@ describe.skipIf(gate.skip)('a twin as one thing, in Chromium', () => {
     const stateOf = () => Promise.all(guests.map((guest) => lab.guestCard(guest).getAttribute('data-state')));
     await expect.poll(stateOf, { timeout: 60_000 }).toEqual(['running', 'running', 'running']);
     await capture(page, 'twin-card-en-light');
+
+    // The Images list has the image the twin's containers run from, with how many use it.
+    const images = page.getByRole('region', { name: 'Images', exact: true });
+    const fixtureRow = images.getByRole('row').filter({ hasText: 'twinlab-fixture/busybox:1' }).first();
+    await expect
+      .poll(async () =>
+        Number(/^(\d+) guests?$/.exec(await fixtureRow.getByTestId('image-in-use').innerText())?.[1]),
+      )
+      .toBeGreaterThanOrEqual(2);
+    await mkdir(screenshotDir, { recursive: true });
+    await images.screenshot({ path: join(screenshotDir, 'lab-images-in-use-en-light.png') });
 
     // Skip to guests: past the page's seven buttons, straight to the first twin.
     await page.getByRole('link', { name: 'Skip to guests', exact: true }).focus();
