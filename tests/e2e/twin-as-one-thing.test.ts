@@ -138,6 +138,14 @@ describe.skipIf(gate.skip)('a twin as one thing, in Chromium', () => {
     await capture(korean.page, 'twin-card-ko-dark');
     await korean.context.close();
 
+    // The Compare page's list tells twins of one template apart by their names.
+    await shell.open('Compare');
+    const indexCard = page.getByRole('article', { name, exact: true });
+    await indexCard.getByText(`Twin · ${name}`, { exact: true }).waitFor();
+    await indexCard.getByText(`From the template ${templateName}`, { exact: true }).waitFor();
+    await shell.open('Lab');
+    await section.waitFor();
+
     // Delete twin: one question listing the parts, then nothing is left.
     await section.getByTestId('twin-delete').click();
     const dialog = page.getByRole('dialog', { name: `Delete the twin ${name}?` });

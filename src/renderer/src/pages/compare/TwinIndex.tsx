@@ -47,7 +47,7 @@ export function TwinIndex() {
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
           {twins.map((twin) => {
-            const name = templateNames.get(twin.templateId) ?? twin.templateId;
+            const template = templateNames.get(twin.templateId) ?? twin.templateId;
             return (
               <Card
                 key={twin.twinId}
@@ -55,10 +55,18 @@ export function TwinIndex() {
                 radius="md"
                 padding="md"
                 component="article"
-                aria-label={name}
+                aria-label={twin.name}
               >
                 <Stack gap="sm">
-                  <Text fw={650}>{t('compare.twinTitle', { name })}</Text>
+                  {/* Its own name first: two twins of one template must not look the same. */}
+                  <Stack gap={0}>
+                    <Text fw={650} style={{ overflowWrap: 'anywhere' }}>
+                      {t('compare.twinTitle', { name: twin.name })}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {t('twins.template', { template })}
+                    </Text>
+                  </Stack>
                   <Group gap={6}>
                     {twin.guests.map((guest) => {
                       const look = columnLook(guest);
