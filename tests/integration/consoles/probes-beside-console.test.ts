@@ -8,12 +8,26 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import { probes } from '../../../src/renderer/src/pages/compare/probes';
 import { engineGate } from '../../support/engines';
 import { startTestLab, type LabClient } from '../../support/lab-client';
 
 const run = promisify(execFile);
 const gate = await engineGate(['docker']);
+/** The Compare page's probes (src/renderer/src/pages/compare/probes.ts, which this project cannot import). */
+const probes = [
+  { id: 'kernel', command: 'uname -r' },
+  { id: 'processes', command: 'ps -e -o pid,comm' },
+  { id: 'memory', command: 'head -2 /proc/meminfo' },
+  { id: 'cpus', command: 'grep -c ^processor /proc/cpuinfo' },
+  { id: 'mounts', command: 'head -12 /proc/mounts' },
+  { id: 'network', command: 'cat /proc/net/dev' },
+  { id: 'hostname', command: 'hostname' },
+  {
+    id: 'cgroup',
+    command: 'cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes',
+  },
+  { id: 'users', command: 'cat /proc/self/uid_map' },
+];
 const prefix = `tl-it-probe-${process.pid.toString(36)}`;
 
 describe.skipIf(gate.skip)('probes beside the learner’s console', () => {
