@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Guest } from '../../../../src/shared/guest';
 import type { LessonProgress } from '../../../../src/shared/lessons';
-import type { CatalogEntry, Template } from '../../../../src/shared/template';
+import { templateSchema, type CatalogEntry, type Template } from '../../../../src/shared/template';
 import {
   defaultTemplateId,
   lessonTwinName,
@@ -37,13 +37,19 @@ const guest = (id: string, kind: Guest['kind'], runtime: string): Guest =>
 describe('a lesson that needs a system container', () => {
   const ladder = {
     ...entry('fixture-ladder', 'extra', ['container', 'vm']),
-    template: {
+    template: templateSchema.parse({
       id: 'fixture-ladder',
-      tags: [],
+      name: 'BusyBox ladder',
+      description: 'app container, system container and microVM',
       container: { image: 'x' },
       system: { image: 'y' },
-      vm: { vcpus: 1, memoryMiB: 256 },
-    } as Template,
+      vm: {
+        vcpus: 1,
+        memoryMiB: 256,
+        boot: { kernel: 'k', cmdline: 'console=ttyS0' },
+        readyPattern: 'READY',
+      },
+    }),
   };
   const entries = [
     entry('debian-twin', 'builtin', ['container', 'vm'], ['same-userland', 'lesson-default']),
