@@ -230,7 +230,7 @@ describe.skipIf(gate.skip)(
       await section.getByRole('button', { name: 'Open in Compare', exact: true }).click();
       await page.waitForURL((url) => url.hash === compareHash);
       await context.close();
-    });
+    }, 300_000); // one test walks the whole page: wizard, three consoles, probes, reload, export
 
     it('reads in Simplified Chinese, light and dark, then removes the twin', async () => {
       expect(compareHash).not.toBe('');
