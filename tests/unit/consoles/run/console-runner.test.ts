@@ -23,7 +23,7 @@ function shell(script: Record<string, [delayMs: number, text: string][]>) {
   const session = { id: 's1', state: 'open' } as SessionInfo;
   const runner = new ConsoleRunner({ consoles, taps, open: () => Promise.resolve(session) });
   taps.feed('s1', `\r\n${prompt}`);
-  return { runner, typed };
+  return { runner, typed, taps };
 }
 
 describe('ConsoleRunner', () => {
@@ -73,5 +73,24 @@ describe('ConsoleRunner', () => {
       error: { key: 'twins.error.runTimeout' },
     });
     expect(typed).toEqual(['echo started; sleep 100\r', '\x03']);
+  });
+
+  describe('for a probe (onlyWhenIdle)', () => {
+    it('types nothing into a half-typed line or a running program and says the console is busy', async () => {
+      const { runner, typed, taps } = shell({});
+      taps.feed('s1', 'echo half');
+      const run = runner.runOn(target, 'uname -r', 5000, { onlyWhenIdle: true });
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(await run).toMatchObject({ ok: false, error: { key: 'twins.error.consoleBusy' } });
+      expect(typed).toEqual([]);
+    });
+
+    it('types at an idle prompt, and at the timeout leaves the command running without Ctrl+C', async () => {
+      const { runner, typed } = shell({ 'sleep 100': [] });
+      const run = runner.runOn(target, 'sleep 100', 1000, { onlyWhenIdle: true });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await run).toMatchObject({ ok: false, error: { key: 'twins.error.probeLeftRunning' } });
+      expect(typed).toEqual(['sleep 100\r']);
+    });
   });
 });
