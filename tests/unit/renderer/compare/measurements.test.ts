@@ -91,6 +91,14 @@ describe('measureCell', () => {
     );
     expect(inside).toEqual({ text: 'measure.processCount {"count":3}', note: 'sh, ps' });
   });
+
+  it('says why a probe did not answer instead of a dash', () => {
+    const busy = { key: 'twins.error.consoleBusy', message: 'The console is busy…' };
+    const failed = facts(vm, { probeFailures: { kernel: busy, processesInside: busy } });
+    const expected = { text: 'twins.error.consoleBusy {"defaultValue":"The console is busy…"}' };
+    expect(measureCell('kernel', failed, context)).toEqual(expected);
+    expect(measureCell('processesInside', failed, context)).toEqual(expected);
+  });
 });
 
 describe('chartValues', () => {

@@ -2,7 +2,7 @@ import type { GuestMeasurement } from '@shared/compare';
 import type { Guest } from '@shared/guest';
 import type { ColumnFacts } from './measurements';
 import { kernelOf, processesOf } from './probes';
-import { outputFor, type ProbeRun } from './use-probe-runs';
+import { failureFor, outputFor, type ProbeRun } from './use-probe-runs';
 
 /** One column of the comparison: its guest, its label, and what is known about it. */
 export interface CompareColumn {
@@ -23,11 +23,17 @@ export function factsOf(
   const processOutput = outputFor(runs, 'processes', guest.id);
   const kernel = kernelOutput === undefined ? undefined : kernelOf(kernelOutput);
   const processesInside = processOutput === undefined ? undefined : processesOf(processOutput);
+  const failures = {
+    kernel: failureFor(runs, 'kernel', guest.id),
+    processesInside: failureFor(runs, 'processes', guest.id),
+  };
+  const probeFailures = Object.fromEntries(Object.entries(failures).filter(([, failure]) => failure));
   return {
     kind: guest.kind,
     running: guest.state === 'running',
     ...(measurement && { measurement }),
     ...(kernel && { kernel }),
     ...(processesInside && { processesInside }),
+    ...(Object.keys(probeFailures).length > 0 && { probeFailures }),
   };
 }

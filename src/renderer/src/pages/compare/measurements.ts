@@ -26,6 +26,8 @@ export interface ColumnFacts {
   kernel?: string;
   /** The processes inside, from the processes probe. */
   processesInside?: { count: number; commands: string[] };
+  /** Why a probe behind a row did not answer (busy console, timeout, guest stopped): shown instead of a dash. */
+  probeFailures?: Partial<Record<'kernel' | 'processesInside', { key: string; message: string }>>;
 }
 
 export interface MeasureContext {
@@ -57,6 +59,12 @@ function commandList(commands: readonly string[]): string {
 export function measureCell(row: MeasureRowId, facts: ColumnFacts, context: MeasureContext): MeasureCell {
   const { language, t } = context;
   const m = facts.measurement;
+  const notProbed = (probeRow: 'kernel' | 'processesInside'): MeasureCell => {
+    const failure = facts.probeFailures?.[probeRow];
+    return failure
+      ? { text: t(failure.key, { defaultValue: failure.message }) }
+      : { text: '—', note: t('measure.runProbeHint') };
+  };
   switch (row) {
     case 'ready':
       return m?.readyMs === undefined ? none : { text: formatDuration(m.readyMs, language, t) };
@@ -81,7 +89,7 @@ export function measureCell(row: MeasureRowId, facts: ColumnFacts, context: Meas
           };
     case 'processesInside':
       return facts.processesInside === undefined
-        ? { text: '—', note: t('measure.runProbeHint') }
+        ? notProbed('processesInside')
         : {
             text: t('measure.processCount', { count: facts.processesInside.count }),
             note: commandList(facts.processesInside.commands),
@@ -94,7 +102,7 @@ export function measureCell(row: MeasureRowId, facts: ColumnFacts, context: Meas
             note: commandList(m.hostProcesses.commands),
           };
     case 'kernel':
-      if (facts.kernel === undefined) return { text: '—', note: t('measure.runProbeHint') };
+      if (facts.kernel === undefined) return notProbed('kernel');
       if (!context.hostKernel) return { text: facts.kernel };
       return {
         text: facts.kernel,

@@ -84,3 +84,15 @@ export function outputFor(runs: readonly ProbeRun[], probe: ProbeId, guestId: st
     ?.results.find((each) => each.target.guestId === guestId);
   return result?.ok ? result.output : undefined;
 }
+
+/** Why a probe did not answer in one guest (busy console, timeout, stopped), if it ran and failed. */
+export function failureFor(
+  runs: readonly ProbeRun[],
+  probe: ProbeId,
+  guestId: string,
+): { key: string; message: string } | undefined {
+  const result = runs
+    .find((each) => each.probe === probe)
+    ?.results.find((each) => each.target.guestId === guestId);
+  return result && !result.ok ? result.error : undefined;
+}
