@@ -159,9 +159,13 @@ try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     let liveCalls = 0;
+    // A guest list per guests.changed event: other work on the same engines shows up here.
+    let listCalls = 0;
     page.on('websocket', (socket) =>
       socket.on('framesent', (frame) => {
-        if (typeof frame.payload === 'string' && frame.payload.includes('"guests.live"')) liveCalls++;
+        if (typeof frame.payload !== 'string') return;
+        if (frame.payload.includes('"guests.live"')) liveCalls++;
+        if (frame.payload.includes('"guests.list"')) listCalls++;
       }),
     );
     await page.goto(server.url);
@@ -169,11 +173,13 @@ try {
     await sleep(10_000); // samplers and sparklines settle
 
     liveCalls = 0;
+    listCalls = 0;
     let lags: number[] = [];
     const twinlab = await cpuPercentDuring({ main: [server.pid], engine: await enginePids() }, async () => {
       [lags] = await Promise.all([timerLag(page, windowMs), sleep(windowMs)]);
     });
     const liveHz = liveCalls / (windowMs / 1000);
+    const listsInWindow = listCalls;
 
     // Responsiveness: go to another page and back while everything is live.
     const clicks: number[] = [];
@@ -192,16 +198,21 @@ try {
     const cli = spawn(
       'docker',
       ['stats', '--format', '{{.Name}} {{.CPUPerc}} {{.MemUsage}}', ...containerNames],
-      {
-        stdio: ['ignore', 'ignore', 'ignore'],
-      },
+      { stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    let cliErrors = '';
+    cli.stderr.on('data', (chunk: Buffer) => (cliErrors += chunk.toString()));
     let cliCpu: Awaited<ReturnType<typeof cpuPercentDuring>>;
     try {
       await sleep(5000);
       cliCpu = await cpuPercentDuring({ cli: [cli.pid ?? 0], engine: await enginePids() }, async () => {
         await sleep(windowMs);
       });
+      // A CLI that quit (a container gone meanwhile) would read as 0 % and flatter the ratio.
+      if (cli.exitCode !== null || cli.signalCode !== null)
+        throw new Error(
+          `docker stats ended during its window (${cli.exitCode ?? cli.signalCode}): ${cliErrors}`,
+        );
     } finally {
       await stopChild(cli);
     }
@@ -216,6 +227,7 @@ try {
     line('guests on the Lab page', String(guests.length));
     line('Lab page time to interactive, median of 5 loads', `${median(loads).toFixed(0)} ms`);
     line('guests.live calls per second (target ≈ 1)', liveHz.toFixed(2));
+    line('guest lists the page asked for in the window (engine events)', String(listsInWindow));
     line('main process CPU, % of one core (target < 5)', `${main.toFixed(2)} %`);
     line(
       '  … with the helper processes it ran (virsh, qemu-img)',
@@ -223,6 +235,11 @@ try {
     );
     line('docker stats CLI on the same containers, % of one core', `${docker.toFixed(2)} %`);
     line('ratio Twinlab main / docker stats CLI (target ≤ 1.0)', (main / docker).toFixed(2));
+    const withEngine = (client: number, engine: number | undefined) => client + (engine ?? NaN);
+    line(
+      'ratio with the engine side, (main + engine) / (CLI + engine)',
+      (withEngine(main, twinlab['engine']?.own) / withEngine(docker, cliCpu['engine']?.own)).toFixed(2),
+    );
     line(
       'engine side while Twinlab watched (dockerd, containerd, shims)',
       `${(twinlab['engine']?.own ?? NaN).toFixed(2)} %`,
