@@ -25,6 +25,7 @@ const builtinLessons = [
   'hardware-virtualization',
   'app-vs-system',
   'chroot-to-namespaces',
+  'layers-cow',
 ];
 
 /** A lesson pack with one lesson written in English only. */
