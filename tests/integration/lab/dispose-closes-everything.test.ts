@@ -5,6 +5,7 @@
  * it was before the lab was made. (A leftover handle is what kept `npm run bench:lab` from exiting.)
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { engineGate } from '../../support/engines';
@@ -26,6 +27,17 @@ function leftOver(before: Map<string, number>, after: Map<string, number>): stri
   return [...after]
     .filter(([type, count]) => count > (before.get(type) ?? 0))
     .map(([type, count]) => `${type} +${count - (before.get(type) ?? 0)}`);
+}
+
+/** This process's open files in the cgroup tree: the live sampler's counter files. */
+function cgroupFilesOpen(): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith('/sys/fs/cgroup/');
+    } catch {
+      return false; // closed while listing
+    }
+  }).length;
 }
 
 describe.skipIf(gate.skip)('disposing a lab that was used', () => {
@@ -62,6 +74,7 @@ describe.skipIf(gate.skip)('disposing a lab that was used', () => {
     const during = leftOver(before, resourceCounts());
     console.log(`while in use: ${during.join(', ')}`);
     expect(during.length).toBeGreaterThan(0); // the yardstick sees the lab's handles at all
+    expect(cgroupFilesOpen()).toBeGreaterThan(0); // live stats read the container's cgroup
 
     client.close();
     await lab.dispose();
@@ -73,5 +86,6 @@ describe.skipIf(gate.skip)('disposing a lab that was used', () => {
     }
     console.log(`after dispose: ${left.length === 0 ? 'nothing left' : left.join(', ')}`);
     expect(left).toEqual([]);
+    expect(cgroupFilesOpen()).toBe(0);
   }, 90_000);
 });
