@@ -199,7 +199,7 @@ export const api = {
   'console.list': returns<ConsoleSessionInfo[]>()(noInput),
   /**
    * Types one command line into each target's console (as the learner would) and answers what each
-   * printed before its next prompt. Probes and lesson checks use it; the output stays visible there.
+   * printed before its next prompt. Lesson Run uses it; the output stays visible there.
    */
   'console.run': returns<ConsoleRunResult[]>()(consoleRunSchema),
   /**

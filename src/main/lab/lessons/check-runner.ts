@@ -15,13 +15,16 @@ export interface TwinUnderLesson {
   guests: Partial<Record<TwinRole, Pick<Guest, 'id' | 'kind'>>>;
 }
 
-/** The two calls a check needs, as the API offers them (console.run and compare.measure). */
+/**
+ * The two calls a check needs, as the API offers them: console.probe (beside the learner's consoles,
+ * never typed into them) and compare.measure.
+ */
 export interface CheckCalls {
   run: (input: ConsoleRunInput) => Promise<ConsoleRunResult[]>;
   measure: (guestIds: string[]) => Promise<GuestMeasurement[]>;
 }
 
-/** Runs a step's checks one after another (they may type into the same consoles) and judges each. */
+/** Runs a step's checks one after another (a VM's probe still types at its idle prompt) and judges each. */
 export async function runStepChecks(
   step: LessonStep,
   twin: TwinUnderLesson,

@@ -17,7 +17,7 @@ import { checkRoles, stepChecks } from '@shared/lessons';
 import { plainText } from '../consoles/run/terminal-text';
 
 /**
- * Lesson checks as pure functions: the runner types probes through console.run and reads
+ * Lesson checks as pure functions: the runner runs probes through console.probe and reads
  * compare.measure, then asks these whether each check passed, and why in one sentence.
  */
 
@@ -46,7 +46,7 @@ export function probeTargets(check: ProbeCheck, facts: TwinFacts): LessonTarget[
   return check.targets.filter((target) => target === 'host' || facts.roles.includes(target));
 }
 
-/** `runs` holds the console.run result of each target from probeTargets. */
+/** `runs` holds the console.probe result of each target from probeTargets. */
 export function evaluateProbe(
   check: ProbeCheck,
   facts: TwinFacts,
@@ -197,7 +197,7 @@ function hostCount(check: LessonCheck): number {
   return check.type === 'check' && check.targets.includes('host') ? 1 : 0;
 }
 
-/** console.run answers plain text already; a result from elsewhere may still carry escapes. */
+/** console.probe answers plain text already; a result from elsewhere may still carry escapes. */
 function cleanOutput(output: string): string {
   return plainText(output).trim();
 }
