@@ -149,7 +149,7 @@ describe.skipIf(gate.skip)('probes beside the learner’s console', () => {
     expect(client.output(sandbox.sessionId)).not.toContain('^C');
   }, 120_000);
 
-  it('stops a probe that runs too long, inside the container too', async () => {
+  it('stops a probe that runs too long, inside the container too, and says when the guest is stopped', async () => {
     const guest = await client.call('containers.create', {
       spec: {
         image: 'twinlab-fixture/busybox:1',
@@ -168,5 +168,13 @@ describe.skipIf(gate.skip)('probes beside the learner’s console', () => {
     // The timed-out probe was killed inside the container, not left sleeping.
     const { stdout } = await run('docker', ['exec', `${prefix}-slow`, 'ps', '-o', 'args']);
     expect(stdout).not.toContain('sleep 30');
+
+    await client.call('containers.action', { id: guest.id, action: 'stop' });
+    const [stopped] = await client.call('console.probe', {
+      targets: [{ kind: 'container', guestId: guest.id }],
+      command: 'uname -r',
+      timeoutMs: 5000,
+    });
+    expect(stopped).toMatchObject({ ok: false, error: { key: 'twins.error.runNotOpen' } });
   }, 60_000);
 });
