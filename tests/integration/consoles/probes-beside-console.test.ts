@@ -34,7 +34,8 @@ describe.skipIf(gate.skip)('probes beside the learner’s console', () => {
   let lab: Lab;
   let client: LabClient;
   beforeAll(async () => {
-    ({ lab, client } = await startTestLab('docker'));
+    // A token in the lab's environment, as browser mode has one: a host probe must not see it.
+    ({ lab, client } = await startTestLab('docker', { TWINLAB_TOKEN: 'probe-test-token-not-for-the-shell' }));
   }, 60_000);
   afterAll(async () => {
     await run('docker', ['rm', '-f', `${prefix}-runc`, `${prefix}-runsc`, `${prefix}-slow`]).catch(
@@ -148,6 +149,24 @@ describe.skipIf(gate.skip)('probes beside the learner’s console', () => {
     );
     expect(client.output(sandbox.sessionId)).not.toContain('^C');
   }, 120_000);
+
+  it('runs a host probe as a process beside the host terminal, without the browser token', async () => {
+    const target = { kind: 'host' as const, guestId: 'host' as const };
+    const session = await client.call('console.open', { target, cols: 100, rows: 30 });
+    await client.call('console.attach', { sessionId: session.id });
+    await client.waitFor(() => /[#$] $/.test(client.output(session.id)), 'the host prompt');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = client.output(session.id).length;
+    const [answer] = await client.call('console.probe', {
+      targets: [target],
+      command: 'echo "token=${TWINLAB_TOKEN:-none}"; echo to-stderr >&2; exit 2',
+      timeoutMs: 5000,
+    });
+    expect(answer).toMatchObject({ ok: true, exitCode: 2 });
+    expect(answer?.output.split('\n').sort()).toEqual(['to-stderr', 'token=none']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(client.output(session.id).slice(before)).toBe('');
+  });
 
   it('stops a probe that runs too long, inside the container too, and says when the guest is stopped', async () => {
     const guest = await client.call('containers.create', {
