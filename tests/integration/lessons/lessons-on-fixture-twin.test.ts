@@ -70,7 +70,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     }, 180_000);
   }
 
-  /** What each check of lessons 2, 3, 5-10 and 12 does on fixture-twin: pass, or skipped for a missing feature or role. */
+  /** What each check of lessons 2, 3, 5-10, 12 and 13 does on fixture-twin: pass, or skipped for a missing feature or role. */
   const onFixtureTwin = (
     has: (feature: LessonFeature) => boolean,
   ): Record<string, Record<string, string>> => {
@@ -142,6 +142,14 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
         'app-container/container-no-unshare': 'pass',
         'system/system-nests': 'skipped: system',
       },
+      'layers-cow': {
+        'same-image/same-layers': 'pass',
+        'write/container-reads-it': 'pass',
+        'write/host-sees-added': 'pass',
+        'write/host-sees-copied-up': 'pass',
+        'other-container/sandbox-does-not-see': 'pass',
+        'vm-disk/vm-shares-more': 'pass',
+      },
     };
   };
 
@@ -165,7 +173,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     return `fail: ${result.reason.message}`;
   };
 
-  it('runs every step of lessons 2, 3, 5-10 and 12 in order, runs typed first, and each check passes or is skipped as expected', async () => {
+  it('runs every step of lessons 2, 3, 5-10, 12 and 13 in order, runs typed first, and each check passes or is skipped as expected', async () => {
     // The table assumes fixture-twin's gVisor sandbox and direct-kernel VM; KVM depends on the host.
     expect(twin.facts.features).toEqual(
       expect.arrayContaining(['container', 'sandbox', 'vm', 'runsc', 'vm-kernel']),
