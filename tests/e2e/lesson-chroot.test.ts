@@ -4,15 +4,11 @@
  * lines into its serial console. The twin has no system container, so the nesting step is skipped
  * and says why.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { appUnderTest } from './support/app-under-test';
 import { openApp } from './support/browser';
 import { capture } from './support/guest-wizard';
-import { LessonGuests, startOnFixtureTwin } from './support/lesson-twin';
+import { startOnFixtureTwin, lessonSuite } from './support/lesson-twin';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 
@@ -21,13 +17,7 @@ const gate = await engineGate(['docker', 'libvirt']);
 describe.skipIf(gate.skip)(
   'lesson 12 on fixture-twin in Chromium, in Chinese (Docker, gVisor, libvirt)',
   () => {
-    const dataHome = mkdtempSync(join(tmpdir(), 'tl-e2e-lesson-chroot-'));
-    const app = appUnderTest({ XDG_DATA_HOME: dataHome });
-    const guests = new LessonGuests();
-    afterAll(async () => {
-      await guests.removeAll();
-      rmSync(dataHome, { recursive: true, force: true });
-    }, 120_000);
+    const { app, guests } = lessonSuite('lesson-chroot');
 
     it('runs every step to green; the nesting step is skipped for want of a system container', async () => {
       const { context, page } = await openApp(app.browser, app.server.url, { colorScheme: 'dark' });

@@ -2,15 +2,11 @@
  * Lesson 13 (layers and copy-on-write) in Chromium on fixture-twin (Docker, gVisor, libvirt), in
  * Korean and the light scheme: every step Run and Checked, the host's docker diff included.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { appUnderTest } from './support/app-under-test';
 import { openApp } from './support/browser';
 import { capture } from './support/guest-wizard';
-import { LessonGuests, startOnFixtureTwin } from './support/lesson-twin';
+import { startOnFixtureTwin, lessonSuite } from './support/lesson-twin';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 
@@ -19,13 +15,7 @@ const gate = await engineGate(['docker', 'libvirt']);
 describe.skipIf(gate.skip)(
   'lesson 13 on fixture-twin in Chromium, in Korean (Docker, gVisor, libvirt)',
   () => {
-    const dataHome = mkdtempSync(join(tmpdir(), 'tl-e2e-lesson-layers-'));
-    const app = appUnderTest({ XDG_DATA_HOME: dataHome });
-    const guests = new LessonGuests();
-    afterAll(async () => {
-      await guests.removeAll();
-      rmSync(dataHome, { recursive: true, force: true });
-    }, 120_000);
+    const { app, guests } = lessonSuite('lesson-layers');
 
     it('runs every step to green: shared layers, docker diff from the host, the sandbox without the file, the VM', async () => {
       const { context, page } = await openApp(app.browser, app.server.url, { colorScheme: 'light' });

@@ -3,15 +3,11 @@
  * gVisor), LXD and libvirt. Started from the lesson page on fixture-ladder, every step Run and
  * Checked to green; pictured in English (light) and then, completed, in Korean (dark).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { appUnderTest } from './support/app-under-test';
 import { openApp } from './support/browser';
 import { capture } from './support/guest-wizard';
-import { completeEveryStep, fixtureTwinTemplate, LessonGuests } from './support/lesson-twin';
+import { completeEveryStep, fixtureTwinTemplate, lessonSuite } from './support/lesson-twin';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 
@@ -21,13 +17,7 @@ const gate = await engineGate(['docker', 'libvirt', 'lxd']);
 const ladderTemplate = 'BusyBox ladder (offline fixture)';
 
 describe.skipIf(gate.skip)('lesson 11 on the ladder twin in Chromium (Docker, gVisor, LXD, libvirt)', () => {
-  const dataHome = mkdtempSync(join(tmpdir(), 'tl-e2e-lesson-system-'));
-  const app = appUnderTest({ XDG_DATA_HOME: dataHome });
-  const guests = new LessonGuests();
-  afterAll(async () => {
-    await guests.removeAll();
-    rmSync(dataHome, { recursive: true, force: true });
-  }, 120_000);
+  const { app, guests } = lessonSuite('lesson-system');
 
   it('completes "App container vs system container" with every check green, then reads it in Korean', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);

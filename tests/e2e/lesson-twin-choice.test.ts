@@ -5,16 +5,12 @@
  * learner's "Delete it" removes every part of it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { appUnderTest } from './support/app-under-test';
 import { openApp } from './support/browser';
 import { capture } from './support/guest-wizard';
-import { LessonGuests, startOnFixtureTwin } from './support/lesson-twin';
+import { startOnFixtureTwin, lessonSuite } from './support/lesson-twin';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 
@@ -22,13 +18,7 @@ const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
 
 describe.skipIf(gate.skip)('a lesson offers the twin it has and asks before leaving it running', () => {
-  const dataHome = mkdtempSync(join(tmpdir(), 'tl-e2e-lesson-choice-'));
-  const app = appUnderTest({ XDG_DATA_HOME: dataHome });
-  const guests = new LessonGuests();
-  afterAll(async () => {
-    await guests.removeAll();
-    rmSync(dataHome, { recursive: true, force: true });
-  }, 120_000);
+  const { app, guests } = lessonSuite('lesson-choice');
 
   it('keeps the twin on Back, offers it to the next lesson, and deletes it when asked from the notice', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);

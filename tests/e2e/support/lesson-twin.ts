@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { appUnderTest, type AppUnderTest } from './app-under-test';
 import type { LessonPage } from '../pages/lesson-page';
 import { capture } from './guest-wizard';
 
@@ -27,6 +31,21 @@ export class LessonGuests {
       else await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
     }
   }
+}
+
+/**
+ * For one describe block of a lesson e2e: the app with a data folder of its own (lesson progress
+ * starts empty) and the lesson twins' guests, all removed afterwards whatever happened.
+ */
+export function lessonSuite(name: string): { app: AppUnderTest; guests: LessonGuests } {
+  const dataHome = mkdtempSync(join(tmpdir(), `tl-e2e-${name}-`));
+  const app = appUnderTest({ XDG_DATA_HOME: dataHome });
+  const guests = new LessonGuests();
+  afterAll(async () => {
+    await guests.removeAll();
+    rmSync(dataHome, { recursive: true, force: true });
+  }, 120_000);
+  return { app, guests };
 }
 
 function virsh(...args: string[]) {
