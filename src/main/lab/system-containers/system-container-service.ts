@@ -193,7 +193,9 @@ export class SystemContainerService {
       .client()
       .get<LxdInstance>(`/1.0/instances/${encodeURIComponent(id)}`)
       .catch(async (error: unknown) => {
-        if (isNotFound(error)) throw systemError('notFound', { id });
+        // 400: not a valid instance name, so no such instance either (found by the API fuzz test).
+        if (isNotFound(error) || (error instanceof LxdApiError && error.status === 400))
+          throw systemError('notFound', { id });
         throw await this.#translate(error);
       });
   }
