@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startTestLab } from '../tests/support/lab-client';
-import { line, median, timeToOutput } from './support';
+import { againstCli, line, median, timeToOutput } from './support';
 
 const run = promisify(execFile);
 const image = 'twinlab-fixture/busybox:1';
@@ -53,24 +53,13 @@ async function cliRunToPrompt(index: number): Promise<number> {
   return elapsed;
 }
 
-const app: number[] = [];
-const cli: number[] = [];
-await appCreateToPrompt(-1); // warm-up: first exec, first module loads
-await cliRunToPrompt(-1);
-for (let i = 0; i < rounds; i++) {
-  app.push(await appCreateToPrompt(i));
-  cli.push(await cliRunToPrompt(i));
-}
-console.log('\n== Create → first prompt (fixture-busybox), median of 5 ==');
-line(
-  'through Twinlab (create, open console, attach, prompt)',
-  `${median(app).toFixed(0)} ms  [${app.map((v) => v.toFixed(0)).join(', ')}]`,
-);
-line(
-  'docker run -it to its prompt',
-  `${median(cli).toFixed(0)} ms  [${cli.map((v) => v.toFixed(0)).join(', ')}]`,
-);
-line('ratio Twinlab / docker run -it (target ≤ 1.15)', (median(app) / median(cli)).toFixed(2));
+await againstCli({
+  title: 'Create → first prompt (fixture-busybox)',
+  app: { label: 'through Twinlab (create, open console, attach, prompt)', run: appCreateToPrompt },
+  cli: { label: 'docker run -it to its prompt', run: cliRunToPrompt },
+  target: 1.15,
+  rounds,
+});
 
 // --- flood --------------------------------------------------------------------------------------
 const guest = await client.call('containers.create', {

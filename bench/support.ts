@@ -42,3 +42,35 @@ export function timeToOutput(
 export function line(label: string, value: string): void {
   console.log(`${label.padEnd(58)} ${value}`);
 }
+
+export interface Contest {
+  title: string;
+  app: { label: string; run: (round: number) => Promise<number> };
+  cli: { label: string; run: (round: number) => Promise<number> };
+  /** The ratio Twinlab / CLI the issue asks for at most. */
+  target: number;
+  rounds?: number;
+}
+
+/**
+ * Times Twinlab against the engine's own CLI doing the same thing: one warm-up each (first module
+ * loads, the engine's first start of an image), then `rounds` of each interleaved so that load on
+ * the machine falls on both alike; prints both medians with every round, and the ratio.
+ */
+export async function againstCli({ title, app, cli, target, rounds = 5 }: Contest): Promise<number> {
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  await app.run(-1);
+  await cli.run(-1);
+  for (let round = 0; round < rounds; round++) {
+    ours.push(await app.run(round));
+    theirs.push(await cli.run(round));
+  }
+  const list = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
+  console.log(`\n== ${title}, median of ${rounds} ==`);
+  line(app.label, `${median(ours).toFixed(0)} ms  [${list(ours)}]`);
+  line(cli.label, `${median(theirs).toFixed(0)} ms  [${list(theirs)}]`);
+  const ratio = median(ours) / median(theirs);
+  line(`ratio Twinlab / ${cli.label.split(' ')[0]} (target ≤ ${target})`, ratio.toFixed(2));
+  return ratio;
+}

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startTestLab } from '../tests/support/lab-client';
-import { line, median, timeToOutput } from './support';
+import { againstCli, line, timeToOutput } from './support';
 
 const run = promisify(execFile);
 const image = 'twinlab-fixture/busybox-system';
@@ -61,22 +61,13 @@ async function cliLaunchToPrompt(index: number): Promise<number> {
   return launched + exec;
 }
 
-const app: number[] = [];
-const cli: number[] = [];
-await appCreateToPrompt(-1); // warm-up: first module loads, LXD's first start of the image
-await cliLaunchToPrompt(-1);
-for (let i = 0; i < rounds; i++) {
-  app.push(await appCreateToPrompt(i));
-  cli.push(await cliLaunchToPrompt(i));
-}
-const list = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
-console.log(`\n== System container: create → first prompt (${image}), median of ${rounds} ==`);
-line(
-  'through Twinlab (create, open console, attach, prompt)',
-  `${median(app).toFixed(0)} ms  [${list(app)}]`,
-);
-line('lxc launch + lxc exec … sh to its prompt', `${median(cli).toFixed(0)} ms  [${list(cli)}]`);
-line('ratio Twinlab / lxc (target ≤ 1.15)', (median(app) / median(cli)).toFixed(2));
+await againstCli({
+  title: `System container: create → first prompt (${image})`,
+  app: { label: 'through Twinlab (create, open console, attach, prompt)', run: appCreateToPrompt },
+  cli: { label: 'lxc launch + lxc exec … sh to its prompt', run: cliLaunchToPrompt },
+  target: 1.15,
+  rounds,
+});
 
 // --- host memory: the idle system container beside an app container of the same userland -------
 const system = await client.call('systems.create', {

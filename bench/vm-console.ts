@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestLab } from '../tests/support/lab-client';
-import { line, median, timeToOutput } from './support';
+import { againstCli, line, timeToOutput } from './support';
 
 const run = promisify(execFile);
 const uri = 'qemu:///system';
@@ -51,24 +51,13 @@ async function cliCreateToMarker(index: number): Promise<number> {
   return elapsed;
 }
 
-const app: number[] = [];
-const cli: number[] = [];
-await appCreateToMarker(-1); // warm-up
-await cliCreateToMarker(-1);
-for (let i = 0; i < rounds; i++) {
-  app.push(await appCreateToMarker(i));
-  cli.push(await cliCreateToMarker(i));
-}
-console.log('\n== VM create → ready marker on the serial console (fixture-microvm, TCG), median of 5 ==');
-line(
-  'through Twinlab (checks, define, start, console, marker)',
-  `${median(app).toFixed(0)} ms  [${app.map((v) => v.toFixed(0)).join(', ')}]`,
-);
-line(
-  'virsh create + virsh console to the marker',
-  `${median(cli).toFixed(0)} ms  [${cli.map((v) => v.toFixed(0)).join(', ')}]`,
-);
-line('ratio Twinlab / virsh (target ≤ 1.15)', (median(app) / median(cli)).toFixed(2));
+await againstCli({
+  title: 'VM create → ready marker on the serial console (fixture-microvm, TCG)',
+  app: { label: 'through Twinlab (checks, define, start, console, marker)', run: appCreateToMarker },
+  cli: { label: 'virsh create + virsh console to the marker', run: cliCreateToMarker },
+  target: 1.15,
+  rounds,
+});
 
 // --- memory ---------------------------------------------------------------------------------------
 const guest = await client.call('vms.create', {
