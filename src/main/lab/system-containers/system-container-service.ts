@@ -45,6 +45,8 @@ const stopTimeoutSeconds = 10;
  * and stats. Every change is refused for instances without `user.twinlab.managed=true`.
  */
 export class SystemContainerService {
+  #host: Promise<{ cpus: number; memoryMiB: number }> | undefined;
+
   constructor(private readonly deps: SystemContainerDeps) {}
 
   async list(): Promise<Guest[]> {
@@ -60,23 +62,28 @@ export class SystemContainerService {
 
   /** What create would refuse, checked before anything is made (a twin checks all its parts first). */
   async validate(request: Pick<SystemCreateRequest, 'name' | 'system'>): Promise<ValidatedRequest> {
-    const { product } = await this.#server();
     if (!instanceName.test(request.name)) throw systemError('badName', { name: request.name });
-    const host = await this.#hostSize();
+    // Independent questions to LXD, asked at once: create → prompt is measured against `lxc launch`.
+    const [{ product }, host] = await Promise.all([this.#server(), this.#hostSize()]);
     const { memoryMiB, cpus } = request.system;
     if (memoryMiB !== undefined && (memoryMiB < systemMemoryMinMiB || memoryMiB > host.memoryMiB))
       throw systemError('memoryOutOfRange', { memoryMiB, min: systemMemoryMinMiB, max: host.memoryMiB });
     if (cpus !== undefined && (cpus < 1 || cpus > host.cpus))
       throw systemError('cpusOutOfRange', { cpus, max: host.cpus });
-    const taken = await this.deps
-      .client()
-      .get(`/1.0/instances/${encodeURIComponent(request.name)}`)
-      .then(
-        () => true,
-        (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
-      );
-    if (taken) throw systemError('nameTaken', { name: request.name, product });
-    return { product, host, source: await this.#imageSource(request.system, product) };
+    const [taken, source] = await Promise.allSettled([
+      this.deps
+        .client()
+        .get(`/1.0/instances/${encodeURIComponent(request.name)}`)
+        .then(
+          () => true,
+          (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
+        ),
+      this.#imageSource(request.system, product),
+    ]);
+    if (taken.status === 'rejected') throw taken.reason;
+    if (taken.value) throw systemError('nameTaken', { name: request.name, product });
+    if (source.status === 'rejected') throw source.reason;
+    return { product, host, source: source.value };
   }
 
   /** The instance when Twinlab made it; a sentence when it did not, or when it is gone. */
@@ -230,7 +237,16 @@ export class SystemContainerService {
   }
 
   /** This computer's CPUs and memory as LXD counts them: the bounds of an instance's limits. */
-  async #hostSize(): Promise<{ cpus: number; memoryMiB: number }> {
+  /** The host's size does not change while the app runs: asked once (LXD's /1.0/resources is slow). */
+  #hostSize(): Promise<{ cpus: number; memoryMiB: number }> {
+    this.#host ??= this.#readHostSize().catch((error: unknown) => {
+      this.#host = undefined;
+      throw error;
+    });
+    return this.#host;
+  }
+
+  async #readHostSize(): Promise<{ cpus: number; memoryMiB: number }> {
     const resources = await this.read<{ cpu?: { total?: number }; memory?: { total?: number } }>(
       '/1.0/resources',
     );

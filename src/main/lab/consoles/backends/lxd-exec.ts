@@ -1,7 +1,6 @@
 import type WebSocket from 'ws';
 import { LxdApiError, type LxdClient, type LxdOperation } from '../../engines/lxd/client';
 import { ConsoleError } from '../errors';
-import { chooseShell } from '../shell-choice';
 import { BackendSignals } from './backend-signals';
 import type { BackendExit, ConsoleBackend } from './types';
 
@@ -27,7 +26,9 @@ export async function lxdExecBackend(
   options: LxdExecOptions,
 ): Promise<ConsoleBackend> {
   const base = `/1.0/instances/${encodeURIComponent(name)}`;
-  const running = async () => (await client.get<{ status: string }>(`${base}/state`)).status === 'Running';
+  // The instance's own record says whether it runs; its /state (disk, network, memory) takes LXD
+  // ~100 ms to gather.
+  const running = async () => (await client.get<{ status: string }>(base)).status === 'Running';
   if (!(await running()))
     throw new ConsoleError(
       'not-running',
@@ -36,11 +37,12 @@ export async function lxdExecBackend(
     );
 
   // Exit codes are enough to probe: an exec without websockets reports what its command returned,
-  // and fails outright ("Command not found") for a program the instance does not have.
-  const choice = await chooseShell(async (cmd) => {
+  // and fails outright ("Command not found") for a program the instance does not have. Its output
+  // is not kept, so the choice is made from exit codes alone (see pickShell).
+  const exitCodeOf = async (command: string[]) => {
     const done = await client
       .act('POST', `${base}/exec`, {
-        command: cmd,
+        command,
         'wait-for-websocket': false,
         interactive: false,
         'record-output': false,
@@ -50,8 +52,9 @@ export async function lxdExecBackend(
         throw error;
       });
     const code = done?.metadata?.['return'];
-    return { exitCode: typeof code === 'number' ? code : 127, output: '' };
-  }, options.shell);
+    return typeof code === 'number' ? code : 127;
+  };
+  const choice = await pickShell(exitCodeOf, options.shell);
   if (!choice)
     throw new ConsoleError(
       'no-shell',
@@ -126,4 +129,20 @@ function opened(socket: WebSocket): Promise<WebSocket> {
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
+}
+
+/**
+ * The template's shell when the instance has it, else bash, else sh — in as few execs as exit codes
+ * allow (each costs a round trip before the prompt): one `sh -c` answers for both bash and sh.
+ */
+async function pickShell(
+  exitCodeOf: (command: string[]) => Promise<number>,
+  preferred: string | undefined,
+): Promise<{ shell: string } | undefined> {
+  if (preferred && (await exitCodeOf([preferred, '-c', 'exit 0'])) === 0) return { shell: preferred };
+  // Exit codes of its own: `command -v` answers 1 or 127 for a missing program, depending on the sh.
+  const bashThroughSh = await exitCodeOf(['sh', '-c', 'command -v bash >/dev/null 2>&1 && exit 10; exit 11']);
+  if (bashThroughSh === 10) return { shell: 'bash' };
+  if (bashThroughSh === 11) return { shell: 'sh' };
+  return (await exitCodeOf(['bash', '-c', 'exit 0'])) === 0 ? { shell: 'bash' } : undefined;
 }
