@@ -33,7 +33,9 @@ const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
 
 const seed = 20261204;
-const timeBudgetMs = Number(process.env['TWINLAB_FUZZ_MS'] ?? 90_000);
+const timeBudgetMs = Number(process.env['TWINLAB_FUZZ_MS'] ?? 150_000);
+/** CI replays the same requests every time: a fixed seed, a fixed count, a time budget over all. */
+const runs = Number(process.env['TWINLAB_FUZZ_RUNS'] ?? 20_000);
 const replyTimeoutMs = 30_000;
 const canary = join(tmpdir(), `tl-fuzz-canary-${process.pid}`);
 
@@ -240,7 +242,7 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
         }),
         {
           seed,
-          numRuns: 100_000,
+          numRuns: runs,
           interruptAfterTimeLimit: timeBudgetMs,
           markInterruptAsFailure: false,
           endOnFailure: true,
@@ -249,7 +251,7 @@ describe.skipIf(gate.skip)('the API under hostile input (fuzz over the WebSocket
       await closeEverything();
       const total = [...outcomes.values()].reduce((sum, count) => sum + count, 0);
       console.log(`fuzz: ${total} requests, seed ${seed}:`, Object.fromEntries(outcomes));
-      expect(total).toBeGreaterThan(200);
+      expect(total).toBeGreaterThan(Math.min(200, runs));
       expect(existsSync(canary), 'a shell ran text from a request').toBe(false);
     },
     timeBudgetMs + 120_000,

@@ -20,7 +20,11 @@ export interface ConsoleTargetsDeps {
   docker: () => Docker;
   libvirtUri: () => string;
   /** The ownership guards: a console into a guest Twinlab did not make is refused. */
-  containers: { assertManaged(id: string): Promise<void> };
+  containers: {
+    assertManaged(id: string): Promise<void>;
+    /** Inspect of any container: an unknown id is a not-found sentence. */
+    inspect(id: string): Promise<unknown>;
+  };
   vms: { consoleTarget(id: string): Promise<{ id: string; name: string }> };
   /** A system container's shell: an LXD/Incus exec with a pty. */
   systems: { openConsole(name: string, size: ConsoleSize): Promise<ConsoleSessionInfo> };
@@ -126,6 +130,8 @@ export class ConsoleTargets {
 
   async #containerLogs(containerId: string, size: ConsoleSize): Promise<ConsoleSessionInfo> {
     const owner = consoleOwner({ kind: 'container-logs', guestId: containerId });
+    // Any container's log may be read; an unknown one is said so, not an engine's 404 (API fuzz test).
+    if (!this.#live(owner)) await this.deps.containers.inspect(containerId);
     return (
       this.#live(owner) ??
       this.deps.consoles.open({

@@ -6,7 +6,13 @@ import {
   type ImportImageInput,
 } from '../engines/docker/image-import';
 import { pullImage } from '../engines/docker/image-pull';
-import { listImages, removeTwinlabImage, type ImageScope, type TwinlabImage } from '../engines/docker/images';
+import {
+  imageExists,
+  listImages,
+  removeTwinlabImage,
+  type ImageScope,
+  type TwinlabImage,
+} from '../engines/docker/images';
 import type { PullProgress } from '../engines/docker/pull-progress';
 import type { ImagePuller } from '../images/image-puller';
 
@@ -47,13 +53,7 @@ export class ImageService {
 
   /** Whether Docker holds the image (any image, Twinlab's or not: it is only read). */
   has(image: string): Promise<boolean> {
-    return this.#docker()
-      .getImage(image)
-      .inspect()
-      .then(
-        () => true,
-        () => false,
-      );
+    return imageExists(this.#docker(), image).catch(() => false);
   }
 
   pull(

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /**
@@ -35,9 +36,14 @@ export function looksLikeInitrd(header: Buffer): boolean {
   return initrdMagics.some((magic) => header.subarray(0, magic.length).equals(magic));
 }
 
+/**
+ * The file's first bytes; none for what is not a regular file. Opened without blocking and checked
+ * on the open handle: a FIFO would otherwise hold the read (and a thread of the pool) forever.
+ */
 export async function readHeader(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!(await handle.stat()).isFile()) return Buffer.alloc(0);
     const buffer = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEADER_BYTES, 0);
     return buffer.subarray(0, bytesRead);

@@ -2,7 +2,7 @@ import type { ImportedImage, ImportImageInput } from '@shared/containers';
 
 export type { ImportedImage, ImportImageInput };
 import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { z } from 'zod';
@@ -52,6 +52,8 @@ export async function importImageArchive(
   } catch {
     throw containerError('image.importFileMissing', { file });
   }
+  // A FIFO or a device would block the reader (or never end): only a regular file can be an archive.
+  if (!(await stat(file)).isFile()) throw containerError('image.importNotTar', { file });
   if (input.repoTag !== undefined && parseImageReference(input.repoTag) === undefined) {
     throw containerError('validate.imageInvalid', { image: input.repoTag });
   }

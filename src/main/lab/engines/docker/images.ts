@@ -1,3 +1,4 @@
+import { isValidImageReference } from '@shared/image-reference';
 import type { ImageScope, TwinlabImage } from '@shared/containers';
 
 export type { ImageScope, TwinlabImage };
@@ -57,6 +58,10 @@ export async function imageLabels(
   docker: Docker,
   image: string,
 ): Promise<Record<string, string> | undefined> {
+  // Not a reference, so not an image Docker has; and never a request path: Docker answers a
+  // decoded "/" or ".." with a redirect that docker-modem follows to a host named by the text,
+  // failing outside any promise (found by the API fuzz test with image "/etc/shadow").
+  if (!isValidImageReference(image)) return undefined;
   try {
     const info = await docker.getImage(imagePathSegment(image)).inspect();
     return info.Config.Labels ?? {};
