@@ -13,6 +13,8 @@ const runResultSchema = z.discriminatedUnion('ok', [
       ok: z.literal(true),
       output: z.string().max(64 * 1024),
       durationMs: z.number(),
+      /** Known when the probe ran beside the console (console.probe). */
+      exitCode: z.number().int().optional(),
     })
     .strict(),
   z
