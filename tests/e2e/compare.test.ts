@@ -201,6 +201,8 @@ describe.skipIf(gate.skip)(
       await expect
         .poll(() => compare.rowValues('kernel'), { timeout: 30_000 })
         .toEqual([hostKernel, '4.4.0', guestKernel]);
+      // The table's host-side rows (time to ready among them) are measured again on load.
+      await expect.poll(() => compare.rowValues('ready'), { timeout: 30_000 }).toEqual(ready);
       await capture(page, 'compare-after-reload');
 
       // Export: Markdown with both kernels and both ready times; HTML standalone with its chart.

@@ -111,7 +111,7 @@ describe.skipIf(gate.skip)('New VM wizard, serial console and lifecycle in Chrom
     await vm.openTab('Stats');
     await expect
       .poll(() => vm.statsCard('memory').innerText(), { timeout: 30_000 })
-      .toMatch(/host memory[\s\S]*\d[\d.,]* (KiB|MiB|GiB) of 256 MiB/i);
+      .toMatch(/QEMU process RSS[\s\S]*\d[\d.,]* (KiB|MiB|GiB) \(guest RAM: 256 MiB\)/i);
     await expect
       .poll(() => chartPoints(vm.statsCard('memory')), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(4);

@@ -63,7 +63,8 @@ export function useProbeRuns(twinId: string, targets: readonly ConsoleTarget[]) 
           const next = [done, ...(runsByTwin.get(twinId) ?? []).filter((each) => each.probe !== id)];
           runsByTwin.set(twinId, next);
           setRuns(next);
-          await api.call('compare.results.save', { twinId, runs: next });
+          // Kept for a reload; a failed save must not stop the probes still to run.
+          void api.call('compare.results.save', { twinId, runs: next }).catch(() => undefined);
         }
       } catch (caught) {
         setError(caught);
