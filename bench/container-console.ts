@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startTestLab } from '../tests/support/lab-client';
-import { againstCli, line, median, timeToOutput } from './support';
+import { againstCli, consoleAtPrompt, line, median, timeToOutput } from './support';
 
 const run = promisify(execFile);
 const image = 'twinlab-fixture/busybox:1';
@@ -26,19 +26,9 @@ async function appCreateToPrompt(index: number): Promise<number> {
     spec: { image, name: `${prefix}-app-${index}`, templateId: 'bench', memoryMiB: 64 },
     operationId: `bench-${index}`,
   });
-  const session = await client.call('console.open', {
-    target: { kind: 'container', guestId: guest.id },
-    cols: 100,
-    rows: 30,
-  });
-  const attached = await client.call('console.attach', { sessionId: session.id });
-  await client.waitFor(
-    () => prompt.test(attached.replay + client.output(session.id)),
-    'the first prompt',
-    30_000,
-  );
+  const sessionId = await consoleAtPrompt(client, { kind: 'container', guestId: guest.id }, prompt);
   const elapsed = performance.now() - started;
-  await client.call('console.close', { sessionId: session.id });
+  await client.call('console.close', { sessionId });
   await client.call('containers.action', { id: guest.id, action: 'remove' });
   return elapsed;
 }

@@ -1,4 +1,6 @@
 import { spawn } from 'node-pty';
+import type { ConsoleTarget } from '../src/shared/consoles';
+import type { LabClient } from '../tests/support/lab-client';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,4 +75,20 @@ export async function againstCli({ title, app, cli, target, rounds = 5 }: Contes
   const ratio = median(ours) / median(theirs);
   line(`ratio Twinlab / ${cli.label.split(' ')[0]} (target ≤ ${target})`, ratio.toFixed(2));
   return ratio;
+}
+
+/** Opens a guest's console through the lab, as the app does, and waits for `prompt`; answers the session. */
+export async function consoleAtPrompt(
+  client: LabClient,
+  target: ConsoleTarget,
+  prompt: RegExp,
+): Promise<string> {
+  const session = await client.call('console.open', { target, cols: 100, rows: 30 });
+  const attached = await client.call('console.attach', { sessionId: session.id });
+  await client.waitFor(
+    () => prompt.test(attached.replay + client.output(session.id)),
+    'the first prompt',
+    30_000,
+  );
+  return session.id;
 }

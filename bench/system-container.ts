@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startTestLab } from '../tests/support/lab-client';
-import { againstCli, line, timeToOutput } from './support';
+import { againstCli, consoleAtPrompt, line, timeToOutput } from './support';
 
 const run = promisify(execFile);
 const image = 'twinlab-fixture/busybox-system';
@@ -34,19 +34,9 @@ async function appCreateToPrompt(index: number): Promise<number> {
     spec: { source: { kind: 'image', image }, name: `${prefix}-app-${index}`, memoryMiB: 64 },
     operationId: `bench-sys-${index}`,
   });
-  const session = await client.call('console.open', {
-    target: { kind: 'system', guestId: guest.id },
-    cols: 100,
-    rows: 30,
-  });
-  const attached = await client.call('console.attach', { sessionId: session.id });
-  await client.waitFor(
-    () => prompt.test(attached.replay + client.output(session.id)),
-    'the first prompt',
-    30_000,
-  );
+  const sessionId = await consoleAtPrompt(client, { kind: 'system', guestId: guest.id }, prompt);
   const elapsed = performance.now() - started;
-  await client.call('console.close', { sessionId: session.id });
+  await client.call('console.close', { sessionId });
   await client.call('systems.action', { id: guest.id, action: 'remove' });
   return elapsed;
 }
