@@ -10,6 +10,10 @@ import { locales, type Locale } from './locales';
  *   ```run target=all              typed into every guest's console by the Run button
  *   ```check target=container,host expect="^\d+\.\d+" outputs=same   one-line probe command
  *   ```compare                      vm.hostMemoryBytes > 10 * container.hostMemoryBytes
+ *
+ *   ## A goal {#step-id challenge}  a challenge: prose states the goal, no run blocks, checks verify state
+ *   ```hint                         Markdown shown one hint at a time, on the learner's request
+ *   ```check … missing="The VM's hostname is not twin-vm yet."   said when the check fails
  */
 
 /** Where a block is typed: a twin role or the host's own shell. */
@@ -121,6 +125,8 @@ const probeCheck = z
     /** The targets' outputs must be the same, or all differ from each other. */
     outputs: z.enum(['same', 'different']).optional(),
     timeoutMs: z.number().int().min(500).max(60_000).optional(),
+    /** What is still to do when it fails, in the lesson's language (a challenge's checks). */
+    missing: oneLine.optional(),
     line,
   })
   .strict()
@@ -151,16 +157,21 @@ const compareCheck = z
   })
   .strict();
 
+/** A challenge's hint: Markdown, hidden until the learner asks for it (hints are shown in order). */
+const hintBlock = z.object({ type: z.literal('hint'), text: z.string().min(1), line }).strict();
+
 export const lessonBlockSchema = z.discriminatedUnion('type', [
   markdownBlock,
   runBlock,
   probeCheck,
   compareCheck,
+  hintBlock,
 ]);
 export type LessonBlock = z.output<typeof lessonBlockSchema>;
 export type RunBlock = z.output<typeof runBlock>;
 export type ProbeCheck = z.output<typeof probeCheck>;
 export type CompareCheck = z.output<typeof compareCheck>;
+export type HintBlock = z.output<typeof hintBlock>;
 export type LessonCheck = ProbeCheck | CompareCheck;
 
 export const lessonStepSchema = z
@@ -169,6 +180,8 @@ export const lessonStepSchema = z
     title: z.string().min(1),
     /** Not needed to complete the lesson. */
     optional: z.boolean(),
+    /** A goal without commands: reached however the learner likes, verified by its checks. */
+    challenge: z.boolean().optional(),
     /** Skipped, with the reason, when the twin lacks any of these. */
     requires: z.array(z.enum(lessonFeatures)),
     blocks: z.array(lessonBlockSchema),
@@ -214,6 +227,10 @@ export interface LessonProblem {
 export interface LessonList {
   lessons: LessonSummary[];
   problems: LessonProblem[];
+}
+
+export function stepHints(step: LessonStep): HintBlock[] {
+  return step.blocks.filter((block): block is HintBlock => block.type === 'hint');
 }
 
 export function stepChecks(step: LessonStep): LessonCheck[] {
@@ -313,6 +330,8 @@ export const stepProgressSchema = z
           .strict(),
       )
       .max(50),
+    /** How many of a challenge's hints the learner has opened. */
+    hintsShown: z.number().int().min(0).max(50).optional(),
   })
   .strict();
 export type StepProgress = z.output<typeof stepProgressSchema>;

@@ -114,11 +114,12 @@ function firstMismatch(
 
 function shape(step: LessonStep): string {
   const blocks = step.blocks.filter((block) => block.type !== 'markdown');
-  // Lines differ between languages (prose lengths differ); everything else must not.
-  const withoutLines = (key: string, value: unknown) => (key === 'line' ? undefined : value);
+  // Lines and the learner's sentences (hints, what a check misses) differ between languages; nothing else may.
+  const untranslated = (key: string, value: unknown) =>
+    key === 'line' || key === 'text' || key === 'missing' ? undefined : value;
   return JSON.stringify(
-    { id: step.id, optional: step.optional, requires: step.requires, blocks },
-    withoutLines,
+    { id: step.id, optional: step.optional, challenge: step.challenge, requires: step.requires, blocks },
+    untranslated,
   );
 }
 

@@ -111,10 +111,10 @@ interface RawStep {
 }
 
 const stepHeading = /^(.*?)(?:\s+\{([^}]*)\})?\s*$/s;
-const blockTypes = ['run', 'check', 'compare'];
+const blockTypes = ['run', 'check', 'compare', 'hint'];
 
 /**
- * Top-level level-2 headings start steps; fenced code whose info string starts with run, check or
+ * Top-level level-2 headings start steps; fenced code whose info string starts with run, check, hint or
  * compare (at any depth, in a list item too) is a lesson block; everything else is Markdown for
  * display, kept as its source. `start` is the number of file lines before the body.
  */
@@ -166,7 +166,9 @@ function toStep(
   const problems = [...step.problems];
   if ('error' in attributes)
     return { problems: [...problems, { line: step.line, message: attributes.error }] };
-  problems.push(...unknownAttributes(attributes, ['optional'], ['requires'], step.line));
+  problems.push(...unknownAttributes(attributes, ['optional', 'challenge'], ['requires'], step.line));
+  const challenge = attributes.flags.includes('challenge');
+  problems.push(...challengeProblems(step, challenge));
   let checkNumber = 0;
   const blocks = step.blocks.map((block) =>
     block['type'] === 'check' || block['type'] === 'compare'
@@ -177,6 +179,7 @@ function toStep(
     id: attributes.id ?? `step-${index + 1}`,
     title: (match?.[1] ?? '').trim(),
     optional: attributes.flags.includes('optional'),
+    ...(challenge && { challenge }),
     requires: listOf(attributes.values['requires']),
     blocks,
     line: step.line,
@@ -220,6 +223,10 @@ function readBlock(
     return first && { problem: first };
   };
   const problem = (message: string) => ({ problem: { line, message } });
+  if (type === 'hint') {
+    const text = body.join('\n').trim();
+    return unknown([]) ?? (text ? { block: { type, text, line } } : problem('a hint needs some text'));
+  }
   if (type === 'compare') {
     const problemHere = unknown([]);
     if (problemHere) return problemHere;
@@ -232,10 +239,10 @@ function readBlock(
   const targets = resolveTargets(attributes.values['target'], needs);
   if ('error' in targets) return problem(targets.error);
   if (type === 'run') return unknown(['target']) ?? { block: { type, targets: targets.value, lines, line } };
-  const problemHere = unknown(['target', 'expect', 'outputs', 'timeout']);
+  const problemHere = unknown(['target', 'expect', 'outputs', 'timeout', 'missing']);
   if (problemHere) return problemHere;
   if (lines.length !== 1) return problem('a check runs one command on one line');
-  const { expect, outputs, timeout } = attributes.values;
+  const { expect, outputs, timeout, missing } = attributes.values;
   const block: RawBlock = {
     type,
     ...(attributes.id && { id: attributes.id }),
@@ -244,9 +251,28 @@ function readBlock(
     ...(expect !== undefined && { expect }),
     ...(outputs !== undefined && { outputs }),
     ...(timeout !== undefined && { timeoutMs: Number(timeout) * 1000 }),
+    ...(missing !== undefined && { missing }),
     line,
   };
   return { block };
+}
+
+/** A challenge is a goal the learner reaches their own way: no run blocks, checks to verify it; hints only there. */
+function challengeProblems(step: RawStep, challenge: boolean): Problem[] {
+  const of = (type: string) => step.blocks.filter((block) => block['type'] === type);
+  if (!challenge)
+    return of('hint').map((hint) => ({
+      line: hint.line,
+      message: 'a hint belongs in a challenge: add challenge to the step heading, e.g. {#id challenge}',
+    }));
+  const runs = of('run').map((run) => ({
+    line: run.line,
+    message: 'a challenge has no run blocks: say the goal in prose, or give the command in a hint',
+  }));
+  const checks = of('check').length + of('compare').length;
+  const unchecked =
+    checks > 0 ? [] : [{ line: step.line, message: 'a challenge needs a check that verifies its goal' }];
+  return [...runs, ...unchecked];
 }
 
 /** `all` is every role the lesson declares (required or optional); a run skips the absent ones. */
