@@ -36,6 +36,7 @@ import { twinRoleOf, type TwinRole } from '@shared/compare';
 import type { CatalogEntry } from '@shared/template';
 import type { Guest } from '@shared/guest';
 import type { TwinProgress } from '../../wizards/twin/use-twin-create';
+import { hintsUsed, withHintShown } from './challenge-progress';
 import { LessonMarkdown } from './LessonMarkdown';
 import { progressCount } from './lesson-logic';
 import { useLesson, useLessonProgress, useSaveProgress } from './lesson-queries';
@@ -173,6 +174,7 @@ function LessonWorkspace({
   }, [twin, hostShell, environment.data, t]);
 
   const count = progressCount(lesson.steps, progress);
+  const hints = hintsUsed(lesson.steps, progress);
   const reset = () => {
     confirm.close();
     void saveProgress({ ...(progress.templateId && { templateId: progress.templateId }), steps: {} });
@@ -208,7 +210,10 @@ function LessonWorkspace({
       {leaving.dialog}
       <PageHeader
         title={lesson.title}
-        description={t('lessons.progressLine', { ...count, count: count.total })}
+        description={[
+          t('lessons.progressLine', { ...count, count: count.total }),
+          ...(hints > 0 ? [t('lessons.challenge.hintsUsed', { count: hints })] : []),
+        ].join(' · ')}
         actions={
           twin && (
             <Button
@@ -266,6 +271,7 @@ function LessonWorkspace({
                       setActionError(undefined);
                       void runner.check(step);
                     }}
+                    onShowHint={() => void saveProgress(withHintShown(progress, step)).catch(setActionError)}
                   />
                 ))}
               </Stack>

@@ -3,6 +3,7 @@ import { IconChecklist, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   stepChecks,
+  stepHints,
   type CheckResult,
   type LessonCheck,
   type LessonStep,
@@ -10,6 +11,7 @@ import {
 } from '@shared/lessons';
 import { currentLocale } from '../../i18n';
 import { formatList } from '../../lib/format/list';
+import { ChallengeHints } from './ChallengeHints';
 import { localReasonParams } from './check-reason';
 import { LessonMarkdown } from './LessonMarkdown';
 import { StepStateIcon, type ShownState } from './StepStateIcon';
@@ -30,6 +32,8 @@ interface StepCardProps {
   locked: boolean;
   onRun: (blockIndex: number) => void;
   onCheck: () => void;
+  /** Opens a challenge's next hint. */
+  onShowHint: () => void;
 }
 
 const shownStep: Record<StepProgress['state'], ShownState> = {
@@ -83,6 +87,11 @@ function CheckLine({
             {t(`lessons.state.${state}`)}
           </Text>
         </Text>
+        {result?.status === 'fail' && !running && check.type === 'check' && check.missing && (
+          <Text size="sm" c="red" data-testid="check-missing">
+            {check.missing}
+          </Text>
+        )}
         {result && !running && (
           <Text size="xs" c={result.status === 'fail' ? 'red' : 'dimmed'} data-testid="check-reason">
             {t(result.reason.key, {
@@ -97,9 +106,10 @@ function CheckLine({
 }
 
 /** One step: its prose, its run blocks with a Run button each, its checks with their state. */
-export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: StepCardProps) {
+export function StepCard({ step, number, saved, busy, locked, onRun, onCheck, onShowHint }: StepCardProps) {
   const { t } = useTranslation();
   const checks = stepChecks(step);
+  const hints = stepHints(step);
   const state: ShownState = busy?.kind === 'check' ? 'running' : shownStep[saved?.state ?? 'pending'];
   const headingId = `step-${step.id}-title`;
   return (
@@ -112,12 +122,18 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: 
       data-testid={`step-${step.id}`}
       data-state={state}
       data-busy={busy ? busy.kind : undefined}
+      data-challenge={step.challenge ? true : undefined}
     >
       <Group gap="xs" wrap="nowrap" mb={4}>
         <StepStateIcon state={state} />
         <Text fw={650} id={headingId} style={{ flex: 1 }}>
           {t('lessons.stepTitle', { number, title: step.title })}
         </Text>
+        {step.challenge && (
+          <Badge variant="light" color="yellow" size="sm" tt="none">
+            {t('lessons.challenge.badge')}
+          </Badge>
+        )}
         {step.optional && (
           <Badge variant="light" color="gray" size="sm" tt="none">
             {t('lessons.optional')}
@@ -164,6 +180,20 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck }: 
             </Paper>
           );
         })}
+        {step.challenge && (
+          <Text size="xs" c="dimmed">
+            {t('lessons.challenge.yourWay')}
+          </Text>
+        )}
+        {hints.length > 0 && (
+          <ChallengeHints
+            stepTitle={step.title}
+            hints={hints}
+            shown={Math.min(saved?.hintsShown ?? 0, hints.length)}
+            disabled={busy !== undefined}
+            onShow={onShowHint}
+          />
+        )}
         {checks.length > 0 && (
           <Stack
             gap={6}

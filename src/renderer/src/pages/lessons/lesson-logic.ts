@@ -100,11 +100,19 @@ export function runTargets(targets: readonly LessonTarget[], guests: readonly Gu
   });
 }
 
-/** The lesson's progress with one step's check outcome in it. */
+/** The lesson's progress with one step's check outcome in it; the hints it opened stay counted. */
 export function withOutcome(progress: LessonProgress, outcome: StepCheckOutcome): LessonProgress {
+  const hintsShown = progress.steps[outcome.stepId]?.hintsShown;
   return {
     ...progress,
-    steps: { ...progress.steps, [outcome.stepId]: { state: outcome.state, results: outcome.results } },
+    steps: {
+      ...progress.steps,
+      [outcome.stepId]: {
+        state: outcome.state,
+        results: outcome.results,
+        ...(hintsShown !== undefined && { hintsShown }),
+      },
+    },
   };
 }
 
