@@ -53,7 +53,26 @@ else
 fi
 
 # --- microVM: kernel + initramfs ---------------------------------------------------------------
-if [ -s "$dir/microvm/vmlinuz" ] && [ -s "$dir/microvm/initrd.img" ]; then
+# Bump when /init or the modules change, so existing fixtures are rebuilt.
+initrd_rev=2
+# Drivers for the VM's devices that the cloud kernel builds as modules: virtio (PCI, disk, network)
+# and the emulated IDE disk (ata_piix, sd_mod) of lesson 14-virtio.
+initrd_modules="virtio_pci virtio_blk virtio_net ata_piix sd_mod"
+copy_modules() { # copy_modules KERNEL_TREE ROOT: $initrd_modules and what they depend on, with a modules.dep
+  local tree=$1 root=$2 kver module dep
+  kver=$(ls "$tree/lib/modules")
+  "$work/bb/bin/busybox" depmod -b "$tree" "$kver"
+  for module in $initrd_modules; do
+    dep=$(grep -E "/$module\.ko:" "$tree/lib/modules/$kver/modules.dep") || die "the kernel has no module $module"
+    for file in ${dep/:/}; do
+      mkdir -p "$root/lib/modules/$kver/$(dirname "$file")"
+      cp "$tree/lib/modules/$kver/$file" "$root/lib/modules/$kver/$file"
+    done
+  done
+  "$work/bb/bin/busybox" depmod -b "$root" "$kver"
+}
+if [ -s "$dir/microvm/vmlinuz" ] && [ -s "$dir/microvm/initrd.img" ] &&
+   [ "$(cat "$dir/microvm/initrd.rev" 2>/dev/null)" = "$initrd_rev" ]; then
   log "microVM kernel and initramfs present"
 else
   # linux-image-cloud-amd64 is a metapackage; its first dependency is the versioned kernel package
@@ -62,21 +81,26 @@ else
   [ -n "$kpkg" ] || { apt-get update -qq && kpkg=$(kernel_package); }
   [ -n "$kpkg" ] || die "cannot resolve linux-image-cloud-amd64 from the package lists"
   dpkg-deb -x "$(fetch_deb "$kpkg")" "$work/kernel"
-  cp "$work"/kernel/boot/vmlinuz-* "$dir/microvm/vmlinuz"
+  # Written aside and renamed: a VM starting meanwhile reads either the old file or the new one.
+  cp "$work"/kernel/boot/vmlinuz-* "$dir/microvm/vmlinuz.new" && mv "$dir/microvm/vmlinuz.new" "$dir/microvm/vmlinuz"
 
   busybox_rootfs "$work/initrd"
+  copy_modules "$work/kernel" "$work/initrd"
   cat > "$work/initrd/init" <<INIT
 #!/bin/sh
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
+modprobe -a $initrd_modules
 hostname twinlab-microvm
 echo "$marker"
 # PID 1 must never exit (the kernel would panic): give the console a new shell whenever one ends
 while true; do setsid cttyhack sh; done
 INIT
   chmod +x "$work/initrd/init"
-  (cd "$work/initrd" && find . | cpio -o -H newc --quiet | gzip -9) > "$dir/microvm/initrd.img"
+  (cd "$work/initrd" && find . | cpio -o -H newc --quiet | gzip -9) > "$dir/microvm/initrd.img.new"
+  mv "$dir/microvm/initrd.img.new" "$dir/microvm/initrd.img"
+  echo "$initrd_rev" > "$dir/microvm/initrd.rev"
   log "microVM: $(basename "$kpkg") + $(du -h "$dir/microvm/initrd.img" | cut -f1) initramfs"
 fi
 
@@ -92,7 +116,13 @@ vm_side="vm:
     kernel: ../microvm/vmlinuz
     initrd: ../microvm/initrd.img
     cmdline: console=ttyS0 panic=-1 quiet
-  readyPattern: $marker"
+  readyPattern: $marker
+  # Lesson 14-virtio: the same blank disk on virtio and on emulated IDE, and an emulated e1000 NIC
+  # (the cloud kernel has no e1000 driver: the guest sees the device and cannot use it).
+  scratchDisks:
+    - { bus: virtio, sizeMiB: 32 }
+    - { bus: ide, sizeMiB: 32 }
+  nicModels: [virtio, e1000]"
 
 write_template() { # write_template ID NAME DESCRIPTION SIDES...
   local id=$1 name=$2 description=$3; shift 3

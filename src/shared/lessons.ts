@@ -22,9 +22,19 @@ export type LessonTarget = (typeof lessonTargets)[number];
 
 /**
  * What a twin may or may not have. Roles as in compare.ts; runsc and kata are the sandbox's runtime;
- * vm-image / vm-kernel say how the VM boots; kvm / tcg whether it runs with hardware virtualization.
+ * vm-image / vm-kernel say how the VM boots; kvm / tcg whether it runs with hardware virtualization;
+ * vm-disk-buses that the VM has scratch disks on virtio and on an emulated bus (IDE or SATA).
  */
-export const lessonFeatures = [...twinRoles, 'runsc', 'kata', 'vm-image', 'vm-kernel', 'kvm', 'tcg'] as const;
+export const lessonFeatures = [
+  ...twinRoles,
+  'runsc',
+  'kata',
+  'vm-image',
+  'vm-kernel',
+  'kvm',
+  'tcg',
+  'vm-disk-buses',
+] as const;
 export type LessonFeature = (typeof lessonFeatures)[number];
 
 export const lessonLevels = ['beginner', 'intermediate', 'advanced'] as const;

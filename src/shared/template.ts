@@ -166,6 +166,20 @@ export const vmPortForwardSchema = z
   })
   .strict();
 
+/**
+ * A blank disk for experiments (lesson "virtio vs emulated devices"): sparse, raw, deleted with the VM.
+ * virtio is paravirtual; ide and sata are emulated controllers that any guest kernel can drive.
+ */
+export const vmScratchDiskSchema = z
+  .object({
+    bus: z.enum(['virtio', 'ide', 'sata']),
+    sizeMiB: z.number().int().min(1).max(4096),
+  })
+  .strict();
+
+/** The NIC models a template may ask for: paravirtual virtio-net, or QEMU's emulated Intel e1000. */
+export const vmNicModels = ['virtio', 'e1000'] as const;
+
 /** What the serial console shows when a guest of each kind is ready, unless the template says otherwise. */
 export const defaultReadyPatterns = {
   /** Printed by Twinlab's BusyBox initramfs (scripts/build-fixtures.sh). */
@@ -192,6 +206,10 @@ export const vmSideSchema = z
     portForwards: z.array(vmPortForwardSchema).default([]),
     /** Text on the serial console that means the guest is ready (boot time ends here). */
     readyPattern: z.string().min(1).optional(),
+    /** Blank disks beside the boot disk, on the bus each names. */
+    scratchDisks: z.array(vmScratchDiskSchema).max(4).optional(),
+    /** One NIC per entry, in this order (default: one virtio NIC). Not with port forwards. */
+    nicModels: z.array(z.enum(vmNicModels)).min(1).max(4).optional(),
   })
   .strict()
   .superRefine((vm, ctx) => {
@@ -204,6 +222,12 @@ export const vmSideSchema = z
           'a vm needs exactly one of boot (a kernel), image (a cloud image) and userland (the container image with a kernel)',
       });
     }
+    if (vm.nicModels !== undefined && vm.portForwards.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nicModels'],
+        message: 'nicModels cannot be combined with portForwards (the forwarding NIC is always virtio)',
+      });
     if (!vm.image) {
       for (const field of ['diskGiB', 'cloudInit'] as const) {
         if (vm[field] !== undefined)
@@ -227,6 +251,8 @@ export type VmKernel = z.output<typeof vmKernelSchema>;
 export type VmUserland = z.output<typeof vmUserlandSchema>;
 export type VmCloudInit = z.output<typeof vmCloudInitSchema>;
 export type VmPortForward = z.output<typeof vmPortForwardSchema>;
+export type VmScratchDisk = z.output<typeof vmScratchDiskSchema>;
+export type VmNicModel = (typeof vmNicModels)[number];
 
 /** Simplestreams image servers by the names LXD's and Incus's CLIs give them (`lxc launch images:debian/12`). */
 export const systemRemotes: Record<'images', string> = { images: 'https://images.linuxcontainers.org' };

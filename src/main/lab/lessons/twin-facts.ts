@@ -15,6 +15,10 @@ export function twinFacts(
     if (guest.runtime === 'qemu-kvm') features.add('kvm');
     if (guest.runtime === 'qemu-tcg') features.add('tcg');
   }
-  if (roles.includes('vm') && template.vm) features.add(template.vm.image ? 'vm-image' : 'vm-kernel');
+  if (roles.includes('vm') && template.vm) {
+    features.add(template.vm.image ? 'vm-image' : 'vm-kernel');
+    const buses = (template.vm.scratchDisks ?? []).map((disk) => disk.bus);
+    if (buses.includes('virtio') && buses.some((bus) => bus !== 'virtio')) features.add('vm-disk-buses');
+  }
   return { roles, features: [...features] };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, rm } from 'node:fs/promises';
 import type { Guest } from '@shared/guest';
 import type { Accelerator } from '@shared/host';
 import type { VmBoot, VmSide } from '@shared/template';
@@ -136,7 +136,7 @@ export class VmCreator {
       });
       domains.busy.set(uuid, 'creating');
 
-      if (plan.overlay || plan.seed) {
+      if (plan.overlay || plan.seed || plan.scratch.length > 0) {
         // 0711: QEMU (another user under qemu:///system) must pass through, nobody needs to list it.
         await mkdir(files.dataDir, { recursive: true, mode: 0o711 });
         await mkdir(vmDir, { mode: 0o711 });
@@ -148,6 +148,7 @@ export class VmCreator {
         const { path, base, baseFormat, sizeBytes } = plan.overlay;
         await createOverlay(path, base, baseFormat, sizeBytes);
       }
+      for (const disk of plan.scratch) await createSparseFile(disk.path, disk.sizeBytes);
       if (plan.seed) {
         progress('writing-seed');
         await writeSeedIso(plan.seed.path, plan.seed.settings);
@@ -254,4 +255,14 @@ export class VmCreator {
 function userlandSource(request: CreateVmRequest): UserlandSource {
   if (!request.userland) throw vmError('userlandNeedsContainer', { templateId: request.templateId });
   return request.userland;
+}
+
+/** A blank disk that takes no host space until the guest writes to it. */
+async function createSparseFile(path: string, sizeBytes: number): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.truncate(sizeBytes);
+  } finally {
+    await handle.close();
+  }
 }

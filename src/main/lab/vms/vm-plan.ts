@@ -7,6 +7,7 @@ import { hostnameFrom, type SeedSettings } from './cloud-init';
 
 export const DEFAULT_DISK_GIB = 10;
 const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
 
 export interface PlanInput {
   name: string;
@@ -28,6 +29,8 @@ export interface VmPlan {
   spec: DomainSpec;
   overlay?: { path: string; base: string; baseFormat: 'qcow2' | 'raw'; sizeBytes: number };
   seed?: { path: string; settings: SeedSettings };
+  /** Blank sparse raw files to make before defining the domain. */
+  scratch: { path: string; sizeBytes: number }[];
 }
 
 /** Everything create will make, decided up front and pure, so it can be tested and previewed. */
@@ -63,6 +66,16 @@ export function planVm(input: PlanInput): VmPlan {
     disks.push({ kind: 'overlay', file: overlay.path, format: 'qcow2' }, { kind: 'seed', file: seed.path });
   }
 
+  const scratch = (vm.scratchDisks ?? []).map((disk, index) => ({
+    path: join(input.vmDir, `scratch-${index}-${disk.bus}.raw`),
+    sizeBytes: disk.sizeMiB * MiB,
+    bus: disk.bus,
+  }));
+  for (const { path, bus } of scratch) {
+    files.push({ role: 'scratch', path });
+    disks.push({ kind: 'scratch', file: path, bus });
+  }
+
   const spec: DomainSpec = {
     name: input.name,
     uuid: input.uuid,
@@ -79,6 +92,7 @@ export function planVm(input: PlanInput): VmPlan {
       : { kind: 'disk' },
     disks,
     network: networkFor(vm, input.natNetwork),
+    ...(vm.nicModels !== undefined && { nicModels: vm.nicModels }),
     metadata: {
       templateId: input.templateId,
       ...(input.twinId !== undefined && { twinId: input.twinId }),
@@ -92,7 +106,12 @@ export function planVm(input: PlanInput): VmPlan {
       }),
     },
   };
-  return { spec, ...(overlay && { overlay }), ...(seed && { seed }) };
+  return {
+    spec,
+    ...(overlay && { overlay }),
+    ...(seed && { seed }),
+    scratch: scratch.map(({ path, sizeBytes }) => ({ path, sizeBytes })),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { el, type XmlElement } from './xml-writer';
 export const TWINLAB_XMLNS = 'https://twinlab.dev/xmlns/domain/1';
 export const TWINLAB_PREFIX = 'twinlab';
 
-export const fileRoles = ['overlay', 'seed'] as const;
+export const fileRoles = ['overlay', 'seed', 'scratch'] as const;
 export type FileRole = (typeof fileRoles)[number];
 
 export interface TwinlabFile {

@@ -1,5 +1,5 @@
 import type { Accelerator } from '@shared/host';
-import type { VmPortForward } from '@shared/template';
+import type { VmNicModel, VmPortForward, VmScratchDisk } from '@shared/template';
 import { metadataElement, type TwinlabMetadata } from './domain-metadata';
 import { el, renderXml, type XmlElement } from './xml-writer';
 
@@ -14,7 +14,9 @@ export type DomainDisk =
   /** The VM's own copy-on-write layer over a cached base image. */
   | { kind: 'overlay'; file: string; format: 'qcow2' }
   /** The cloud-init NoCloud ISO (volume label cidata). */
-  | { kind: 'seed'; file: string };
+  | { kind: 'seed'; file: string }
+  /** A blank raw disk for experiments, on the bus the template names. */
+  | { kind: 'scratch'; file: string; bus: VmScratchDisk['bus'] };
 
 export type DomainNetwork =
   /** A libvirt virtual network (NAT), used when it is active. */
@@ -33,6 +35,8 @@ export interface DomainSpec {
   os: DomainOs;
   disks: DomainDisk[];
   network: DomainNetwork;
+  /** One NIC per model on the network (nat, or user without forwards); one virtio NIC if absent. */
+  nicModels?: VmNicModel[];
   metadata: TwinlabMetadata;
 }
 
@@ -67,8 +71,8 @@ export function buildDomainXml(spec: DomainSpec): string {
       el(
         'devices',
         {},
-        spec.disks.map(diskElement),
-        networkElement(spec.network),
+        spec.disks.map((disk) => diskElement(disk, spec.disks)),
+        (spec.nicModels ?? ['virtio']).flatMap((model) => networkElement(spec.network, model) ?? []),
         el('serial', { type: 'pty' }, el('target', { port: 0 })),
         el('console', { type: 'pty' }, el('target', { type: 'serial', port: 0 })),
         el('rng', { model: 'virtio' }, el('backend', { model: 'random' }, '/dev/urandom')),
@@ -93,7 +97,26 @@ function osElement(os: DomainOs): XmlElement {
   );
 }
 
-function diskElement(disk: DomainDisk): XmlElement {
+/** Target names per bus, in the order the guest's controllers list them; hdc is the seed's. */
+const SCRATCH_TARGETS: Record<VmScratchDisk['bus'], readonly string[]> = {
+  virtio: ['vdb', 'vdc', 'vdd', 'vde'],
+  ide: ['hda', 'hdb', 'hdd'],
+  sata: ['sda', 'sdb', 'sdc', 'sdd'],
+};
+
+function diskElement(disk: DomainDisk, all: DomainDisk[]): XmlElement {
+  if (disk.kind === 'scratch') {
+    const sameBus = all.filter((other) => other.kind === 'scratch' && other.bus === disk.bus);
+    const dev = SCRATCH_TARGETS[disk.bus][sameBus.indexOf(disk)];
+    if (dev === undefined) throw new Error(`too many scratch disks on the ${disk.bus} bus`);
+    return el(
+      'disk',
+      { type: 'file', device: 'disk' },
+      el('driver', { name: 'qemu', type: 'raw' }),
+      el('source', { file: disk.file }),
+      el('target', { dev, bus: disk.bus }),
+    );
+  }
   if (disk.kind === 'overlay') {
     return el(
       'disk',
@@ -114,17 +137,17 @@ function diskElement(disk: DomainDisk): XmlElement {
   );
 }
 
-function networkElement(network: DomainNetwork): XmlElement | undefined {
+function networkElement(network: DomainNetwork, model: VmNicModel): XmlElement | undefined {
   if (network.kind === 'nat') {
     return el(
       'interface',
       { type: 'network' },
       el('source', { network: network.network }),
-      el('model', { type: 'virtio' }),
+      el('model', { type: model }),
     );
   }
   if (network.kind === 'user' && network.portForwards.length === 0) {
-    return el('interface', { type: 'user' }, el('model', { type: 'virtio' }));
+    return el('interface', { type: 'user' }, el('model', { type: model }));
   }
   return undefined; // none, or user networking with forwards (see forwardingCommandline)
 }
