@@ -36,7 +36,9 @@ export function ChallengeHints({ stepTitle, hints, shown, disabled, onShow }: Ch
             radius="sm"
             px="sm"
             py={6}
-            bg="var(--mantine-color-yellow-light)"
+            bg="var(--mantine-color-default-hover)"
+            // A bulb-coloured edge marks it a hint in both schemes; a tinted fill glares in the dark one.
+            style={{ borderLeft: '3px solid var(--mantine-color-yellow-5)' }}
             component="section"
             aria-label={title}
             tabIndex={-1}

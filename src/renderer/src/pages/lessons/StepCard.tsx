@@ -59,6 +59,7 @@ function CheckLine({
 }) {
   const { t } = useTranslation();
   const state: ShownState = running ? 'running' : result ? shownCheck[result.status] : 'pending';
+  const missing = result?.status === 'fail' && !running && check.type === 'check' ? check.missing : undefined;
   return (
     <Group
       component="li"
@@ -87,13 +88,18 @@ function CheckLine({
             {t(`lessons.state.${state}`)}
           </Text>
         </Text>
-        {result?.status === 'fail' && !running && check.type === 'check' && check.missing && (
+        {missing && (
           <Text size="sm" c="red" data-testid="check-missing">
-            {check.missing}
+            {missing}
           </Text>
         )}
         {result && !running && (
-          <Text size="xs" c={result.status === 'fail' ? 'red' : 'dimmed'} data-testid="check-reason">
+          // Under a missing sentence the measured detail is secondary.
+          <Text
+            size="xs"
+            c={result.status === 'fail' && !missing ? 'red' : 'dimmed'}
+            data-testid="check-reason"
+          >
             {t(result.reason.key, {
               ...localReasonParams(result.reason, t, listOf),
               defaultValue: result.reason.message,
