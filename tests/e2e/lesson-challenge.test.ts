@@ -61,6 +61,11 @@ describe.skipIf(gate.skip)('a lesson challenge in Chromium on fixture-twin (Dock
     await lessons.step(stepId).getByTestId('hint-1').waitFor();
     expect(await lessons.step(stepId).getAttribute('data-state')).toBe('passed');
     expect(await lessons.step(stepId).getByTestId('hints-used').innerText()).toBe('Hints used: 1 of 2');
+
+    // The lesson's card counts them too.
+    await page.evaluate(() => (window.location.hash = '#/lessons'));
+    await lessons.card('isolation').waitFor();
+    expect(await lessons.cardProgress('isolation').innerText()).toBe('1 of 6 steps done · 1 hint used');
     await context.close();
   }, 600_000);
 

@@ -1,6 +1,11 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { LessonProgress, LessonStep } from '../../../../src/shared/lessons';
-import { hintsUsed, withHintShown } from '../../../../src/renderer/src/pages/lessons/challenge-progress';
+import {
+  hintsUsed,
+  progressLine,
+  withHintShown,
+} from '../../../../src/renderer/src/pages/lessons/challenge-progress';
 import { withOutcome } from '../../../../src/renderer/src/pages/lessons/lesson-logic';
 
 const challenge: LessonStep = {
@@ -41,6 +46,17 @@ describe('challenge progress', () => {
     const stale: LessonProgress = { steps: { rename: { state: 'done', results: [], hintsShown: 9 } } };
     expect(hintsUsed([challenge, plain], stale)).toBe(2);
     expect(hintsUsed([challenge], undefined)).toBe(0);
+  });
+
+  it('adds the hints used to the progress line only once one was opened', () => {
+    const t = ((key: string, params: Record<string, number>) =>
+      `${key} ${JSON.stringify(params)}`) as unknown as TFunction;
+    expect(progressLine(t, [challenge, plain], { steps: {} })).toBe(
+      'lessons.progressLine {"done":0,"total":2,"count":2}',
+    );
+    expect(progressLine(t, [challenge, plain], withHintShown({ steps: {} }, challenge))).toBe(
+      'lessons.progressLine {"done":0,"total":2,"count":2} · lessons.challenge.hintsUsed {"count":1}',
+    );
   });
 
   it('saves no hint count on a step that never opened one', () => {

@@ -6,6 +6,7 @@ import type { LessonProblem, LessonProgressMap, LessonSummary } from '@shared/le
 import type { Lesson } from '@shared/lessons';
 import type { Locale } from '@shared/locales';
 import { currentLocale } from '../../i18n';
+import { progressLine } from './challenge-progress';
 import { progressCount } from './lesson-logic';
 
 const levelColor = { beginner: 'teal', intermediate: 'blue', advanced: 'grape' } as const;
@@ -73,7 +74,7 @@ function LessonCard({
         {count && (
           <Stack gap={4}>
             <Text size="xs" c="dimmed" data-testid="lesson-progress">
-              {t('lessons.progressLine', { ...count, count: count.total })}
+              {steps && progressLine(t, steps, progress[lesson.id])}
             </Text>
             <Progress
               value={count.total === 0 ? 0 : (100 * count.done) / count.total}

@@ -36,9 +36,8 @@ import { twinRoleOf, type TwinRole } from '@shared/compare';
 import type { CatalogEntry } from '@shared/template';
 import type { Guest } from '@shared/guest';
 import type { TwinProgress } from '../../wizards/twin/use-twin-create';
-import { hintsUsed, withHintShown } from './challenge-progress';
+import { progressLine, withHintShown } from './challenge-progress';
 import { LessonMarkdown } from './LessonMarkdown';
-import { progressCount } from './lesson-logic';
 import { useLesson, useLessonProgress, useSaveProgress } from './lesson-queries';
 import { StartLesson } from './StartLesson';
 import { StepCard } from './StepCard';
@@ -173,8 +172,6 @@ function LessonWorkspace({
     return list;
   }, [twin, hostShell, environment.data, t]);
 
-  const count = progressCount(lesson.steps, progress);
-  const hints = hintsUsed(lesson.steps, progress);
   const reset = () => {
     confirm.close();
     void saveProgress({ ...(progress.templateId && { templateId: progress.templateId }), steps: {} });
@@ -210,10 +207,7 @@ function LessonWorkspace({
       {leaving.dialog}
       <PageHeader
         title={lesson.title}
-        description={[
-          t('lessons.progressLine', { ...count, count: count.total }),
-          ...(hints > 0 ? [t('lessons.challenge.hintsUsed', { count: hints })] : []),
-        ].join(' · ')}
+        description={progressLine(t, lesson.steps, progress)}
         actions={
           twin && (
             <Button
