@@ -196,7 +196,8 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck, on
             stepTitle={step.title}
             hints={hints}
             shown={Math.min(saved?.hintsShown ?? 0, hints.length)}
-            disabled={busy !== undefined}
+            // A check saves the progress it started from: opening a hint meanwhile would be lost.
+            disabled={locked}
             onShow={onShowHint}
           />
         )}
