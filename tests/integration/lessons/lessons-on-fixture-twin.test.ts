@@ -70,7 +70,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     }, 180_000);
   }
 
-  /** What each check of lessons 2, 3, 5-10, 12 and 13 does on fixture-twin: pass, or skipped for a missing feature or role. */
+  /** What each check of lessons 2, 3, 5-10 and 12-14 does on fixture-twin: pass, or skipped for a missing feature or role. */
   const onFixtureTwin = (
     has: (feature: LessonFeature) => boolean,
   ): Record<string, Record<string, string>> => {
@@ -150,6 +150,11 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
         'other-container/sandbox-does-not-see': 'pass',
         'vm-disk/vm-shares-more': 'pass',
       },
+      virtio: {
+        'two-disks/virtio-disk': 'pass',
+        'two-disks/emulated-disk': 'pass',
+        'measure/measured': 'pass',
+      },
     };
   };
 
@@ -173,10 +178,11 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     return `fail: ${result.reason.message}`;
   };
 
-  it('runs every step of lessons 2, 3, 5-10, 12 and 13 in order, runs typed first, and each check passes or is skipped as expected', async () => {
-    // The table assumes fixture-twin's gVisor sandbox and direct-kernel VM; KVM depends on the host.
+  it('runs every step of lessons 2, 3, 5-10 and 12-14 in order, runs typed first, and each check passes or is skipped as expected', async () => {
+    // The table assumes fixture-twin's gVisor sandbox and direct-kernel VM with its virtio and IDE
+    // scratch disks; KVM depends on the host.
     expect(twin.facts.features).toEqual(
-      expect.arrayContaining(['container', 'sandbox', 'vm', 'runsc', 'vm-kernel']),
+      expect.arrayContaining(['container', 'sandbox', 'vm', 'runsc', 'vm-kernel', 'vm-disk-buses']),
     );
     const expected = onFixtureTwin((feature) => twin.facts.features.includes(feature));
     const actual: Record<string, Record<string, string>> = {};
@@ -193,6 +199,22 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     }
     expect(actual).toEqual(expected);
   }, 600_000);
+
+  it('measures lesson "virtio": the virtio and the IDE disk, three times, numbers logged for the lesson', async () => {
+    const lesson = await client.call('lessons.get', { id: 'virtio', locale: 'en' });
+    const step = lesson.steps.find((candidate) => candidate.id === 'measure');
+    if (!step) throw new Error('no measure step');
+    const rounds: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const [result] = await checkStep(step);
+      expect(result).toMatchObject({ checkId: 'measured', status: 'pass' });
+      // The reason shows the output on one line, its lines joined by ⏎.
+      rounds.push(...(result?.reason.outputs?.[0]?.output.split(' ⏎ ') ?? []));
+    }
+    const disks = rounds.map((line) => /^(vda|sda) [\d.]+ MiB\/s [\d.]+ ms CPU per MiB$/.exec(line)?.[1]);
+    expect(disks).toEqual(['vda', 'sda', 'vda', 'sda', 'vda', 'sda']);
+    console.info(`lesson virtio on fixture-twin (${twin.facts.features.join(', ')}):\n${rounds.join('\n')}`);
+  }, 300_000);
 
   it('turns a check red, with the reason, when its expectation is not met', async () => {
     const lesson = await client.call('lessons.get', { id: 'kernel', locale: 'en' });

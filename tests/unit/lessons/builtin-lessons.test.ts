@@ -20,7 +20,7 @@ function withoutLine({ line: _line, ...check }: LessonCheck) {
 }
 
 describe('built-in lessons', () => {
-  it('all thirteen load without a problem, in English, Simplified Chinese and Korean, with the same checks', async () => {
+  it('all fourteen load without a problem, in English, Simplified Chinese and Korean, with the same checks', async () => {
     const library = await loadLessons([
       { dir: join(import.meta.dirname, '../../../resources/lessons'), source: 'builtin' },
     ]);
@@ -39,6 +39,7 @@ describe('built-in lessons', () => {
       'app-vs-system',
       'chroot-to-namespaces',
       'layers-cow',
+      'virtio',
     ]);
     for (const entry of library.entries) {
       const english = lessonIn(entry, 'en');
