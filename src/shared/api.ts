@@ -40,6 +40,12 @@ import {
 import { shareStartSchema, type ShareStatus } from './sharing';
 import { compareResultsGetSchema, compareResultsSaveSchema, type ProbeRun } from './compare-results';
 import { twinRefSchema, twinStopSchema, type TwinActionResult } from './twins';
+import {
+  checkpointRefSchema,
+  checkpointsListSchema,
+  type Checkpoint,
+  type CheckpointRestored,
+} from './checkpoints';
 import { vmAvailabilitySchema, type VmTemplateAvailability } from './vm-availability';
 import { mirrorsSetSchema, type MirrorStatus } from './mirrors';
 import { lessonsGetSchema, lessonsListSchema, type Lesson, type LessonList } from './lessons';
@@ -242,6 +248,14 @@ export const api = {
   'lessons.prepare': returns<PrepareReport>()(lessonsPrepareSchema),
   /** The folders an instructor can put a lesson pack in. */
   'lessons.folders': returns<LessonFolders>()(lessonsFoldersSchema),
+  /** A twin's lesson checkpoints, oldest first. */
+  'checkpoints.list': returns<Checkpoint[]>()(checkpointsListSchema),
+  /** Saves every part of the twin for a lesson step (replacing that step's checkpoint); a failure keeps nothing. */
+  'checkpoints.save': returns<Checkpoint>()(checkpointRefSchema),
+  /** Puts every part of the twin back to the step's checkpoint and reconnects the consoles; answers the seconds. */
+  'checkpoints.restore': returns<CheckpointRestored>()(checkpointRefSchema),
+  /** Removes a twin's checkpoints (lesson Reset; twins.delete does it too). */
+  'checkpoints.forget': returns<null>()(checkpointsListSchema),
 } as const;
 
 export type Api = typeof api;

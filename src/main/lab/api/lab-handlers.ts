@@ -36,6 +36,8 @@ import { twinHandlers } from './twin-handlers';
 import { vmHandlers } from './vm-handlers';
 import { vmAvailabilityHandlers } from './vm-availability-handlers';
 import { canReachRegistry } from '../containers/registry-probe';
+import { checkpointHandlers } from './checkpoint-handlers';
+import { labCheckpoints } from '../lessons/checkpoints/lab-checkpoints';
 
 /** Everything the lab made, as the API reaches it. */
 export interface LabParts {
@@ -67,6 +69,8 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
   const extraLessons = lab.env['TWINLAB_EXTRA_LESSONS'];
   const lessons = lessonDirs(lab.resourcesDir, lab.paths.userLessons, extraLessons);
   const { ready, runner, targets } = lab.consoles;
+  const checkpoints = labCheckpoints(lab);
+  const compareResults = new CompareResultsStore(join(lab.paths.data, 'compare-results.json'));
   const twins: TwinCreatorDeps = {
     catalog: () => lab.templates.list(),
     containers: lab.containers,
@@ -109,7 +113,7 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
       operations: lab.operations,
       compare: lab.compare,
       live: lab.live,
-      results: new CompareResultsStore(join(lab.paths.data, 'compare-results.json')),
+      results: compareResults,
     }),
     ...twinHandlers(
       twinLifecycle({
@@ -117,10 +121,13 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
         vms: lab.vms,
         systems: lab.systems.service,
         consoles: lab.consoles.manager,
+        results: compareResults,
         startVm: (id) => call('vms.action', { id, action: 'start' }),
         changed: () => lab.events.emit('guests.changed', {}),
       }),
+      (twinId) => checkpoints.forget(twinId),
     ),
+    ...checkpointHandlers(checkpoints),
     ...vmAvailabilityHandlers({
       catalog: () => lab.templates.list(),
       images: lab.vmImages,

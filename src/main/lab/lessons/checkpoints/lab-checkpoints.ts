@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { LabParts } from '../../api/lab-handlers';
+import type { ConsoleManager } from '../../consoles';
+import { changeSnapshot } from '../../system-containers/system-snapshots';
+import { CheckpointService } from './checkpoint-service';
+
+/** The checkpoint service on the lab's own engines, consoles and data folder. */
+export function labCheckpoints(
+  lab: Pick<LabParts, 'paths' | 'engines' | 'containers' | 'vms' | 'systems' | 'consoles'>,
+): CheckpointService {
+  const consoles = lab.consoles.manager;
+  return new CheckpointService({
+    dir: join(lab.paths.data, 'checkpoints'),
+    guests: async () => {
+      const [containers, vms, systems] = await Promise.all([
+        lab.containers.list('twinlab'),
+        lab.vms.list(),
+        lab.systems.service.list().catch(() => []), // LXD is optional
+      ]);
+      return [...containers, ...vms, ...systems];
+    },
+    docker: () => lab.engines.docker.client,
+    libvirtUri: () => lab.engines.libvirt.endpoint(),
+    systemSnapshot: (name, action, snapshot) => changeSnapshot(lab.systems.service, name, action, snapshot),
+    consoles: {
+      close: async (guestId) => {
+        await Promise.all(sessionsOf(consoles, guestId).map((id) => consoles.close(id)));
+      },
+      reconnect: async (guestId) => {
+        await Promise.all(sessionsOf(consoles, guestId).map((id) => reconnectWhenLost(consoles, id)));
+      },
+    },
+  });
+}
+
+/** A guest's console sessions: its shell (and a container's log view), owners `<kind>:<guest id>`. */
+function sessionsOf(consoles: ConsoleManager, guestId: string): string[] {
+  return consoles
+    .list()
+    .filter((session) => session.owner?.split(':').slice(1).join(':') === guestId)
+    .map((session) => session.id);
+}
+
+/**
+ * The guest was switched off and started again: its console program notices the end a moment
+ * later. Waits for that (at most a few seconds), then connects the same session to the new run.
+ */
+async function reconnectWhenLost(consoles: ConsoleManager, id: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (consoles.info(id).state === 'open' && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  await consoles.reconnect(id);
+}
