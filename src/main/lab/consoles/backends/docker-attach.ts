@@ -4,6 +4,8 @@ import { ConsoleError } from '../errors';
 import { BackendSignals } from './backend-signals';
 import type { ConsoleBackend } from './types';
 
+const noop = () => undefined;
+
 /**
  * The container's own terminal: its main process's TTY, as `docker run -it` / `docker attach`
  * show it. Used for interactive containers (a shell as the main process). Attached before the
@@ -46,9 +48,16 @@ export async function dockerAttachBackend(
   stream.on('end', () => stream.destroy());
   stream.on('error', () => stream.destroy());
   // A container that is not running yet has no TTY to size; it gets the size once it starts.
-  const resize = (cols: number, rows: number) =>
-    void container.resize({ h: rows, w: cols }).catch(() => undefined);
-  resize(size.cols, size.rows);
+  const setSize = (cols: number, rows: number) =>
+    container.resize({ h: rows, w: cols }).then(noop, noop);
+  const resize = (cols: number, rows: number) => void setSize(cols, rows);
+  if (State.Status === 'running' && size.rows > 1) {
+    // A running shell printed its prompt before this attach and dockerd replays nothing, so a
+    // reopened console would stay blank until Enter. A size change sends SIGWINCH, on which ash
+    // and bash redraw the prompt with any half-typed line; unlike a newline it runs nothing and
+    // feeds nothing to a program in the foreground. The same size twice would send no signal.
+    void setSize(size.cols, size.rows - 1).then(() => setSize(size.cols, size.rows));
+  } else resize(size.cols, size.rows);
 
   return {
     description: `attached to ${name}`,

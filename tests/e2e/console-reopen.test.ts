@@ -1,0 +1,67 @@
+/**
+ * Issue #14 item 9: ending a console session and opening a new one. In Chromium: create a BusyBox
+ * container (its console is the container's own TTY), print a line, half-type another, End
+ * session — the banner says the guest keeps running and the output stays, and it does stay — then
+ * Open a new console: the prompt and the half-typed line are there at once, with no key pressed
+ * (the shell redraws on SIGWINCH; nothing is typed for it), and Enter runs that line exactly once.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { engineGate } from '../support/engines';
+import { capture, guestSuite, openTallApp } from './support/guest-wizard';
+import { AppShell } from './pages/app-shell';
+import { ContainerWizard } from './pages/container-wizard';
+import { LabPage } from './pages/lab-page';
+import { TerminalView } from './pages/terminal';
+
+const run = promisify(execFile);
+const gate = await engineGate(['docker']);
+
+describe.skipIf(gate.skip)('ending a container console and opening a new one', () => {
+  const suite = guestSuite(async (name) => {
+    await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
+  });
+
+  it('keeps the output it says it keeps, and the new console shows the prompt before any key', async () => {
+    const { page } = await openTallApp(suite.browser, suite.server.url);
+    const wizard = new ContainerWizard(page);
+    await new AppShell(page).open('Lab');
+    await new LabPage(page).newContainerButton().click();
+    await wizard.waitForStep('Template');
+    await wizard.pickTemplate('fixture-busybox');
+    await wizard.next('Resources');
+    const name = await wizard.nameInput().inputValue();
+    suite.created.add(name);
+    await wizard.next('Network & storage');
+    await wizard.next('Review');
+    await expect.poll(() => wizard.createButton().isEnabled()).toBe(true);
+    await wizard.createButton().click();
+    await page.waitForURL(/#\/guests\/[0-9a-f]{12,}\/console$/, { timeout: 60_000 });
+
+    const terminal = new TerminalView(page);
+    await terminal.waitUntilOpen();
+    await terminal.run('echo BEFORE-$((6*7))');
+    await terminal.waitForText('BEFORE-42');
+    await page.keyboard.type('echo half-$((2*3))');
+    await terminal.waitForText('echo half-$((2*3))');
+
+    await terminal.tool('End session').click();
+    const banner = page.getByTestId('console-banner');
+    await expect.poll(() => banner.getAttribute('data-kind'), { timeout: 15_000 }).toBe('closed');
+    expect(await banner.innerText()).toContain('the guest keeps running');
+    expect(await banner.innerText()).toContain('The output above stays');
+    expect(await terminal.text()).toContain('BEFORE-42');
+    await capture(page, 'console-ended-output-stays-en-light');
+
+    await banner.getByRole('button', { name: 'Open a new console' }).click();
+    await terminal.waitUntilOpen();
+    // No key has been pressed since: the prompt with the half-typed line is the shell's redraw.
+    await terminal.waitForText(/\/ # echo half-\$\(\(2\*3\)\)/, 10_000);
+    await capture(page, 'console-reopened-shows-prompt-en-light');
+    await terminal.focus();
+    await page.keyboard.press('Enter');
+    const after = await terminal.waitForText(/^half-6$/m);
+    expect(after.match(/^half-6$/gm)).toHaveLength(1);
+  });
+});
