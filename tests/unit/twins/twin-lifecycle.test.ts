@@ -28,13 +28,15 @@ function labOf(guests: Guest[], failing: Record<string, string> = {}) {
   };
   const parts: TwinPartActions = { start: act('start'), stop: act('stop'), remove: act('remove') };
   const closed: string[] = [];
+  const forgotten: string[] = [];
   const lifecycle = new TwinLifecycle({
     guests: async () => guests,
     parts,
     closeConsoles: async (id) => void closed.push(id),
+    forgetResults: async (twinId) => void forgotten.push(twinId),
     changed: () => undefined,
   });
-  return { lifecycle, calls, closed };
+  return { lifecycle, calls, closed, forgotten };
 }
 
 describe('a twin as one thing', () => {
@@ -52,7 +54,7 @@ describe('a twin as one thing', () => {
   it('deletes only Twinlab guests of that twin, closing their consoles first', async () => {
     const foreign = guest('x-container', { managed: false });
     const other = guest('y-container', { twinId: 'twin-2' });
-    const { lifecycle, calls, closed } = labOf([
+    const { lifecycle, calls, closed, forgotten } = labOf([
       guest('t-vm'),
       guest('t-container'),
       guest('t-sandbox'),
@@ -63,10 +65,13 @@ describe('a twin as one thing', () => {
     expect(result).toEqual({ twinId: 'twin-1', name: 't', guests: [] });
     expect(calls.sort()).toEqual(['remove t-container', 'remove t-sandbox', 'remove t-vm']);
     expect(closed.sort()).toEqual(['id-t-container', 'id-t-sandbox', 'id-t-vm']);
+    expect(forgotten).toEqual(['twin-1']);
   });
 
   it('still removes the other parts when one fails, and names the one that remains and why', async () => {
-    const { lifecycle, calls } = labOf([guest('t-container'), guest('t-vm')], { 't-vm': 'libvirt is down.' });
+    const { lifecycle, calls, forgotten } = labOf([guest('t-container'), guest('t-vm')], {
+      't-vm': 'libvirt is down.',
+    });
     const error = await lifecycle.delete('twin-1').catch((e: unknown) => e);
     expect(calls.sort()).toEqual(['remove t-container', 'remove t-vm']);
     expect(error).toBeInstanceOf(ApiError);
@@ -75,6 +80,8 @@ describe('a twin as one thing', () => {
       key: 'twins.error.deletePartial',
       params: { name: 't', parts: 't-vm (libvirt is down)' },
     });
+    // The part still there keeps its twin, and the twin its saved results.
+    expect(forgotten).toEqual([]);
   });
 
   it('starts only what is not running and stops only what is not stopped', async () => {

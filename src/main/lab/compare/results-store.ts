@@ -29,4 +29,9 @@ export class CompareResultsStore {
       };
     });
   }
+
+  /** Forgets a deleted twin's runs (and the Measure inside results among them). */
+  forget(twinId: string): Promise<void> {
+    return this.save(twinId, []);
+  }
 }

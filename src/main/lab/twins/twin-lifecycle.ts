@@ -18,6 +18,8 @@ export interface TwinLifecycleDeps {
   parts: TwinPartActions;
   /** Ends the console sessions of a guest that is going away (no pty is left behind). */
   closeConsoles: (guestId: string) => Promise<void>;
+  /** Forgets what was saved about a deleted twin (its probe results and measurements). */
+  forgetResults: (twinId: string) => Promise<void>;
   /** Tells the views the list changed. */
   changed: () => void;
 }
@@ -45,10 +47,13 @@ export class TwinLifecycle {
   }
 
   async delete(twinId: string): Promise<TwinActionResult> {
-    return this.#each(twinId, 'delete', async (guest) => {
+    const result = await this.#each(twinId, 'delete', async (guest) => {
       await this.deps.closeConsoles(guest.id);
       await this.deps.parts.remove(guest);
     });
+    // Only once every part is gone: a twin left half deleted keeps its results for its Compare page.
+    await this.deps.forgetResults(twinId);
+    return result;
   }
 
   async #parts(twinId: string): Promise<Guest[]> {

@@ -3,6 +3,7 @@ import type { Guest } from '@shared/guest';
 import type { SystemAction } from '@shared/systems';
 import type { Reply } from '@shared/wire';
 import type { ContainerService } from '../containers';
+import type { CompareResultsStore } from '../compare/results-store';
 import type { ConsoleManager } from '../consoles';
 import type { VmService } from '../vms';
 import { TwinLifecycle, type TwinPartActions } from './twin-lifecycle';
@@ -18,6 +19,8 @@ export interface TwinEngines {
     action: (id: string, action: SystemAction) => Promise<unknown>;
   };
   consoles: ConsoleManager;
+  /** Where the twins' probe results are saved; a deleted twin's go with it. */
+  results: Pick<CompareResultsStore, 'forget'>;
   /**
    * Starts a VM exactly as its own Start button does (the `vms.action` call: paused, console
    * attached and boot timer armed, then run), so a twin's VM gets its boot time too.
@@ -40,6 +43,7 @@ export function twinLifecycle(engines: TwinEngines): TwinLifecycle {
     },
     parts: twinPartActions(engines),
     closeConsoles: (guestId) => closeConsolesOf(engines.consoles, guestId),
+    forgetResults: (twinId) => engines.results.forget(twinId),
     changed: engines.changed,
   });
 }
