@@ -14,6 +14,8 @@ import { locales, type Locale } from './locales';
  *   ## A goal {#step-id challenge}  a challenge: prose states the goal, no run blocks, checks verify state
  *   ```hint                         Markdown shown one hint at a time, on the learner's request
  *   ```check … missing="The VM's hostname is not twin-vm yet."   said when the check fails
+ *
+ *   ## Break it {#step-id checkpoint}  the twin is saved before this step: "Back to this step" undoes it
  */
 
 /** Where a block is typed: a twin role or the host's own shell. */
@@ -192,6 +194,8 @@ export const lessonStepSchema = z
     optional: z.boolean(),
     /** A goal without commands: reached however the learner likes, verified by its checks. */
     challenge: z.boolean().optional(),
+    /** Save the twin before this step's commands, so "Back to this step" can undo them (checkpoints.ts). */
+    checkpoint: z.boolean().optional(),
     /** Skipped, with the reason, when the twin lacks any of these. */
     requires: z.array(z.enum(lessonFeatures)),
     blocks: z.array(lessonBlockSchema),

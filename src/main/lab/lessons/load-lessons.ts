@@ -118,7 +118,14 @@ function shape(step: LessonStep): string {
   const untranslated = (key: string, value: unknown) =>
     key === 'line' || key === 'text' || key === 'missing' ? undefined : value;
   return JSON.stringify(
-    { id: step.id, optional: step.optional, challenge: step.challenge, requires: step.requires, blocks },
+    {
+      id: step.id,
+      optional: step.optional,
+      challenge: step.challenge,
+      checkpoint: step.checkpoint,
+      requires: step.requires,
+      blocks,
+    },
     untranslated,
   );
 }

@@ -166,7 +166,9 @@ function toStep(
   const problems = [...step.problems];
   if ('error' in attributes)
     return { problems: [...problems, { line: step.line, message: attributes.error }] };
-  problems.push(...unknownAttributes(attributes, ['optional', 'challenge'], ['requires'], step.line));
+  problems.push(
+    ...unknownAttributes(attributes, ['optional', 'challenge', 'checkpoint'], ['requires'], step.line),
+  );
   const challenge = attributes.flags.includes('challenge');
   problems.push(...challengeProblems(step, challenge));
   let checkNumber = 0;
@@ -180,6 +182,7 @@ function toStep(
     title: (match?.[1] ?? '').trim(),
     optional: attributes.flags.includes('optional'),
     ...(challenge && { challenge }),
+    ...(attributes.flags.includes('checkpoint') && { checkpoint: true }),
     requires: listOf(attributes.values['requires']),
     blocks,
     line: step.line,
