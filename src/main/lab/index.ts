@@ -7,6 +7,7 @@ import { ConsoleLab } from './consoles/console-lab';
 import { realHostProbe } from './doctor';
 import { collectHostFacts } from './doctor/host-facts';
 import { labHostReport } from './doctor/report-cache';
+import { enginesStatus } from './engines/engines-status';
 import { LabEngines } from './engines/lab-engines';
 import { EventHub } from './events';
 import { GuestDirectory } from './guests/directory';
@@ -40,9 +41,9 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   const paths = labPaths(env);
   const events = new EventHub();
   const interval = config.healthIntervalMs ?? 1500;
-  const engines = new LabEngines(env, interval, log, (status) => {
+  const engines = new LabEngines(env, interval, log, () => {
     hostReport.invalidate(); // the engine checks in the report are stale now
-    events.emit('engines.status', status);
+    events.emit('engines.status', enginesStatus(engines, systems.health));
   });
   const accelerator = async () => (await collectHostFacts(realHostProbe).accelerator()).accelerator;
   const operations = new Operations((progress) => events.emit('operation.progress', progress));
@@ -85,6 +86,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     onStatus: (status) => {
       hostReport.invalidate(); // the LXD check in the report is stale now
       log.info(`engines: lxd ${status.state}`);
+      events.emit('engines.status', enginesStatus(engines, systems.health));
     },
     log: createLogger('systems'),
     images: { httpMirror: mirrors.httpMirror, downloadDir: `${paths.cache}/system-images` },

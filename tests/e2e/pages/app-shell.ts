@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 export type PageName = 'Lab' | 'Compare' | 'Lessons' | 'Templates' | 'Host';
-export type EngineName = 'docker' | 'libvirt';
+export type EngineName = 'docker' | 'libvirt' | 'lxd';
 
 /** The frame around every page: navigation, language switch, engine status bar. */
 export class AppShell {

@@ -36,6 +36,7 @@ import { twinHandlers } from './twin-handlers';
 import { vmHandlers } from './vm-handlers';
 import { vmAvailabilityHandlers } from './vm-availability-handlers';
 import { canReachRegistry } from '../containers/registry-probe';
+import { enginesStatus } from '../engines/engines-status';
 import { checkpointHandlers } from './checkpoint-handlers';
 import { labCheckpoints } from '../lessons/checkpoints/lab-checkpoints';
 
@@ -92,7 +93,7 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
       hostLocale: hostLocale(lab.env),
       platform: `${process.platform}-${process.arch}`,
     }),
-    'engines.status': async () => lab.engines.status(),
+    'engines.status': async () => enginesStatus(lab.engines, lab.systems.health),
     'host.check': ({ refresh }) => lab.hostReport.get(refresh),
     'templates.list': () => lab.templates.list(),
     'guests.list': () => lab.guests.list(),

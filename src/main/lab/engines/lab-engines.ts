@@ -1,4 +1,4 @@
-import type { EnginesStatus } from '@shared/engines';
+import type { EngineName, EngineStatus } from '@shared/engines';
 import type { Logger } from '../log';
 import { DockerConnection } from './docker/connection';
 import { HealthMonitor } from './health-monitor';
@@ -19,7 +19,7 @@ export class LabEngines {
     env: Record<string, string | undefined>,
     intervalMs: number,
     log: Logger,
-    onChange: (status: EnginesStatus) => void,
+    onChange: (status: Record<EngineName, EngineStatus>) => void,
   ) {
     this.docker = new DockerConnection(env);
     this.libvirt = new LibvirtConnection(env['TWINLAB_LIBVIRT_URI']);
@@ -34,7 +34,7 @@ export class LabEngines {
     void this.libvirtHealth.start();
   }
 
-  status(): EnginesStatus {
+  status(): Record<EngineName, EngineStatus> {
     return { docker: this.dockerHealth.status, libvirt: this.libvirtHealth.status };
   }
 

@@ -12,6 +12,7 @@ export function EngineStatusBar() {
     <Group h="100%" px="md" gap="lg" wrap="nowrap">
       <EngineIndicator engine="docker" status={data?.docker} stale={connection !== 'open'} />
       <EngineIndicator engine="libvirt" status={data?.libvirt} stale={connection !== 'open'} />
+      <EngineIndicator engine="lxd" status={data?.lxd} stale={connection !== 'open'} />
       {connection !== 'open' && <ServerLinkIndicator state={connection} />}
     </Group>
   );
