@@ -8,6 +8,7 @@ import { labPaths } from '../../../src/main/lab/paths';
 import type { TwinCreated } from '../../../src/shared/compare';
 import type { ConsoleTarget } from '../../../src/shared/consoles';
 import type { Guest } from '../../../src/shared/guest';
+import { twinRoleOf } from '../../../src/shared/compare';
 import { engineGate } from '../../support/engines';
 import type { LabClient } from '../../support/lab-client';
 import { startTwinLab, stopTwinLab } from '../../support/twin';
@@ -15,7 +16,8 @@ import { startTwinLab, stopTwinLab } from '../../support/twin';
 const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt']);
 const prefix = `tl-ckpt-${process.pid}`;
-const key = { lessonId: 'filesystems', stepId: 'break-it' };
+const key = { lessonId: 'cgroups', stepId: 'hog' };
+const breakIt = { lessonId: 'filesystems', stepId: 'break-it' };
 
 /** Checkpoints of a real fixture-twin (runc container, gVisor sandbox, microVM) through the router. */
 describe.skipIf(gate.skip)('lesson checkpoints on real dockerd and libvirtd', () => {
@@ -65,6 +67,32 @@ describe.skipIf(gate.skip)('lesson checkpoints on real dockerd and libvirtd', ()
     await stopTwinLab(prefix, { lab, client }, created?.guests ?? []);
   }, 90_000);
 
+  it("undoes lesson 6's break-it step in the container and the VM: its check fails, then passes after the restore", async () => {
+    const { twinId } = created;
+    const lesson = await client.call('lessons.get', { id: breakIt.lessonId, locale: 'en' });
+    const step = lesson.steps.find((candidate) => candidate.id === breakIt.stepId);
+    if (!step?.checkpoint) throw new Error('lesson 6 has no checkpoint step break-it');
+    // The whole outcome, so that a failure shows each check's reason.
+    const check = () => client.call('lessons.check', { ...breakIt, twinId });
+    expect(await check()).toMatchObject({ state: 'done' });
+
+    await client.call('checkpoints.save', { twinId, ...breakIt });
+    for (const block of step.blocks) {
+      if (block.type !== 'run') continue;
+      const targets = (await parts()).filter((guest) => block.targets.some((role) => role === twinRoleOf(guest)));
+      expect(targets.map(twinRoleOf).sort()).toEqual(['container', 'vm']);
+      for (const command of block.lines)
+        await client.call('console.run', { targets: targets.map(targetOf), command, timeoutMs: 30_000 });
+    }
+    expect(await check()).toMatchObject({ state: 'failed' });
+
+    const restored = await client.call('checkpoints.restore', { twinId, ...breakIt });
+    console.log(
+      `lesson 6 break-it restored in ${restored.seconds} s: ${restored.parts.map((part) => `${part.role} ${part.seconds} s`).join(', ')}`,
+    );
+    expect(await check()).toMatchObject({ state: 'done' });
+  }, 180_000);
+
   it('saves every part, brings a deleted file back in the container and the VM, and goes with the twin', async () => {
     const { twinId } = created;
     expect(await inEvery('echo kept > /root/mark && cat /root/mark')).toEqual(
@@ -106,7 +134,10 @@ describe.skipIf(gate.skip)('lesson checkpoints on real dockerd and libvirtd', ()
     expect(outputs).toHaveLength(3);
     for (const output of outputs) expect(output).toContain('kept');
 
-    expect(await client.call('checkpoints.list', { twinId })).toMatchObject([{ twinId, ...key }]);
+    expect(await client.call('checkpoints.list', { twinId })).toMatchObject([
+      { twinId, ...breakIt },
+      { twinId, ...key },
+    ]);
 
     await client.call('twins.delete', { twinId });
     expect(await checkpointImages()).toBe('');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleErrorsEnglish } from '../../../src/main/lab/consoles/errors';
 import { lessonErrorsEnglish } from '../../../src/main/lab/lessons/errors';
+import { checkpointErrorsEnglish } from '../../../src/main/lab/lessons/checkpoints/errors';
 import { twinErrorsEnglish } from '../../../src/main/lab/twins/errors';
 import { flatten, rendererCatalog } from '../../support/catalogs';
 
@@ -10,6 +11,7 @@ const placeholders = (text: string) => new Set([...text.matchAll(/\{\{(\w+)\}\}/
 describe.each([
   ['twins', twinErrorsEnglish()],
   ['lessons', lessonErrorsEnglish()],
+  ['checkpoints', checkpointErrorsEnglish()],
   ['console', consoleErrorsEnglish()],
 ])('the %s error catalog', (_domain, english: Record<string, string>) => {
   it('is what en.json holds under the same keys', () => {

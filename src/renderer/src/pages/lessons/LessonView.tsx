@@ -41,6 +41,8 @@ import { LessonMarkdown } from './LessonMarkdown';
 import { useLesson, useLessonProgress, useSaveProgress } from './lesson-queries';
 import { StartLesson } from './StartLesson';
 import { StepCard } from './StepCard';
+import { CheckpointControl } from './CheckpointControl';
+import { useCheckpoints } from './use-checkpoints';
 import { useLessonTwin } from './use-lesson-twin';
 import { HostTrustDialog } from './HostTrustDialog';
 import { useLeaveTwinChoice } from './LeaveTwinChoice';
@@ -140,6 +142,7 @@ function LessonWorkspace({
     [saveProgress],
   );
   const creator = useLessonTwin(lesson.id, onCreated);
+  const checkpoints = useCheckpoints(lesson.id, twin?.twinId, setActionError);
   const runner = useStepRunner({
     lesson,
     twinId: twin?.twinId ?? '',
@@ -175,12 +178,18 @@ function LessonWorkspace({
   const reset = () => {
     confirm.close();
     void saveProgress({ ...(progress.templateId && { templateId: progress.templateId }), steps: {} });
-    if (progress.templateId) void creator.start(progress.templateId, twin?.guests ?? []);
+    const oldTwinId = twin?.twinId;
+    if (progress.templateId)
+      void creator
+        .start(progress.templateId, twin?.guests ?? [])
+        .then(() => (oldTwinId ? checkpoints.forget(oldTwinId) : undefined))
+        .catch(setActionError);
   };
   /** Reset that keeps the twin: the steps start again on the guests the learner already has. */
   const restartSteps = () => {
     confirm.close();
     void saveProgress({ ...progress, steps: {} });
+    if (twin) checkpoints.forget(twin.twinId).catch(setActionError);
   };
   const adoptTwin = (chosen: TwinGroup) =>
     void saveProgress({ twinId: chosen.twinId, templateId: chosen.templateId, steps: {} });
@@ -256,16 +265,39 @@ function LessonWorkspace({
                     number={index + 1}
                     saved={progress.steps[step.id]}
                     busy={runner.busy?.stepId === step.id ? runner.busy.what : undefined}
-                    locked={!twin || runner.busy !== undefined}
+                    locked={!twin || runner.busy !== undefined || checkpoints.busy !== undefined}
                     onRun={(block) => {
                       setActionError(undefined);
-                      void runner.run(step, block);
+                      // A checkpoint step saves the twin before its first command.
+                      void checkpoints.beforeRun(step).then((ready) => (ready ? runner.run(step, block) : undefined));
                     }}
                     onCheck={() => {
                       setActionError(undefined);
                       void runner.check(step);
                     }}
                     onShowHint={() => void saveProgress(withHintShown(progress, step)).catch(setActionError)}
+                    checkpoint={
+                      step.checkpoint &&
+                      twin && (
+                        <CheckpointControl
+                          stepTitle={step.title}
+                          checkpoint={checkpoints.saved(step.id)}
+                          busy={checkpoints.busy?.stepId === step.id ? checkpoints.busy.what : undefined}
+                          restored={
+                            checkpoints.restored?.checkpoint.stepId === step.id ? checkpoints.restored : undefined
+                          }
+                          disabled={runner.busy !== undefined || checkpoints.busy !== undefined}
+                          onSave={() => {
+                            setActionError(undefined);
+                            void checkpoints.save(step.id);
+                          }}
+                          onRestore={() => {
+                            setActionError(undefined);
+                            void checkpoints.restore(step.id);
+                          }}
+                        />
+                      )
+                    }
                   />
                 ))}
               </Stack>

@@ -1,5 +1,6 @@
 import { Badge, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconChecklist, IconPlayerPlay } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   stepChecks,
@@ -34,6 +35,8 @@ interface StepCardProps {
   onCheck: () => void;
   /** Opens a challenge's next hint. */
   onShowHint: () => void;
+  /** A checkpoint step's save point, shown before its commands. */
+  checkpoint?: ReactNode;
 }
 
 const shownStep: Record<StepProgress['state'], ShownState> = {
@@ -112,7 +115,8 @@ function CheckLine({
 }
 
 /** One step: its prose, its run blocks with a Run button each, its checks with their state. */
-export function StepCard({ step, number, saved, busy, locked, onRun, onCheck, onShowHint }: StepCardProps) {
+export function StepCard(props: StepCardProps) {
+  const { step, number, saved, busy, locked, onRun, onCheck, onShowHint, checkpoint } = props;
   const { t } = useTranslation();
   const checks = stepChecks(step);
   const hints = stepHints(step);
@@ -149,6 +153,7 @@ export function StepCard({ step, number, saved, busy, locked, onRun, onCheck, on
           {t(`lessons.state.${state}`)}
         </Text>
       </Group>
+      {checkpoint}
       <Stack gap={6}>
         {step.blocks.map((block, index) => {
           if (block.type === 'markdown') return <LessonMarkdown key={index} text={block.text} />;
