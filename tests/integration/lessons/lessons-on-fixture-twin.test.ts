@@ -101,6 +101,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
         'root/vm-not-overlay': 'pass',
         'layers/layers-shared': 'pass',
         'write/own-layer-grew': 'pass',
+        'break-it/tools-back': 'pass',
       },
       networking: {
         'container-web/container-serves': 'pass',
@@ -192,7 +193,9 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
       for (const step of lesson.steps) {
         if (step.challenge) continue; // the learner's own route, not run blocks: challenges.test.ts
         const applies = step.requires.every((feature) => twin.facts.features.includes(feature));
-        for (const block of step.blocks) if (applies && block.type === 'run') await typeRun(block);
+        // A checkpoint step's commands break the guests on purpose; checkpoints.test.ts types them and goes back.
+        const typed = applies && !step.checkpoint;
+        for (const block of step.blocks) if (typed && block.type === 'run') await typeRun(block);
         for (const result of await checkStep(step)) results[`${step.id}/${result.checkId}`] = outcome(result);
       }
       actual[id] = results;
