@@ -26,6 +26,7 @@ const builtinLessons = [
   'app-vs-system',
   'chroot-to-namespaces',
   'layers-cow',
+  'virtio',
 ];
 
 /** A lesson pack with one lesson written in English only. */

@@ -155,6 +155,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
         'two-disks/virtio-disk': 'pass',
         'two-disks/emulated-disk': 'pass',
         'measure/measured': 'pass',
+        'kvm/host-has-kvm': when('kvm'),
       },
     };
   };
