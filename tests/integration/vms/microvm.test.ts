@@ -112,7 +112,9 @@ describe.skipIf(gate.skip)('microVM on libvirt', () => {
     expect(stats.memory.guestAssignedBytes).toBe(256 * MiB);
     expect(stats.cpuPercent).not.toBeNull();
     expect(stats.cpuPercent ?? -1).toBeGreaterThanOrEqual(0);
-    expect(stats.disk.hostBytes).toBe(0); // a microVM has no files of its own
+    // No disk image of its own: only the fixture's two sparse scratch disks (lesson 14), of which
+    // the host has allocated at most a block or two while nothing wrote to them.
+    expect(stats.disk.hostBytes).toBeLessThanOrEqual(64 * 1024);
     const proc = stats.memory.procStatusRssBytes ?? 0;
     expect(Math.abs(proc - stats.memory.hostRssBytes)).toBeLessThan(32 * MiB);
     process.stdout.write(
