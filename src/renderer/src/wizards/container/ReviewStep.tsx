@@ -7,6 +7,7 @@ import { CodeWithCopy } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { templateText } from '../../data/template-text';
 import { useCatalog } from '../../data/queries';
+import { NoNetworkNote } from '../NoNetworkNote';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 import { stepOfField, type ContainerWizardValues, type WizardStep } from './container-values';
 import { useProblemText } from './problem-text';
@@ -99,15 +100,18 @@ export function ReviewStep({
           {t('wizard.review.commandHint')}
         </Text>
         {preview ? (
-          <CodeWithCopy
-            code={preview.dockerRunMultiline}
-            copyValue={preview.dockerRun}
-            copyLabel={t('wizard.review.copyCommand')}
-            padRight={52}
-            inset={8}
-            variant="default"
-            testId="docker-run"
-          />
+          <>
+            <CodeWithCopy
+              code={preview.dockerRunMultiline}
+              copyValue={preview.dockerRun}
+              copyLabel={t('wizard.review.copyCommand')}
+              padRight={52}
+              inset={8}
+              variant="default"
+              testId="docker-run"
+            />
+            <NoNetworkNote dockerRun={preview.dockerRun} />
+          </>
         ) : checking ? (
           <CheckingNote />
         ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TwinRole } from '@shared/compare';
 import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NoNetworkNote } from '../NoNetworkNote';
 import { CheckingNote, RecheckButton, ReviewSummary } from '../review-parts';
 
 export interface TwinPreview {
@@ -75,6 +76,7 @@ export function TwinReviewStep({
                 label={t(`twinWizard.review.dockerRun.${run.role}`)}
                 testId={`docker-run-${run.role}`}
               />
+              <NoNetworkNote dockerRun={run.command} />
             </Stack>
           ))}
           {preview.lxcLaunch && (
@@ -100,6 +102,9 @@ export function TwinReviewStep({
               </Title>
               <CopyTextButton value={preview.xml} label={t('twinWizard.review.copy')} />
             </Group>
+            <Text size="sm" c="dimmed" data-testid="xml-placeholders">
+              {t('vmWizard.review.explain.placeholders')}
+            </Text>
             <ScrollingCode
               code={preview.xml}
               maxHeight={320}

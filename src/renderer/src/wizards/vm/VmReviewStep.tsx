@@ -32,6 +32,7 @@ function XmlExplanation({ xml }: { xml: string }) {
     facts.serialConsole ? t('vmWizard.review.explain.serial') : undefined,
     t(`vmWizard.review.explain.network.${facts.network}`),
     t('vmWizard.review.explain.metadata'),
+    t('vmWizard.review.explain.placeholders'),
   ];
   // XML tags and attributes read as code inside the sentences.
   const parts = sentences
