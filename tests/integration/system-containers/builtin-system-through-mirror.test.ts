@@ -8,7 +8,6 @@
  * server, and the test removes the image it imported. Locally skipped without LXD or the mirror;
  * under CI either missing fails the run.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,33 +25,10 @@ import {
 } from '../../../src/main/lab/system-containers/remote-images';
 import { SystemContainerService } from '../../../src/main/lab/system-containers/system-container-service';
 import { engineGate } from '../../support/engines';
-
-const lxc = (...args: string[]) =>
-  new Promise<string>((resolve, reject) => {
-    const child = execFile('lxc', args, { timeout: 90_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`lxc ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
-    );
-    child.stdin?.end();
-  });
+import { lxc, systemdBootState } from '../../support/lxd';
 
 const gate = await engineGate(['lxd']);
 
-/**
- * systemd's own view of its boot, polled: `is-system-running` answers initializing/starting until
- * every start job is done, then running (or degraded when a unit failed). Not `--wait`, which needs
- * the system bus that D-Bus may not offer yet this early in the boot.
- */
-async function bootState(name: string, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let state = '';
-  while (Date.now() < deadline) {
-    // It exits non-zero for every state but running; the state word is on stdout either way.
-    state = (await lxc('exec', name, '--', 'sh', '-c', 'systemctl is-system-running || true')).trim();
-    if (/^(running|degraded)$/.test(state)) return state;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return state;
-}
 const stream = 'http://127.0.0.1:8787/images.linuxcontainers.org/streams/v1/index.json';
 const mirrorServes = await fetch(stream, { signal: AbortSignal.timeout(3000) }).then(
   async (response) => {
@@ -152,7 +128,7 @@ describe.skipIf(gate.skip || !mirrorServes)('a built-in system container through
     expect(progress.at(-1)?.receivedBytes).toBe(expected.rootfs.size);
     expect(await readdir(downloads)).toEqual([]); // both files went into LXD's store, none kept twice
     expect((await lxc('exec', name, '--', 'cat', '/proc/1/comm')).trim()).toBe('systemd');
-    const state = await bootState(name);
+    const state = await systemdBootState(name);
     expect(state).toMatch(/^(running|degraded)$/);
     console.info(`debian/12 through the mirror: created and running in ${createdMs} ms`);
   }, 180_000);

@@ -4,40 +4,15 @@
  * systemd is PID 1, reaches running (or degraded), runs its services, on the host's kernel. Read
  * back with LXD's own CLI, the yardstick. Locally skipped without LXD (reason printed); under CI it fails.
  */
-import { execFile } from 'node:child_process';
 import { release } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LxdConnection } from '../../../src/main/lab/engines/lxd/connection';
 import { SystemContainerService } from '../../../src/main/lab/system-containers/system-container-service';
 import { engineGate } from '../../support/engines';
-
-/** `lxc` reads instance config from a stdin that is not a terminal: give it an empty one. */
-const lxc = (...args: string[]) =>
-  new Promise<string>((resolve, reject) => {
-    const child = execFile('lxc', args, { timeout: 90_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`lxc ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
-    );
-    child.stdin?.end();
-  });
+import { lxc, systemdBootState } from '../../support/lxd';
 
 const gate = await engineGate(['lxd']);
 
-/**
- * systemd's own view of its boot, polled: `is-system-running` answers initializing/starting until
- * every start job is done, then running (or degraded when a unit failed). Not `--wait`, which needs
- * the system bus that D-Bus may not offer yet this early in the boot.
- */
-async function bootState(name: string, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let state = '';
-  while (Date.now() < deadline) {
-    // It exits non-zero for every state but running; the state word is on stdout either way.
-    state = (await lxc('exec', name, '--', 'sh', '-c', 'systemctl is-system-running || true')).trim();
-    if (/^(running|degraded)$/.test(state)) return state;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return state;
-}
 const name = `tl-it-debsd-${process.pid.toString(36)}`;
 
 describe.skipIf(gate.skip)('the Debian 12 systemd fixture on LXD', () => {
@@ -61,7 +36,7 @@ describe.skipIf(gate.skip)('the Debian 12 systemd fixture on LXD', () => {
     expect(guest).toMatchObject({ id: name, kind: 'system', state: 'running', managed: true });
 
     expect((await lxc('exec', name, '--', 'cat', '/proc/1/comm')).trim()).toBe('systemd');
-    const state = await bootState(name);
+    const state = await systemdBootState(name);
     expect(state).toMatch(/^(running|degraded)$/);
     console.info(
       `debian-systemd: ${state} ${Math.round(performance.now() - started)} ms after the create call`,
