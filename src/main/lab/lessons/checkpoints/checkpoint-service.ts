@@ -129,6 +129,7 @@ export class CheckpointService {
     } else if (guest.kind === 'vm') {
       const folder = join(this.#folder(key), `vm-${guest.id}`);
       await saveVm(this.deps.libvirtUri(), guest.id, folder);
+      await this.deps.consoles.reconnect(guest.id); // the save stopped and restored it: a new serial pty
       saved = { kind: 'vm', folder };
     } else {
       const snapshot = snapshotName(key);
