@@ -54,7 +54,7 @@ fi
 
 # --- microVM: kernel + initramfs ---------------------------------------------------------------
 # Bump when /init or the modules change, so existing fixtures are rebuilt.
-initrd_rev=2
+initrd_rev=3
 # Drivers for the VM's devices that the cloud kernel builds as modules: virtio (PCI, disk, network)
 # and the emulated IDE disk (ata_piix, sd_mod) of lesson 14-virtio.
 initrd_modules="virtio_pci virtio_blk virtio_net ata_piix sd_mod"
@@ -93,6 +93,10 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 modprobe -a $initrd_modules
 hostname twinlab-microvm
+# Twinlab's probe channel: a root shell on the second serial port (serial1 in the domain XML), which
+# the learner's console never shows; the host sends it one framed command at a time. No controlling
+# tty (Ctrl+C there means nothing), no echo. Started before the marker, so it is there with the prompt.
+(while true; do setsid sh -c 'stty 115200 -echo; exec sh' </dev/ttyS1 >/dev/ttyS1 2>&1; sleep 1; done) &
 echo "$marker"
 # PID 1 must never exit (the kernel would panic): give the console a new shell whenever one ends
 while true; do setsid cttyhack sh; done

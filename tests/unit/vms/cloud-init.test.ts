@@ -16,6 +16,23 @@ const workshop: SeedSettings = {
   autologin: true,
 };
 
+/** The probe channel's shell on the second serial port (see PROBE_SERIAL_ALIAS). */
+const probeUnit = {
+  path: '/etc/systemd/system/twinlab-probe.service',
+  permissions: '0644',
+  content: [
+    '[Unit]',
+    'Description=Twinlab probe shell on ttyS1 (nobody types here)',
+    '[Service]',
+    "ExecStart=/bin/sh -c 'stty -F /dev/ttyS1 115200 -echo; exec /bin/sh </dev/ttyS1 >/dev/ttyS1 2>&1'",
+    'Restart=always',
+    'RestartSec=1',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n'),
+};
+
 describe('cloud-init user-data', () => {
   it('starts with the #cloud-config header and parses back to the intended config', () => {
     const text = buildUserData(workshop);
@@ -37,6 +54,7 @@ describe('cloud-init user-data', () => {
       ssh_pwauth: true,
       chpasswd: { expire: false },
       write_files: [
+        probeUnit,
         {
           path: '/etc/systemd/system/serial-getty@ttyS0.service.d/twinlab-autologin.conf',
           permissions: '0644',
@@ -45,6 +63,7 @@ describe('cloud-init user-data', () => {
         },
       ],
       runcmd: [
+        ['systemctl', 'enable', '--now', 'twinlab-probe.service'],
         ['systemctl', 'daemon-reload'],
         ['systemctl', 'restart', '--no-block', 'serial-getty@ttyS0.service'],
       ],
@@ -67,6 +86,23 @@ describe('cloud-init user-data', () => {
         'ssh_pwauth: true',
         'chpasswd:',
         '  expire: false',
+        'write_files:',
+        '  - path: /etc/systemd/system/twinlab-probe.service',
+        '    permissions: "0644"',
+        '    content: |',
+        '      [Unit]',
+        '      Description=Twinlab probe shell on ttyS1 (nobody types here)',
+        '      [Service]',
+        "      ExecStart=/bin/sh -c 'stty -F /dev/ttyS1 115200 -echo; exec /bin/sh </dev/ttyS1 >/dev/ttyS1 2>&1'",
+        '      Restart=always',
+        '      RestartSec=1',
+        '      [Install]',
+        '      WantedBy=multi-user.target',
+        'runcmd:',
+        '  - - systemctl',
+        '    - enable',
+        '    - --now',
+        '    - twinlab-probe.service',
         '',
       ].join('\n'),
     );
@@ -81,7 +117,8 @@ describe('cloud-init user-data', () => {
     expect(JSON.stringify(config)).not.toContain('plain_text_passwd');
     expect(config).not.toHaveProperty('ssh_pwauth');
     expect(config).not.toHaveProperty('chpasswd');
-    expect(config).not.toHaveProperty('write_files');
+    // Without autologin only the probe shell is written: the serial getty keeps asking for a login.
+    expect(config['write_files']).toEqual([probeUnit]);
   });
 
   it('meta-data carries the instance id and host name', () => {

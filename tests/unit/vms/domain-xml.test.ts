@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDomainType, readTwinlabMetadata } from '../../../src/main/lab/engines/libvirt/domain-metadata';
-import { buildDomainXml, type DomainSpec } from '../../../src/main/lab/engines/libvirt/domain-xml';
+import {
+  buildDomainXml,
+  hasProbeSerial,
+  type DomainSpec,
+} from '../../../src/main/lab/engines/libvirt/domain-xml';
 import { escapeAttr, escapeText } from '../../../src/main/lab/engines/libvirt/xml-writer';
 
 /** UPDATE_GOLDEN=1 rewrites the golden files; review the diff like code. */
@@ -95,6 +99,31 @@ describe('buildDomainXml', () => {
     const xml = buildDomainXml({ ...microvm, network: { kind: 'none' } });
     expect(xml).not.toContain('xmlns:qemu');
     expect(xml).not.toContain('<interface');
+  });
+
+  it('gives every VM a second serial port for probes, beside the console on the first', () => {
+    const xml = buildDomainXml(microvm);
+    const serials = [...xml.matchAll(/<serial type='pty'>\s*<target port='(\d)'\/>\s*<\/serial>/g)];
+    expect(serials.map((serial) => serial[1])).toEqual(['0', '1']);
+    expect(xml).toMatch(/<console type='pty'>\s*<target type='serial' port='0'\/>/);
+    expect(hasProbeSerial(xml)).toBe(true);
+  });
+
+  it('finds the probe port in the live XML libvirt returns, and not in an older domain', () => {
+    const live = (ports: number[]) =>
+      `<domain type='qemu'><devices>${ports
+        .map(
+          (port) =>
+            `<serial type='pty'><source path='/dev/pts/${port + 3}'/><target type='isa-serial' port='${port}'>` +
+            `<model name='isa-serial'/></target><alias name='serial${port}'/></serial>`,
+        )
+        .join(
+          '',
+        )}<console type='pty' tty='/dev/pts/3'><target type='serial' port='0'/></console></devices></domain>`;
+    expect(hasProbeSerial(live([0, 1]))).toBe(true);
+    expect(hasProbeSerial(live([0]))).toBe(false);
+    // The console's own <target port='0'> is no serial port, and a parallel port 1 is not ours.
+    expect(hasProbeSerial(`${live([0])}<parallel type='pty'><target port='1'/></parallel>`)).toBe(false);
   });
 
   it('escapes every value, so a name or path can never add markup', () => {

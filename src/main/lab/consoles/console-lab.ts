@@ -8,9 +8,10 @@ import { ConsoleReconnects } from './reconnect';
 import { ConsoleRunner } from './run/console-runner';
 import { ExecRunner, type ExecRunnerDeps } from './run/exec-runner';
 import { PromptWatch } from './run/prompt-watch';
+import { VmProbes } from './run/vm-probes';
 import { ConsoleTargets, type ConsoleTargetsDeps } from './targets';
 
-export interface ConsoleLabOptions extends Omit<ConsoleTargetsDeps, 'consoles'> {
+export interface ConsoleLabOptions extends Omit<ConsoleTargetsDeps, 'consoles' | 'vmTerminals'> {
   events: Pick<EventHub, 'emit'>;
   resumeVm: ReadyConsolesDeps['resumeVm'];
   log: Logger;
@@ -31,6 +32,8 @@ export class ConsoleLab {
   readonly runner: ConsoleRunner;
   /** Automated probes (Measure inside, lesson checks): beside the consoles, never typed into them. */
   readonly probes: ExecRunner;
+  /** Each VM's probe channel (its second serial port), also used to size its serial terminal. */
+  readonly vmProbes: VmProbes;
   readonly ready: ReadyConsoles;
   readonly reconnects: ConsoleReconnects;
 
@@ -54,7 +57,8 @@ export class ConsoleLab {
       },
     });
     this.reconnects = new ConsoleReconnects(this.manager, log);
-    this.targets = new ConsoleTargets({ ...targets, consoles: this.manager });
+    this.vmProbes = new VmProbes({ libvirtUri: targets.libvirtUri, vms: targets.vms });
+    this.targets = new ConsoleTargets({ ...targets, consoles: this.manager, vmTerminals: this.vmProbes });
     this.runner = new ConsoleRunner({
       consoles: this.manager,
       taps,
@@ -64,6 +68,7 @@ export class ConsoleLab {
       docker: targets.docker,
       containers: targets.containers,
       ...(systemProbes && { systems: systemProbes }),
+      vms: this.vmProbes,
       typing: this.runner,
       env: targets.env,
     });

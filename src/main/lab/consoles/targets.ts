@@ -9,6 +9,7 @@ import { dockerLogsBackend } from './backends/docker-logs';
 import { ptyBackend } from './backends/pty';
 import { virshBannerFilter } from './backends/virsh-banner';
 import type { ConsoleManager } from './console-manager';
+import type { VmProbes } from './run/vm-probes';
 
 export type ConsoleSize = { cols: number; rows: number };
 
@@ -25,7 +26,12 @@ export interface ConsoleTargetsDeps {
     /** Inspect of any container: an unknown id is a not-found sentence. */
     inspect(id: string): Promise<unknown>;
   };
-  vms: { consoleTarget(id: string): Promise<{ id: string; name: string }> };
+  vms: {
+    consoleTarget(id: string): Promise<{ id: string; name: string }>;
+    probeTarget(id: string): Promise<{ id: string; name: string; probeChannel: boolean }>;
+  };
+  /** Sets a VM's serial terminal size inside the guest (a serial line carries no size). */
+  vmTerminals: Pick<VmProbes, 'setTerminalSize' | 'forgetTerminal'>;
   /** A system container's shell: an LXD/Incus exec with a pty. */
   systems: { openConsole(name: string, size: ConsoleSize): Promise<ConsoleSessionInfo> };
   env: Record<string, string | undefined>;
@@ -87,10 +93,11 @@ export class ConsoleTargets {
     // A VM that was stopped and is starting again: its session picks up the new console.
     if (live) return live.state === 'disconnected' ? consoles.reconnect(live.id) : live;
     const uri = this.deps.libvirtUri();
+    const terminals = this.deps.vmTerminals;
     return consoles.open({
-      connect: async (current) =>
+      connect: async (current) => {
         // Escape ^^ (Ctrl+^) instead of virsh's ^], which a learner may type and be dropped by.
-        ptyBackend('virsh', ['-c', uri, '-e', '^^', 'console', vm.name, '--force'], {
+        const backend = ptyBackend('virsh', ['-c', uri, '-e', '^^', 'console', vm.name, '--force'], {
           ...current,
           filter: virshBannerFilter(),
           // virsh console ends when the domain stops: the guest went away, the session waits for it.
@@ -98,7 +105,21 @@ export class ConsoleTargets {
             kind: 'lost',
             message: `The console of ${vm.name} closed (virsh exit ${exitCode}).`,
           }),
-        }),
+        });
+        // The pty's size stops at virsh: the guest's tty learns it through the probe channel.
+        terminals.setTerminalSize(vm.name, current.cols, current.rows);
+        return {
+          ...backend,
+          resize: (cols, rows) => {
+            backend.resize(cols, rows);
+            terminals.setTerminalSize(vm.name, cols, rows);
+          },
+          dispose: async () => {
+            terminals.forgetTerminal(vm.name);
+            await backend.dispose();
+          },
+        };
+      },
       title: `serial ${vm.name}`,
       owner,
       ...size,

@@ -59,6 +59,10 @@ export const twinErrorCatalog = {
     code: 'conflict',
     text: 'The console is busy (a program is running or a line is half typed): finish or clear the line, then try again.',
   },
+  consoleBusyNoProbeChannel: {
+    code: 'conflict',
+    text: 'This VM has no probe channel that answers (it was made by an older Twinlab, or its guest does not start the probe shell), so the probe is typed into its console, and the console is busy: finish or clear the line, then try again. A VM created again gets the channel.',
+  },
   probeLeftRunning: {
     code: 'conflict',
     text: 'The probe did not finish within {{seconds}} s; it was left running in the console, nothing was interrupted. Look at the console, then try again.',

@@ -13,6 +13,9 @@ export interface SeedSettings {
 }
 
 export const SERIAL_TTY = 'ttyS0';
+/** The probe channel's port in the guest (see PROBE_SERIAL_ALIAS in the domain XML). */
+export const PROBE_TTY = 'ttyS1';
+const PROBE_UNIT = 'twinlab-probe.service';
 
 /**
  * `#cloud-config` user-data. The user gets passwordless sudo rather than a group, because the admin
@@ -33,8 +36,10 @@ export function buildUserData(settings: SeedSettings): string {
     manage_etc_hosts: true,
     users: [user],
     ...(settings.password !== undefined && { ssh_pwauth: true, chpasswd: { expire: false } }),
-    ...(settings.autologin && serialAutologin(settings.user)),
   };
+  const parts = [probeShell(), ...(settings.autologin ? [serialAutologin(settings.user)] : [])];
+  config['write_files'] = parts.flatMap((part) => part.write_files);
+  config['runcmd'] = parts.flatMap((part) => part.runcmd);
   return `#cloud-config\n${stringify(config, { lineWidth: 0 })}`;
 }
 
@@ -43,7 +48,42 @@ export function buildUserData(settings: SeedSettings): string {
  * the user in; runcmd restarts the getty that already prompted. Guests without systemd keep asking
  * for the password, which is why this is "where possible".
  */
-function serialAutologin(user: string): Record<string, unknown> {
+interface SeedPart {
+  write_files: Record<string, string>[];
+  runcmd: string[][];
+}
+
+/**
+ * Twinlab's probe channel: a root shell on the second serial port, started by systemd and started
+ * again whenever it ends (a line garbled during boot ends it with a syntax error). The learner's
+ * console never shows it; the host sends one framed command at a time. Guests without systemd get
+ * no channel, and their probes are typed at an idle prompt as before.
+ */
+function probeShell(): SeedPart {
+  const tty = `/dev/${PROBE_TTY}`;
+  return {
+    write_files: [
+      {
+        path: `/etc/systemd/system/${PROBE_UNIT}`,
+        permissions: '0644',
+        content: [
+          '[Unit]',
+          `Description=Twinlab probe shell on ${PROBE_TTY} (nobody types here)`,
+          '[Service]',
+          `ExecStart=/bin/sh -c 'stty -F ${tty} 115200 -echo; exec /bin/sh <${tty} >${tty} 2>&1'`,
+          'Restart=always',
+          'RestartSec=1',
+          '[Install]',
+          'WantedBy=multi-user.target',
+          '',
+        ].join('\n'),
+      },
+    ],
+    runcmd: [['systemctl', 'enable', '--now', PROBE_UNIT]],
+  };
+}
+
+function serialAutologin(user: string): SeedPart {
   const unit = `serial-getty@${SERIAL_TTY}.service`;
   return {
     write_files: [

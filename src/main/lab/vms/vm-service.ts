@@ -3,6 +3,7 @@ import type { Accelerator } from '@shared/host';
 import type { VmBoot } from '@shared/template';
 import type { Leftovers, ShutdownResult, VmLogin } from '@shared/vms';
 import { readTwinlabMetadata } from '../engines/libvirt/domain-metadata';
+import { hasProbeSerial } from '../engines/libvirt/domain-xml';
 import type { ImageCache } from '../images/image-cache';
 import type { Logger } from '../log';
 import { Domains, type LibvirtAccess } from './domains';
@@ -119,6 +120,12 @@ export class VmService {
 
   consoleTarget(id: string): Promise<{ id: string; name: string }> {
     return this.#lifecycle.consoleTarget(id);
+  }
+
+  /** consoleTarget, and whether the live domain has the probe serial port (see PROBE_SERIAL_ALIAS). */
+  async probeTarget(id: string): Promise<{ id: string; name: string; probeChannel: boolean }> {
+    const vm = await this.consoleTarget(id);
+    return { ...vm, probeChannel: hasProbeSerial(await this.domainXml(vm.id)) };
   }
 
   start(id: string, options?: { paused?: boolean }): Promise<Guest> {

@@ -8,6 +8,7 @@ import type { ConsoleRunner } from './console-runner';
 import { dockerSideRun } from './docker-side-run';
 import { hostSideRun } from './host-side-run';
 import type { SideRunResult } from './side-output';
+import type { VmProbes } from './vm-probes';
 
 export interface ExecRunnerDeps {
   docker: () => Docker;
@@ -15,7 +16,9 @@ export interface ExecRunnerDeps {
   containers: { assertManaged(id: string): Promise<void> };
   /** A system container's side run (guarded by its service); absent while LXD is not set up. */
   systems?: { sideRun(name: string, command: string, timeoutMs: number): Promise<SideRunResult> };
-  /** VMs have no side channel yet: their probes are typed, but only at an idle prompt. */
+  /** VMs: their probe channel (a second serial port with its own shell). */
+  vms: Pick<VmProbes, 'sideRun'>;
+  /** A VM without a probe channel (made by an older Twinlab): typed, but only at an idle prompt. */
   typing: Pick<ConsoleRunner, 'runOn'>;
   env: Record<string, string | undefined>;
 }
@@ -34,14 +37,16 @@ export class ExecRunner implements CommandRunner {
   }
 
   async runOn(target: ConsoleTarget, command: string, timeoutMs: number): Promise<ConsoleRunResult> {
-    if (target.kind === 'vm')
-      return this.deps.typing.runOn(target, command, timeoutMs, { onlyWhenIdle: true });
     const startedAt = performance.now();
     const durationMs = () => Math.round(performance.now() - startedAt);
     if (target.kind === 'container-logs')
       return { target, ok: false, error: twinMessage('runReadOnly'), output: '', durationMs: durationMs() };
     try {
-      const ran = await this.#sideRun(target, command, timeoutMs);
+      const ran =
+        target.kind === 'vm'
+          ? await this.deps.vms.sideRun(target.guestId, command, timeoutMs)
+          : await this.#sideRun(target, command, timeoutMs);
+      if (ran === 'no-device' || ran === 'silent') return this.#typedAtIdlePrompt(target, command, timeoutMs);
       if (ran.timedOut) {
         const seconds = Math.round(timeoutMs / 100) / 10;
         const error = twinMessage('probeTimeout', { seconds });
@@ -57,6 +62,20 @@ export class ExecRunner implements CommandRunner {
     } catch (error) {
       return { target, ok: false, error: messageOf(error), output: '', durationMs: durationMs() };
     }
+  }
+
+  /**
+   * The fallback for a VM whose probe channel is missing (an older domain) or silent (a guest that
+   * starts no probe shell): typed into its console at an idle, empty prompt, else "busy" saying why.
+   */
+  async #typedAtIdlePrompt(
+    target: ConsoleTarget,
+    command: string,
+    timeoutMs: number,
+  ): Promise<ConsoleRunResult> {
+    const typed = await this.deps.typing.runOn(target, command, timeoutMs, { onlyWhenIdle: true });
+    if (typed.ok || typed.error.key !== twinMessage('consoleBusy').key) return typed;
+    return { ...typed, error: twinMessage('consoleBusyNoProbeChannel') };
   }
 
   async #sideRun(

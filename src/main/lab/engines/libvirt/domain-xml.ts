@@ -44,6 +44,17 @@ export interface DomainSpec {
 const FORWARDING_NIC_PCI_SLOT = '0x1e';
 const FORWARDING_NETDEV_ID = 'twinlab-net0';
 
+/**
+ * The probe channel: a second 16550 serial port (ttyS1 in the guest), where the guest runs a root
+ * shell for Twinlab's probes and nobody types. A UART rather than a virtio console or the QEMU guest
+ * agent because every x86 distribution kernel has the 8250 driver built in (Debian's cloud kernel
+ * builds virtio_console as a module), it exists from the first instruction of init, systemd starts
+ * no login prompt on it by itself (it does on hvc0), and cloud images ship no guest agent.
+ * libvirt names it serial1, which `virsh console --devname` takes.
+ */
+export const PROBE_SERIAL_ALIAS = 'serial1';
+const PROBE_SERIAL_PORT = 1;
+
 /** The libvirt domain XML for a Twinlab VM. Pure: the same spec always gives the same text. */
 export function buildDomainXml(spec: DomainSpec): string {
   const forwards = spec.network.kind === 'user' ? spec.network.portForwards : [];
@@ -74,6 +85,7 @@ export function buildDomainXml(spec: DomainSpec): string {
         spec.disks.map((disk) => diskElement(disk, spec.disks)),
         (spec.nicModels ?? ['virtio']).flatMap((model) => networkElement(spec.network, model) ?? []),
         el('serial', { type: 'pty' }, el('target', { port: 0 })),
+        el('serial', { type: 'pty' }, el('target', { port: PROBE_SERIAL_PORT })),
         el('console', { type: 'pty' }, el('target', { type: 'serial', port: 0 })),
         el('rng', { model: 'virtio' }, el('backend', { model: 'random' }, '/dev/urandom')),
         // Balloon statistics let a guest with the virtio_balloon driver report its own view of memory.
@@ -81,6 +93,16 @@ export function buildDomainXml(spec: DomainSpec): string {
       ),
       forwards.length > 0 && forwardingCommandline(forwards),
     ),
+  );
+}
+
+/**
+ * Whether a domain's XML (as libvirt returns it) has the probe serial port: domains Twinlab made
+ * before it existed have only the console's.
+ */
+export function hasProbeSerial(domainXml: string): boolean {
+  return [...domainXml.matchAll(/<serial\b[^>]*>([\s\S]*?)<\/serial>/g)].some((serial) =>
+    new RegExp(`<target\\b[^>]*\\bport=(["'])${PROBE_SERIAL_PORT}\\1`).test(serial[1] ?? ''),
   );
 }
 

@@ -1,0 +1,92 @@
+/**
+ * What Twinlab types into a VM's probe shell (a root `sh` on the guest's second serial port, which
+ * the learner never sees) and how it reads the answer back. The guest needs only a POSIX shell,
+ * base64, setsid, sleep and kill: BusyBox and every cloud image have them.
+ *
+ * Every line is self-contained, so a line lost while the guest was still starting costs one
+ * syntax error, never a shell stuck in a here-document. The command travels base64-encoded (no
+ * quoting, no control characters on the line) in chunks well under the tty's 4096-byte line limit.
+ * Markers carry a per-run id and are assembled by printf, so an echoed line never looks like one.
+ */
+
+const chunkChars = 1024;
+const scriptFile = '/tmp/.twinlab-probe';
+
+export interface ProbeRequest {
+  /** Unique per run: [0-9a-z] only. */
+  id: string;
+  command: string;
+  /** The guest kills the command's whole process group after this many seconds. */
+  timeoutSeconds: number;
+}
+
+/** The lines to send, each ending in "\n". */
+export function probeLines({ id, command, timeoutSeconds }: ProbeRequest): string[] {
+  const encoded = Buffer.from(command, 'utf8').toString('base64');
+  const chunks: string[] = [];
+  for (let at = 0; at < encoded.length; at += chunkChars) chunks.push(encoded.slice(at, at + chunkChars));
+  return [
+    `stty -echo 2>/dev/null; : > ${scriptFile}.b64`,
+    ...chunks.map((chunk) => `printf %s '${chunk}' >> ${scriptFile}.b64`),
+    [
+      `base64 -d ${scriptFile}.b64 > ${scriptFile}.sh`,
+      `printf 'TWLP-%s-begin\\n' ${id}`,
+      // setsid: the command leads its own process group, so the timeout kills what it started too.
+      `setsid sh ${scriptFile}.sh </dev/null 2>&1 & p=$!`,
+      `(sleep ${timeoutSeconds}; printf '\\nTWLP-%s-timeout\\n' ${id}; kill -KILL -$p) 2>/dev/null & w=$!`,
+      `wait $p; e=$?; kill $w 2>/dev/null`,
+      `printf '\\nTWLP-%s-end-%s\\n' ${id} $e`,
+    ].join('; '),
+  ].map((line) => `${line}\n`);
+}
+
+/** A line that only answers: the probe shell is there and reading. */
+export function pingLine(id: string): string {
+  return `printf 'TWLP-%s-pong\\n' ${id}\n`;
+}
+
+export function pongSeen(received: string, id: string): boolean {
+  return received.includes(`TWLP-${id}-pong`);
+}
+
+export interface ProbeAnswer {
+  output: string;
+  exitCode: number | null;
+  timedOut: boolean;
+}
+
+/**
+ * The answer to run `id` in what the channel received, once its end marker is there. Output is
+ * what the command printed (its stdout and stderr as the tty interleaved them), newlines as "\n",
+ * without the final newline, as the other side runs answer.
+ */
+export function parseProbeAnswer(received: string, id: string): ProbeAnswer | undefined {
+  const text = received.replace(/\r\n/g, '\n');
+  const begin = `TWLP-${id}-begin\n`;
+  const start = text.indexOf(begin);
+  if (start < 0) return undefined;
+  const end = new RegExp(`\\nTWLP-${id}-end-(\\d+)\\n`).exec(text.slice(start + begin.length));
+  if (!end) return undefined;
+  let body = text.slice(start + begin.length, start + begin.length + end.index);
+  const timeoutMark = body.indexOf(`\nTWLP-${id}-timeout\n`);
+  const timedOut = timeoutMark >= 0;
+  if (timedOut) body = body.slice(0, timeoutMark);
+  return {
+    output: body.replace(/\n$/, ''),
+    exitCode: timedOut ? null : Number(end[1]),
+    timedOut,
+  };
+}
+
+/** What the command printed so far, for a run the host gave up waiting for. */
+export function partialProbeOutput(received: string, id: string): string {
+  const text = received.replace(/\r\n/g, '\n');
+  const begin = `TWLP-${id}-begin\n`;
+  const start = text.indexOf(begin);
+  return start < 0 ? '' : text.slice(start + begin.length).replace(/\n$/, '');
+}
+
+/** Sets the learner's serial terminal size, as a probe command (SIGWINCH reaches its shell). */
+export function sttySizeCommand(tty: string, cols: number, rows: number): string {
+  return `stty -F /dev/${tty} rows ${rows} cols ${cols}`;
+}

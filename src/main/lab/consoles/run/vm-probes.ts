@@ -1,0 +1,108 @@
+import { PROBE_SERIAL_ALIAS } from '../../engines/libvirt/domain-xml';
+import { SERIAL_TTY } from '../../vms/cloud-init';
+import { ptyBackend } from '../backends/pty';
+import { virshBannerFilter } from '../backends/virsh-banner';
+import type { SideRunResult } from './side-output';
+import { SILENT, VmProbeChannel } from './vm-probe-channel';
+import { sttySizeCommand } from './vm-probe-protocol';
+
+export interface VmProbesDeps {
+  libvirtUri: () => string;
+  /** The ownership guard, and whether the live domain has the probe serial port (older ones do not). */
+  vms: { probeTarget(id: string): Promise<{ id: string; name: string; probeChannel: boolean }> };
+}
+
+/** Why a VM probe could not go beside the console, so it may be typed at an idle prompt instead. */
+export type NoProbeChannel = 'no-device' | 'silent';
+
+/** How often a terminal size waiting for a booting guest's probe shell asks again, and for how long. */
+const sizeRetryMs = 3000;
+const sizeRetryForMs = 10 * 60_000;
+
+/**
+ * The probe channels of Twinlab's VMs, one per domain (see VmProbeChannel), and what goes through
+ * them besides probes: the learner's serial terminal size, which a serial line cannot carry.
+ */
+export class VmProbes {
+  readonly #channels = new Map<string, VmProbeChannel>();
+  /** The size each VM's console wants, and whether a loop is applying it. */
+  readonly #sizes = new Map<string, { cols: number; rows: number; applying: boolean; since: number }>();
+
+  constructor(private readonly deps: VmProbesDeps) {}
+
+  async sideRun(vmId: string, command: string, timeoutMs: number): Promise<SideRunResult | NoProbeChannel> {
+    const vm = await this.deps.vms.probeTarget(vmId);
+    if (!vm.probeChannel) return 'no-device';
+    const ran = await this.#channel(vm.name).run(command, timeoutMs);
+    return ran === SILENT ? 'silent' : ran;
+  }
+
+  /**
+   * Sets the guest's serial terminal to the console's size through the probe channel, so nothing
+   * shows in the learner's line; the kernel sends SIGWINCH to the shell there. A guest still
+   * booting is asked again until its probe shell answers; only the latest size is applied.
+   */
+  setTerminalSize(vmName: string, cols: number, rows: number): void {
+    const wanted = this.#sizes.get(vmName);
+    if (wanted) Object.assign(wanted, { cols, rows, since: Date.now() });
+    else this.#sizes.set(vmName, { cols, rows, applying: false, since: Date.now() });
+    void this.#applySize(vmName);
+  }
+
+  /** The VM's console closed: stop sizing it. Its channel stays for probes. */
+  forgetTerminal(vmName: string): void {
+    this.#sizes.delete(vmName);
+  }
+
+  async dispose(): Promise<void> {
+    this.#sizes.clear();
+    const channels = [...this.#channels.values()];
+    this.#channels.clear();
+    await Promise.all(channels.map((channel) => channel.dispose()));
+  }
+
+  async #applySize(vmName: string): Promise<void> {
+    const wanted = this.#sizes.get(vmName);
+    if (!wanted || wanted.applying) return;
+    wanted.applying = true;
+    try {
+      for (;;) {
+        const { cols, rows } = wanted;
+        const ran = await this.#channel(vmName)
+          .run(sttySizeCommand(SERIAL_TTY, cols, rows), 10_000)
+          .catch(() => SILENT);
+        if (this.#sizes.get(vmName) !== wanted) return;
+        const applied = ran !== SILENT && ran.exitCode === 0;
+        if (applied && wanted.cols === cols && wanted.rows === rows) return;
+        if (!applied) {
+          if (Date.now() - wanted.since > sizeRetryForMs) return;
+          await new Promise((resolve) => setTimeout(resolve, sizeRetryMs));
+        }
+      }
+    } finally {
+      wanted.applying = false;
+    }
+  }
+
+  #channel(vmName: string): VmProbeChannel {
+    let channel = this.#channels.get(vmName);
+    if (!channel) {
+      const uri = this.deps.libvirtUri();
+      channel = new VmProbeChannel(() =>
+        // Escape ^^ as for the learner's console; nothing typed here contains it (base64 and markers).
+        ptyBackend(
+          'virsh',
+          ['-c', uri, '-e', '^^', 'console', vmName, '--devname', PROBE_SERIAL_ALIAS, '--force'],
+          {
+            cols: 1000,
+            rows: 50,
+            env: { ...process.env, LANG: 'C.UTF-8' },
+            filter: virshBannerFilter(),
+          },
+        ),
+      );
+      this.#channels.set(vmName, channel);
+    }
+    return channel;
+  }
+}
