@@ -141,6 +141,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       operations.cancelAll();
       await share.stop();
       await consoles.manager.closeAll();
+      await consoles.vmProbes.dispose();
       systems.dispose();
       await engines.dispose();
     },
