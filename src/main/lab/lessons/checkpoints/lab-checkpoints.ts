@@ -42,12 +42,13 @@ function sessionsOf(consoles: ConsoleManager, guestId: string): string[] {
 }
 
 /**
- * The guest was switched off and started again: its console program notices the end a moment
- * later. Waits for that (at most a few seconds), then connects the same session to the new run.
+ * The guest was switched off and started again. Its console program usually notices the end at once
+ * and the session's own retry may already have found the new run (then it is open again); otherwise
+ * it is disconnected by now, or within a moment, and is connected here to the new run.
  */
 async function reconnectWhenLost(consoles: ConsoleManager, id: string): Promise<void> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 1500;
   while (consoles.info(id).state === 'open' && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 100));
-  await consoles.reconnect(id);
+  if (consoles.info(id).state !== 'open') await consoles.reconnect(id);
 }
