@@ -9,10 +9,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { capture, guestSuite, openTallApp } from './support/guest-wizard';
-import { AppShell } from './pages/app-shell';
-import { ContainerWizard } from './pages/container-wizard';
-import { LabPage } from './pages/lab-page';
+import { capture, createFixtureContainer, guestSuite, openTallApp } from './support/guest-wizard';
 import { TerminalView } from './pages/terminal';
 
 const run = promisify(execFile);
@@ -25,19 +22,7 @@ describe.skipIf(gate.skip)('ending a container console and opening a new one', (
 
   it('keeps the output it says it keeps, and the new console shows the prompt before any key', async () => {
     const { page } = await openTallApp(suite.browser, suite.server.url);
-    const wizard = new ContainerWizard(page);
-    await new AppShell(page).open('Lab');
-    await new LabPage(page).newContainerButton().click();
-    await wizard.waitForStep('Template');
-    await wizard.pickTemplate('fixture-busybox');
-    await wizard.next('Resources');
-    const name = await wizard.nameInput().inputValue();
-    suite.created.add(name);
-    await wizard.next('Network & storage');
-    await wizard.next('Review');
-    await expect.poll(() => wizard.createButton().isEnabled()).toBe(true);
-    await wizard.createButton().click();
-    await page.waitForURL(/#\/guests\/[0-9a-f]{12,}\/console$/, { timeout: 60_000 });
+    await createFixtureContainer(page, suite.created);
 
     const terminal = new TerminalView(page);
     await terminal.waitUntilOpen();

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../support/browser-mode';
 import { AppShell } from '../pages/app-shell';
+import { ContainerWizard } from '../pages/container-wizard';
+import { LabPage } from '../pages/lab-page';
 import { launchChromium, openApp, screenshot, type PageOptions } from './browser';
 
 /**
@@ -77,4 +79,25 @@ export async function openWizardInLanguage(
 /** How many samples a stats card's chart draws. */
 export async function chartPoints(card: Locator): Promise<number> {
   return Number(await card.locator('svg[data-points]').getAttribute('data-points'));
+}
+
+/**
+ * Makes a BusyBox container (fixture-busybox, the wizard's defaults) from the Lab page, names it in
+ * `created` for the suite's cleanup, and waits on its console page.
+ */
+export async function createFixtureContainer(page: Page, created: Set<string>): Promise<string> {
+  const wizard = new ContainerWizard(page);
+  await new AppShell(page).open('Lab');
+  await new LabPage(page).newContainerButton().click();
+  await wizard.waitForStep('Template');
+  await wizard.pickTemplate('fixture-busybox');
+  await wizard.next('Resources');
+  const name = await wizard.nameInput().inputValue();
+  created.add(name);
+  await wizard.next('Network & storage');
+  await wizard.next('Review');
+  await expect.poll(() => wizard.createButton().isEnabled()).toBe(true);
+  await wizard.createButton().click();
+  await page.waitForURL(/#\/guests\/[0-9a-f]{12,}\/console$/, { timeout: 60_000 });
+  return name;
 }

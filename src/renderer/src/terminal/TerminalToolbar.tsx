@@ -1,10 +1,12 @@
-import { Toolbar, Tooltip } from '@mantine/core';
+import { Menu, Toolbar, Tooltip } from '@mantine/core';
 import {
   IconClipboard,
   IconCopy,
   IconDoorExit,
+  IconDots,
   IconRefresh,
   IconSearch,
+  IconTextSize,
   IconZoomIn,
   IconZoomOut,
   type Icon,
@@ -43,6 +45,8 @@ interface TerminalToolbarProps {
   findOpen: boolean;
   canReconnect: boolean;
   canEnd: boolean;
+  /** A narrow column (the lesson's three consoles): Find stays, the rest go into one menu. */
+  compact: boolean;
   onCopy: () => void;
   onPaste: () => void;
   onToggleFind: () => void;
@@ -50,10 +54,74 @@ interface TerminalToolbarProps {
   onEndSession: () => void;
 }
 
+/**
+ * The compact toolbar's menu: the same actions as the full toolbar but Find, in its order, with the
+ * shortcuts beside them.
+ */
+function MoreMenu(props: TerminalToolbarProps) {
+  const { t } = useTranslation();
+  const { readOnly, fontSize, hasSelection, canType, canReconnect, canEnd } = props;
+  const more = t('terminal.moreActions');
+  const item = (label: string, icon: Icon, onClick: () => void, disabled = false, shortcut?: string) => {
+    const ItemIcon = icon;
+    return (
+      <Menu.Item
+        leftSection={<ItemIcon size={16} stroke={1.7} aria-hidden />}
+        rightSection={shortcut}
+        onClick={onClick}
+        disabled={disabled}
+      >
+        {label}
+      </Menu.Item>
+    );
+  };
+  return (
+    <Menu position="bottom-end" withinPortal shadow="md" width={260}>
+      <Menu.Target>
+        <Tooltip label={more} withArrow openDelay={300}>
+          <Toolbar.Toggle aria-label={more}>
+            <IconDots size={17} stroke={1.7} aria-hidden />
+          </Toolbar.Toggle>
+        </Tooltip>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {item(t('terminal.copy'), IconCopy, props.onCopy, !hasSelection, shortcutLabels.copy)}
+        {!readOnly && item(t('terminal.paste'), IconClipboard, props.onPaste, !canType, shortcutLabels.paste)}
+        <Menu.Divider />
+        {item(t('terminal.zoomOut'), IconZoomOut, () => zoomFont(-1), false, shortcutLabels.zoomOut)}
+        {item(
+          t('terminal.fontSize', { size: fontSize }),
+          IconTextSize,
+          () => zoomFont(0),
+          false,
+          shortcutLabels.zoomReset,
+        )}
+        {item(t('terminal.zoomIn'), IconZoomIn, () => zoomFont(1), false, shortcutLabels.zoomIn)}
+        <Menu.Divider />
+        {item(t('terminal.reconnect'), IconRefresh, props.onReconnect, !canReconnect)}
+        {item(t('terminal.endSession'), IconDoorExit, props.onEndSession, !canEnd)}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 /** Copy, paste, find, zoom, reconnect and end: each with its shortcut in the tooltip. */
 export function TerminalToolbar(props: TerminalToolbarProps) {
   const { t } = useTranslation();
   const { label, readOnly, fontSize, hasSelection, canType, findOpen, canReconnect, canEnd } = props;
+  if (props.compact)
+    return (
+      <Toolbar aria-label={t('terminal.toolbar', { name: label })} size="sm" variant="light" withBorder>
+        <Tool
+          label={t('terminal.find')}
+          icon={IconSearch}
+          onClick={props.onToggleFind}
+          active={findOpen}
+          shortcut={shortcutLabels.find}
+        />
+        <MoreMenu {...props} />
+      </Toolbar>
+    );
   return (
     <Toolbar aria-label={t('terminal.toolbar', { name: label })} size="sm" variant="light" withBorder>
       <Tool

@@ -1,5 +1,6 @@
 import '@xterm/xterm/css/xterm.css';
 import { Box, Group, Paper, Stack, useComputedColorScheme, VisuallyHidden } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import type { Terminal } from '@xterm/xterm';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,23 @@ import { TerminalToolbar } from './TerminalToolbar';
 import { useConsoleSession } from './use-console-session';
 import { useTerminalClipboard } from './use-terminal-clipboard';
 import { useXterm } from './use-xterm';
+
+/** The widest header where badge and full toolbar would wrap ("Guest stopped" plus eight tools). */
+const compactBelowPx = 480;
+/**
+ * Back to the full toolbar only this much wider: the compact one makes the page shorter, which can
+ * take the page's scrollbar away and widen the header by its width; without the margin the two
+ * toolbars would take turns.
+ */
+const fullAbovePx = compactBelowPx + 32;
+
+/** Whether the header is narrow, with the margin above; 0 (not measured yet) keeps the last answer. */
+function useCompactHeader(width: number): boolean {
+  const [compact, setCompact] = useState(false);
+  const next = width === 0 ? compact : compact ? width < fullAbovePx : width < compactBelowPx;
+  if (next !== compact) setCompact(next);
+  return next;
+}
 
 interface TerminalViewProps {
   kind: ConsoleTarget['kind'];
@@ -85,10 +103,13 @@ export function TerminalView({
 
   const { phase, state, snapshot, attached } = session;
   const canType = attached && state === 'open' && !readOnly;
+  // Badge and full toolbar need this much on one line; a narrower header gets the compact toolbar.
+  const { ref: headerRef, width: headerWidth } = useElementSize();
+  const compact = useCompactHeader(headerWidth);
 
   return (
     <Stack gap="xs">
-      <Group justify="space-between" gap="sm" wrap="wrap">
+      <Group ref={headerRef} justify="space-between" gap="sm" wrap="wrap">
         <ConsoleStatus phase={phase.phase} state={state} detail={snapshot?.detail} readOnly={readOnly} />
         <Group gap="xs" wrap="nowrap">
           {findOpen && (
@@ -103,6 +124,7 @@ export function TerminalView({
             findOpen={findOpen}
             canReconnect={attached && state === 'disconnected'}
             canEnd={attached && state !== 'closed'}
+            compact={compact}
             onCopy={() => copy(termRef.current)}
             onPaste={() => paste(termRef.current)}
             onToggleFind={() => (findOpen ? closeFind() : openFind())}
