@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import { runStepChecks, type TwinUnderLesson } from '../../../src/main/lab/lessons/check-runner';
-import { twinFacts } from '../../../src/main/lab/lessons/twin-facts';
-import { twinRoleOf, type TwinCreated } from '../../../src/shared/compare';
-import type { CheckResult, Lesson, LessonFeature, LessonStep, RunBlock } from '../../../src/shared/lessons';
-import type { ConsoleTarget } from '../../../src/shared/consoles';
+import type { TwinUnderLesson } from '../../../src/main/lab/lessons/check-runner';
+import type { TwinCreated } from '../../../src/shared/compare';
+import type { CheckResult, Lesson, LessonFeature, LessonStep } from '../../../src/shared/lessons';
 import { engineGate } from '../../support/engines';
 import type { LabClient } from '../../support/lab-client';
+import { createLessonTwin, lessonSteps, type LessonSteps } from '../../support/lesson-twin';
 import { startTwinLab, stopTwinLab } from '../../support/twin';
 
 const gate = await engineGate(['docker', 'libvirt']);
@@ -18,33 +17,17 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
   let client: LabClient;
   let created: TwinCreated;
   let twin: TwinUnderLesson;
-  const checkStep = (step: LessonStep) =>
-    runStepChecks(step, twin, {
-      run: (input) => client.call('console.run', input),
-      measure: (guestIds) => client.call('compare.measure', { guestIds }),
-    });
+  let steps: LessonSteps;
+  const checkStep = (step: LessonStep) => steps.check(step);
 
   beforeAll(async () => {
     ({ lab, client } = await startTwinLab(prefix));
-    created = await client.call('twins.create', {
+    ({ created, twin } = await createLessonTwin(client, {
       templateId: 'fixture-twin',
       name: prefix,
       operationId: 'lesson-twin',
-    });
-    const vm = created.guests.find((guest) => guest.kind === 'vm');
-    await client.waitFor(
-      () => client.of('vm.booted').some((boot) => boot.id === vm?.id),
-      'the VM to boot',
-      120_000,
-    );
-    const template = (await client.call('templates.list', {})).entries.find(
-      (e) => e.template.id === 'fixture-twin',
-    );
-    if (!template) throw new Error('fixture-twin is not in the catalog');
-    twin = {
-      facts: twinFacts(created.guests, template.template),
-      guests: Object.fromEntries(created.guests.map((guest) => [twinRoleOf(guest), guest])),
-    };
+    }));
+    steps = lessonSteps(client, twin);
   }, 180_000);
   afterAll(() => stopTwinLab(prefix, { lab, client }, created?.guests ?? []), 60_000);
 
@@ -160,19 +143,6 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
     };
   };
 
-  /** Types a run block line by line into each of its targets this twin has, as the Run button does. */
-  const typeRun = async (block: RunBlock) => {
-    const targets = block.targets.flatMap((target): ConsoleTarget[] => {
-      if (target === 'host') return [{ kind: 'host', guestId: 'host' }];
-      const guest = twin.guests[target];
-      return guest ? [{ kind: guest.kind, guestId: guest.id }] : [];
-    });
-    for (const command of block.lines) {
-      const answers = await client.call('console.run', { targets, command, timeoutMs: 30_000 });
-      for (const answer of answers) expect({ command, ...answer }).toMatchObject({ command, ok: true });
-    }
-  };
-
   const outcome = (result: CheckResult) => {
     if (result.status === 'pass') return 'pass';
     if (result.status === 'skipped')
@@ -196,7 +166,7 @@ describe.skipIf(gate.skip)('built-in lessons on fixture-twin, on real dockerd an
         const applies = step.requires.every((feature) => twin.facts.features.includes(feature));
         // A checkpoint step's commands break the guests on purpose; checkpoints.test.ts types them and goes back.
         const typed = applies && !step.checkpoint;
-        for (const block of step.blocks) if (typed && block.type === 'run') await typeRun(block);
+        for (const block of step.blocks) if (typed && block.type === 'run') await steps.typeRun(block);
         for (const result of await checkStep(step)) results[`${step.id}/${result.checkId}`] = outcome(result);
       }
       actual[id] = results;

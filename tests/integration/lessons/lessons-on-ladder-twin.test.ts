@@ -7,14 +7,13 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import { runStepChecks, type TwinUnderLesson } from '../../../src/main/lab/lessons/check-runner';
-import { twinFacts } from '../../../src/main/lab/lessons/twin-facts';
-import { twinRoleOf, type TwinCreated } from '../../../src/shared/compare';
-import type { ConsoleTarget } from '../../../src/shared/consoles';
-import type { CheckResult, RunBlock } from '../../../src/shared/lessons';
+import type { TwinUnderLesson } from '../../../src/main/lab/lessons/check-runner';
+import type { TwinCreated } from '../../../src/shared/compare';
+import type { CheckResult } from '../../../src/shared/lessons';
 import type { Locale } from '../../../src/shared/locales';
 import { engineGate } from '../../support/engines';
 import type { LabClient } from '../../support/lab-client';
+import { createLessonTwin, lessonSteps, type LessonSteps } from '../../support/lesson-twin';
 import { startTwinLab, stopTwinLab } from '../../support/twin';
 
 const gate = await engineGate(['docker', 'libvirt', 'lxd']);
@@ -66,30 +65,18 @@ describe.skipIf(gate.skip)('lessons 11 and 12 on the ladder twin, on real docker
   let client: LabClient;
   let created: TwinCreated | undefined;
   let twin: TwinUnderLesson;
+  let steps: LessonSteps;
 
   beforeAll(async () => {
     ({ lab, client } = await startTwinLab(prefix));
-    created = await client.call('twins.create', {
+    ({ created, twin } = await createLessonTwin(client, {
       templateId: 'fixture-ladder',
       name: prefix,
       sandbox: 'off',
       operationId: 'lesson-ladder',
-    });
+    }));
     expect(created.leftOut).toBeUndefined();
-    const vm = created.guests.find((guest) => guest.kind === 'vm');
-    await client.waitFor(
-      () => client.of('vm.booted').some((boot) => boot.id === vm?.id),
-      'the VM to boot',
-      120_000,
-    );
-    const template = (await client.call('templates.list', {})).entries.find(
-      (entry) => entry.template.id === 'fixture-ladder',
-    );
-    if (!template) throw new Error('fixture-ladder is not in the catalog; run scripts/setup-lxd.sh');
-    twin = {
-      facts: twinFacts(created.guests, template.template),
-      guests: Object.fromEntries(created.guests.map((guest) => [twinRoleOf(guest), guest])),
-    };
+    steps = lessonSteps(client, twin);
   }, 180_000);
 
   afterAll(async () => {
@@ -103,19 +90,6 @@ describe.skipIf(gate.skip)('lessons 11 and 12 on the ladder twin, on real docker
     await lxcDelete(`${prefix}-system`);
   }, 120_000);
 
-  /** Types a run block line by line into each of its targets the twin has, as the Run button does. */
-  const typeRun = async (block: RunBlock) => {
-    const targets = block.targets.flatMap((target): ConsoleTarget[] => {
-      if (target === 'host') return [{ kind: 'host', guestId: 'host' }];
-      const guest = twin.guests[target];
-      return guest ? [{ kind: guest.kind, guestId: guest.id }] : [];
-    });
-    for (const command of block.lines) {
-      const answers = await client.call('console.run', { targets, command, timeoutMs: 30_000 });
-      for (const answer of answers) expect({ command, ...answer }).toMatchObject({ command, ok: true });
-    }
-  };
-
   const outcome = (result: CheckResult) =>
     result.status === 'pass' ? 'pass' : `${result.status}: ${result.reason.message}`;
 
@@ -124,11 +98,8 @@ describe.skipIf(gate.skip)('lessons 11 and 12 on the ladder twin, on real docker
     expect(lesson.locale).toBe(locale);
     const results: Record<string, string> = {};
     for (const step of lesson.steps) {
-      for (const block of step.blocks) if (block.type === 'run') await typeRun(block);
-      const checked = await runStepChecks(step, twin, {
-        run: (input) => client.call('console.run', input),
-        measure: (guestIds) => client.call('compare.measure', { guestIds }),
-      });
+      for (const block of step.blocks) if (block.type === 'run') await steps.typeRun(block);
+      const checked = await steps.check(step);
       for (const result of checked) results[`${step.id}/${result.checkId}`] = outcome(result);
     }
     return results;
@@ -170,10 +141,7 @@ describe.skipIf(gate.skip)('lessons 11 and 12 on the ladder twin, on real docker
       });
       expect({ command, ...answer }).toMatchObject({ command, ok: true });
     }
-    const results = await runStepChecks(services, twin, {
-      run: (input) => client.call('console.run', input),
-      measure: (guestIds) => client.call('compare.measure', { guestIds }),
-    });
+    const results = await steps.check(services);
     expect(results.map((result) => [result.checkId, result.status])).toEqual([
       ['service-child-of-init', 'fail'],
       ['init-respawns', 'fail'],
