@@ -109,16 +109,19 @@ function MoreMenu(props: TerminalToolbarProps) {
 export function TerminalToolbar(props: TerminalToolbarProps) {
   const { t } = useTranslation();
   const { label, readOnly, fontSize, hasSelection, canType, findOpen, canReconnect, canEnd } = props;
+  const find = (
+    <Tool
+      label={t('terminal.find')}
+      icon={IconSearch}
+      onClick={props.onToggleFind}
+      active={findOpen}
+      shortcut={shortcutLabels.find}
+    />
+  );
   if (props.compact)
     return (
       <Toolbar aria-label={t('terminal.toolbar', { name: label })} size="sm" variant="light" withBorder>
-        <Tool
-          label={t('terminal.find')}
-          icon={IconSearch}
-          onClick={props.onToggleFind}
-          active={findOpen}
-          shortcut={shortcutLabels.find}
-        />
+        {find}
         <MoreMenu {...props} />
       </Toolbar>
     );
@@ -140,13 +143,7 @@ export function TerminalToolbar(props: TerminalToolbarProps) {
           shortcut={shortcutLabels.paste}
         />
       )}
-      <Tool
-        label={t('terminal.find')}
-        icon={IconSearch}
-        onClick={props.onToggleFind}
-        active={findOpen}
-        shortcut={shortcutLabels.find}
-      />
+      {find}
       <Toolbar.Divider />
       <Tool
         label={t('terminal.zoomOut')}
