@@ -57,7 +57,9 @@ describe.skipIf(gate.skip)('a lesson checkpoint in Chromium on fixture-twin (Doc
       .poll(() => status.innerText(), { timeout: 180_000, interval: 500 })
       .toMatch(/^Back to this step in [\d.]+ s \(container [\d.]+ s, sandbox [\d.]+ s,? and VM [\d.]+ s\)/);
     console.info(`lesson checkpoint e2e: ${await status.innerText()}`);
-    expect(await lessons.runAndCheck(stepId, { run: /^NO RUN$/, check: /^Check step / })).toBe('passed');
+    const verdict = await lessons.runAndCheck(stepId, { run: /^NO RUN$/, check: /^Check step / });
+    if (verdict !== 'passed') console.info(await lessons.check(stepId, 'tools-back').innerText());
+    expect(verdict).toBe('passed');
     expect(await lessons.checkStatuses(stepId)).toEqual(['passed']);
 
     // Both consoles are back: the VM's session reconnected, the new container has a console of its own.
@@ -69,6 +71,10 @@ describe.skipIf(gate.skip)('a lesson checkpoint in Chromium on fixture-twin (Doc
     await newContainer.waitUntilOpen(60_000);
     await newContainer.run('test -x /bin/ls && echo container-tools-$((40+2))');
     await newContainer.waitForText('container-tools-42', 30_000);
+    // The new console has the pane's width (a lost resize once left it 2 columns wide).
+    await newContainer.run('stty size | sed "s/^/size-/"');
+    const columns = Number(/^size-\d+ (\d+)$/m.exec(await newContainer.waitForText(/^size-\d+ \d+$/m))?.[1]);
+    expect(columns).toBeGreaterThan(20);
     await checkpoint.scrollIntoViewIfNeeded();
     await capture(page, 'lesson-checkpoint-restored-en-light');
     await context.close();

@@ -50,13 +50,18 @@ export async function dockerAttachBackend(
   // A container that is not running yet has no TTY to size; it gets the size once it starts.
   const setSize = (cols: number, rows: number) =>
     container.resize({ h: rows, w: cols }).then(noop, noop);
-  const resize = (cols: number, rows: number) => void setSize(cols, rows);
+  // The viewer may resize while the redraw below is under way: its second step takes the newest size.
+  let latest = { cols: size.cols, rows: size.rows };
+  const resize = (cols: number, rows: number) => {
+    latest = { cols, rows };
+    void setSize(cols, rows);
+  };
   if (State.Status === 'running' && size.rows > 1) {
     // A running shell printed its prompt before this attach and dockerd replays nothing, so a
     // reopened console would stay blank until Enter. A size change sends SIGWINCH, on which ash
     // and bash redraw the prompt with any half-typed line; unlike a newline it runs nothing and
     // feeds nothing to a program in the foreground. The same size twice would send no signal.
-    void setSize(size.cols, size.rows - 1).then(() => setSize(size.cols, size.rows));
+    void setSize(size.cols, size.rows - 1).then(() => setSize(latest.cols, latest.rows));
   } else resize(size.cols, size.rows);
 
   return {
