@@ -5,6 +5,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleTarget } from '@shared/consoles';
+import { splitRoleSuffix } from '@shared/twins';
 import { TerminalView } from '../../terminal/TerminalView';
 import { GuestName } from '../../guests/GuestName';
 
@@ -67,13 +68,19 @@ function ConsolePane({
           >
             {pane.label}
           </Text>
-          {/* Shortened in the middle: the role suffix (-container, -vm…) stays in sight. */}
+          {/* Shortened in the middle: the role suffix (-container, -vm…) stays in sight. It never
+              gets narrower than the suffix, one character and "…" (monospace, so in ch), so in a narrower pane the
+              label gives way rather than the suffix running under the maximise button. */}
           <Text
             component="span"
             size="xs"
             c="dimmed"
             ff="monospace"
-            style={{ minWidth: 0, display: 'flex', flex: '0 1000 auto' }}
+            style={{
+              minWidth: `${splitRoleSuffix(pane.name).suffix.length + 2}ch`,
+              display: 'flex',
+              flex: '0 1000 auto',
+            }}
           >
             <GuestName name={pane.name} />
           </Text>

@@ -1,0 +1,69 @@
+/**
+ * Issue #14 item 9 (console panes in narrow columns): a pane's header never draws under its
+ * maximise button, and the guest name keeps its role suffix (-container, -sandbox) in sight while
+ * the column label gives way. In Chromium: a twin of two Twinlab containers (runc and gVisor) made
+ * with docker's CLI, its Compare page in a narrow window.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { engineGate } from '../support/engines';
+import { capture, guestSuite, openTallApp } from './support/guest-wizard';
+import { ComparePage } from './pages/compare-page';
+
+const run = promisify(execFile);
+const gate = await engineGate(['docker']);
+const runtimes = gate.skip ? '' : (await run('docker', ['info', '--format', '{{json .Runtimes}}'])).stdout;
+const twinId = `h8-narrow-${process.pid}`;
+const prefix = `narrow-${process.pid.toString(36)}-twin`;
+
+/** One part of the twin, labelled as Twinlab labels its own, with a shell as PID 1. */
+async function part(role: 'container' | 'sandbox'): Promise<string> {
+  const name = `${prefix}-${role}`;
+  const runtime = role === 'sandbox' ? ['--runtime', 'runsc', '--network', 'none'] : [];
+  const labels = ['io.twinlab.managed=true', 'io.twinlab.template=fixture-twin', `io.twinlab.twin=${twinId}`];
+  await run('docker', [
+    'run',
+    '-dit',
+    '--name',
+    name,
+    ...runtime,
+    ...labels.flatMap((label) => ['--label', label]),
+    'twinlab-fixture/busybox:1',
+  ]);
+  return name;
+}
+
+describe.skipIf(gate.skip || !runtimes.includes('runsc'))('Compare panes in a narrow window', () => {
+  const suite = guestSuite(async (name) => {
+    await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
+  });
+
+  it('keeps the role suffix in sight and nothing under the maximise button', async () => {
+    for (const role of ['container', 'sandbox'] as const) suite.created.add(await part(role));
+    const { page } = await openTallApp(suite.browser, suite.server.url);
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.evaluate((id) => (window.location.hash = `#/compare/${id}`), twinId);
+    const compare = new ComparePage(page);
+    await expect.poll(() => compare.paneLabels(), { timeout: 30_000 }).toHaveLength(2);
+    // A third column, as narrow as a lesson's three consoles beside its text.
+    await compare.hostTerminal().check();
+    await expect.poll(() => compare.paneLabels()).toHaveLength(3);
+    await capture(page, 'compare-narrow-panes-en-light');
+    for (const [role, label] of [
+      ['container', 'Container · runc'],
+      ['sandbox', 'Sandbox · gVisor'],
+    ] as const) {
+      const pane = compare.pane(label);
+      const name = `${prefix}-${role}`;
+      const suffix = pane.locator(`[title="${name}"] > span[aria-hidden]`).last();
+      expect(await suffix.innerText()).toBe(`-${role}`);
+      const [suffixBox, buttonBox] = [
+        await suffix.boundingBox(),
+        await compare.maximise(label).boundingBox(),
+      ];
+      if (!suffixBox || !buttonBox) throw new Error('the suffix and the button are on screen');
+      expect(suffixBox.x + suffixBox.width).toBeLessThanOrEqual(buttonBox.x);
+    }
+  });
+});
