@@ -7,18 +7,48 @@ import type { ApiClient } from '../api/client';
 import type { ConnectionStore } from '../data/connection-store';
 import { useLiveGuests } from '../data/guests';
 import { useLiveEngineStatus } from '../data/useLiveEngineStatus';
-import { ComparePage } from '../pages/ComparePage';
-import { GuestPage } from '../pages/GuestPage';
-import { HostPage } from '../pages/HostPage';
 import { LabPage } from '../pages/LabPage';
-import { LessonsPage } from '../pages/LessonsPage';
-import { TemplatesPage } from '../pages/TemplatesPage';
-import { NewContainerPage } from '../wizards/container/NewContainerPage';
-import { NewTwinPage } from '../wizards/twin/NewTwinPage';
-import { NewSystemPage } from '../wizards/system/NewSystemPage';
-import { NewVmPage } from '../wizards/vm/NewVmPage';
 import { AppLayout } from './AppLayout';
+import { lazyPage } from './lazy-page';
 import { theme } from './theme';
+
+// The Lab is the first page and comes with the app; every other page is fetched when first opened.
+const NewContainerPage = lazyPage(
+  () => import('../wizards/container/NewContainerPage'),
+  (m) => m.NewContainerPage,
+);
+const NewVmPage = lazyPage(
+  () => import('../wizards/vm/NewVmPage'),
+  (m) => m.NewVmPage,
+);
+const NewTwinPage = lazyPage(
+  () => import('../wizards/twin/NewTwinPage'),
+  (m) => m.NewTwinPage,
+);
+const NewSystemPage = lazyPage(
+  () => import('../wizards/system/NewSystemPage'),
+  (m) => m.NewSystemPage,
+);
+const GuestPage = lazyPage(
+  () => import('../pages/GuestPage'),
+  (m) => m.GuestPage,
+);
+const ComparePage = lazyPage(
+  () => import('../pages/ComparePage'),
+  (m) => m.ComparePage,
+);
+const LessonsPage = lazyPage(
+  () => import('../pages/LessonsPage'),
+  (m) => m.LessonsPage,
+);
+const TemplatesPage = lazyPage(
+  () => import('../pages/TemplatesPage'),
+  (m) => m.TemplatesPage,
+);
+const HostPage = lazyPage(
+  () => import('../pages/HostPage'),
+  (m) => m.HostPage,
+);
 
 interface AppProps {
   api: { client: ApiClient; connection: ConnectionStore };

@@ -1,8 +1,9 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { MouseEvent } from 'react';
+import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
 import { EngineStatusBar } from '../status/EngineStatusBar';
 import { AppHeader } from './AppHeader';
 import { MainNavigation } from './MainNavigation';
@@ -31,7 +32,10 @@ export function AppLayout() {
         <MainNavigation onNavigate={navigation.close} />
       </AppShell.Navbar>
       <AppShell.Main id={mainContentId} tabIndex={-1}>
-        <Outlet />
+        {/* Pages other than the Lab are fetched on first use (App.tsx); the shell stays meanwhile. */}
+        <Suspense fallback={<LoadingState label={t('app.loadingPage')} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
       <AppShell.Footer role="status" aria-label={t('status.label')}>
         <EngineStatusBar />

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { engineGate } from '../support/engines';
+import { appUnderTest } from './support/app-under-test';
+import { openApp, screenshot } from './support/browser';
+import { AppShell } from './pages/app-shell';
+
+const gate = await engineGate(['docker', 'libvirt']);
+/** Chunks only other pages need: the terminal (xterm), Compare's charts, the lesson Markdown. */
+const otherPagesCode = /\/assets\/(TerminalView|ComparePage|LessonsPage|GuestPage)-[\w-]+\.js$/;
+
+describe.skipIf(gate.skip)('renderer code split (issue #14 item 7)', () => {
+  const app = appUnderTest();
+
+  it('opens the Lab without the other pages’ code, then fetches a page when it is opened', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.reload(); // the token stays in the tab; this load is recorded from its start
+    const shell = new AppShell(page);
+    await shell.heading().filter({ hasText: 'Lab' }).waitFor();
+    expect(requested.filter((url) => otherPagesCode.test(url))).toEqual([]);
+    expect(requested.some((url) => /\/assets\/vendor-[\w-]+\.js$/.test(url))).toBe(true);
+
+    await shell.open('Compare');
+    expect(requested.some((url) => /\/assets\/ComparePage-[\w-]+\.js$/.test(url))).toBe(true);
+    await context.close();
+  });
+
+  it('shows a loading state while a page’s code is on its way', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url);
+    await new AppShell(page).heading().filter({ hasText: 'Lab' }).waitFor();
+    // Hold Compare's chunk back, as a slow disk or link would, and open Compare from its address.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/ComparePage-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      window.location.hash = '#/compare';
+      window.location.reload();
+    });
+    const loading = page.getByRole('status').filter({ hasText: 'Opening the page…' });
+    await loading.waitFor();
+    await expect
+      .poll(() => page.getByRole('navigation').getByRole('link', { name: 'Lab' }).isVisible())
+      .toBe(true);
+    await screenshot(page, 'lazy-page-loading-en-light');
+    release();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Compare' }).waitFor();
+    await expect.poll(() => loading.count()).toBe(0);
+    await context.close();
+  });
+
+  it('draws the Lab page in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page } = await openApp(app.browser, app.server.url, { colorScheme });
+      await new AppShell(page).heading().filter({ hasText: 'Lab' }).waitFor();
+      await expect.poll(() => page.getByText('Loading guests…').count()).toBe(0);
+      await screenshot(page, `lab-split-en-${colorScheme}`);
+      await context.close();
+    }
+  });
+});
