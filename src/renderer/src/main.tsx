@@ -7,6 +7,7 @@ import type { AppInfo } from '@shared/api';
 import { connectApi } from './api/client';
 import { App } from './app/App';
 import { MissingTokenNotice } from './app/MissingTokenNotice';
+import { prefetchLabData } from './app/prefetch';
 import { createConnectionStore } from './data/connection-store';
 import { createQueryClient, queryKeys } from './data/queries';
 import { initI18n } from './i18n';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
   }
   const connection = createConnectionStore(client);
   const queryClient = createQueryClient();
+  prefetchLabData(client, queryClient);
 
   // Asked once at startup: it decides the language and then sits in the cache for the app.
   const appInfo: Promise<AppInfo | undefined> = client.call('app.info', {}).then(

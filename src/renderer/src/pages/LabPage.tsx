@@ -20,6 +20,8 @@ import { LeftoversAlert } from './lab/LeftoversAlert';
 import { OtherGuests } from './lab/OtherGuests';
 import { TwinSection } from './lab/TwinSection';
 import { labGuestsId, SkipToGuests } from './lab/SkipToGuests';
+import { shownPerGroup, useProgressiveReveal } from './lab/progressive-reveal';
+import { TemplateNamesContext } from './lab/template-names-context';
 import { groupByTwin } from './compare/twin-groups';
 import { NewTwinButton } from '../wizards/twin/NewTwinButton';
 import { NewSystemButton } from '../wizards/system/NewSystemButton';
@@ -50,11 +52,16 @@ export function LabPage() {
   const managed = (guests.data ?? []).filter((guest) => guest.managed);
   const others = (guests.data ?? []).filter((guest) => !guest.managed).sort(newestFirst);
   const { twins, unpaired } = useMemo(() => groupByTwin(guests.data ?? []), [guests.data]);
+  // Cards are drawn a screenful first, then the rest in page order (twins, then the others).
+  const shown = shownPerGroup(
+    [...twins.map((twin) => twin.guests.length), unpaired.length],
+    useProgressiveReveal(managed.length),
+  );
   // One guests.live call a second feeds every card's sparkline, and only while a guest runs.
   useGuestsLivePolling(managed.some((guest) => guest.state === 'running'));
 
   return (
-    <>
+    <TemplateNamesContext.Provider value={templateNames}>
       {managed.length > 0 && <SkipToGuests />}
       <PageHeader
         title={t('lab.title')}
@@ -105,8 +112,8 @@ export function LabPage() {
           </PageEmptyState>
         ) : (
           <Stack gap="xl" id={labGuestsId} tabIndex={-1} style={{ outline: 'none' }}>
-            {twins.map((twin) => (
-              <TwinSection key={twin.twinId} twin={twin} templateName={templateNames.get(twin.templateId)} />
+            {twins.map((twin, index) => (
+              <TwinSection key={twin.twinId} twin={twin} shown={shown[index] ?? 0} />
             ))}
             {unpaired.length > 0 && (
               <Stack gap="sm" component="section" aria-labelledby="guests-heading">
@@ -114,12 +121,8 @@ export function LabPage() {
                   {t(twins.length > 0 ? 'lab.unpairedTitle' : 'lab.guestsTitle', { count: unpaired.length })}
                 </Title>
                 <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-                  {unpaired.map((guest) => (
-                    <GuestCard
-                      key={guest.id}
-                      guest={guest}
-                      templateName={templateNames.get(guest.templateId)}
-                    />
+                  {unpaired.slice(0, shown.at(-1)).map((guest) => (
+                    <GuestCard key={guest.id} guest={guest} />
                   ))}
                 </SimpleGrid>
               </Stack>
@@ -130,6 +133,6 @@ export function LabPage() {
         <ImagesSection />
       </Stack>
       <ImportImageDialog opened={importing} onClose={() => setImporting(false)} />
-    </>
+    </TemplateNamesContext.Provider>
   );
 }

@@ -1,3 +1,5 @@
+import { numberFormat } from './intl-cache';
+
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
 /**
@@ -13,6 +15,6 @@ export function formatBytes(bytes: number, language: string): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 || Number.isInteger(value) ? 0 : 1;
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+  const number = numberFormat(language, { maximumFractionDigits: digits }).format(value);
   return `${number} ${units[unit]}`;
 }

@@ -1,8 +1,10 @@
+import { numberFormat, dateTimeFormat } from './intl-cache';
+
 /** A clock time in the UI language; ISO strings from main are UTC, shown in local time. */
 export function formatTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(date);
+  return dateTimeFormat(language, { timeStyle: 'medium' }).format(date);
 }
 
 /** i18next's `t`, or a stand-in in tests: the unit words are in the catalogs (units.*). */
@@ -14,9 +16,8 @@ type Translate = (key: string, params: Record<string, string>) => string;
  */
 export function formatDuration(ms: number, language: string, t: Translate): string {
   const rounded = Math.max(0, Math.round(ms));
-  if (rounded < 1000)
-    return t('units.milliseconds', { value: new Intl.NumberFormat(language).format(rounded) });
-  const seconds = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (rounded < 1000) return t('units.milliseconds', { value: numberFormat(language).format(rounded) });
+  const seconds = numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return t('units.seconds', { value: seconds.format(ms / 1000) });
 }
 
@@ -24,12 +25,12 @@ export function formatDuration(ms: number, language: string, t: Translate): stri
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** "in 12 s" / "3 min" style remaining time for an ETA. */
 export function formatSeconds(seconds: number, language: string): string {
   const [value, unit] =
     seconds < 90 ? [Math.max(1, Math.round(seconds)), 'second'] : [Math.round(seconds / 60), 'minute'];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  return numberFormat(language, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }

@@ -1,4 +1,4 @@
-import { Anchor, Box, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,25 +10,25 @@ import { GuestName } from '../../guests/GuestName';
 import { GuestStateBadge } from '../../guests/GuestStateBadge';
 import { formatDateTime } from '../../lib/format/time';
 import { columnLook, roleColor } from '../compare/columns';
+import classes from './GuestCard.module.css';
 import { LiveMemory } from './LiveMemory';
+import { useTemplateName } from './template-names-context';
 
-interface GuestCardProps {
-  guest: Guest;
-  /** The template's name in the UI language, when the catalog has it. */
-  templateName?: string;
-}
-
-function Fact({ label, value, mono = false }: { label: string; value: string; mono?: boolean }) {
+function Fact({ label, value }: { label: string; value: string }) {
   return (
     <>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} ff={mono ? 'monospace' : undefined} truncate title={value}>
+      <dt className={classes.label}>{label}</dt>
+      <dd className={classes.value} title={value}>
         {value}
-      </Text>
+      </dd>
     </>
   );
+}
+
+/** Its own component: the catalog arriving after the guests re-renders this line, not the card. */
+function TemplateFact({ templateId }: { templateId: string }) {
+  const { t } = useTranslation();
+  return <Fact label={t('guest.template')} value={useTemplateName(templateId)} />;
 }
 
 /**
@@ -36,7 +36,7 @@ function Fact({ label, value, mono = false }: { label: string; value: string; mo
  * lifecycle buttons. Memoised: the guest list keeps unchanged guests as the same objects, so a
  * change to one guest re-renders one card.
  */
-export const GuestCard = memo(function GuestCard({ guest, templateName }: GuestCardProps) {
+export const GuestCard = memo(function GuestCard({ guest }: { guest: Guest }) {
   const { t, i18n } = useTranslation();
   const isContainer = guest.kind === 'container';
   const look = columnLook(guest);
@@ -74,17 +74,7 @@ export const GuestCard = memo(function GuestCard({ guest, templateName }: GuestC
           </Group>
           <GuestStateBadge state={guest.state} />
         </Group>
-        <Box
-          component="dl"
-          m={0}
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'auto minmax(0, 1fr)',
-            columnGap: 12,
-            rowGap: 2,
-            alignItems: 'baseline',
-          }}
-        >
+        <dl className={classes.facts}>
           <Fact
             label={t('guest.runtime')}
             value={
@@ -93,9 +83,9 @@ export const GuestCard = memo(function GuestCard({ guest, templateName }: GuestC
                 : t(`vm.runtime.${guest.runtime}`, { defaultValue: guest.runtime })
             }
           />
-          <Fact label={t('guest.template')} value={templateName ?? guest.templateId} />
+          <TemplateFact templateId={guest.templateId} />
           <Fact label={t('guest.created')} value={formatDateTime(guest.createdAt, i18n.language)} />
-        </Box>
+        </dl>
         {guest.state === 'running' && <LiveMemory guestId={guest.id} name={guest.name} />}
         <Group justify="space-between" mt="auto" gap="xs">
           <Group gap={6}>{!isContainer && <BootTimeBadge id={guest.id} size="sm" />}</Group>

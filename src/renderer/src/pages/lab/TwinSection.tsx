@@ -5,20 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TwinGroup } from '../compare/twin-groups';
 import { GuestCard } from './GuestCard';
+import { useTemplateName } from './template-names-context';
 import { TwinActions } from './TwinActions';
 
 /**
  * One twin on the Lab page as one thing: its own name and template, Open in Compare, Start/Stop
- * twin and Delete twin, and its guests' cards.
+ * twin and Delete twin, and its guests' cards (the first `shown` of them: see progressive-reveal).
  */
-export const TwinSection = memo(function TwinSection({
-  twin,
-  templateName,
-}: {
-  twin: TwinGroup;
-  templateName: string | undefined;
-}) {
+export const TwinSection = memo(function TwinSection({ twin, shown }: { twin: TwinGroup; shown: number }) {
   const { t } = useTranslation();
+  const templateName = useTemplateName(twin.templateId);
   const navigate = useNavigate();
   const headingId = `twin-${twin.twinId}`;
   return (
@@ -29,7 +25,7 @@ export const TwinSection = memo(function TwinSection({
             {t('lab.twinHeading', { name: twin.name })}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('twins.template', { template: templateName ?? twin.templateId })}
+            {t('twins.template', { template: templateName })}
           </Text>
         </Stack>
         <Group gap="xs">
@@ -46,8 +42,8 @@ export const TwinSection = memo(function TwinSection({
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-        {twin.guests.map((guest) => (
-          <GuestCard key={guest.id} guest={guest} templateName={templateName} />
+        {twin.guests.slice(0, shown).map((guest) => (
+          <GuestCard key={guest.id} guest={guest} />
         ))}
       </SimpleGrid>
     </Stack>
