@@ -1,12 +1,13 @@
 /**
- * Issue #14 item 9 (console panes in narrow columns): a pane's header never draws under its
- * maximise button, and the guest name keeps its role suffix (-container, -sandbox) in sight while
- * the column label gives way. In Chromium: a twin of two Twinlab containers (runc and gVisor) made
- * with docker's CLI, its Compare page in a narrow window.
+ * The Compare page on a twin of two Twinlab containers (runc and gVisor) made with docker's CLI, in
+ * Chromium; issue #14 item 9. In a narrow window a pane's header never draws under its maximise
+ * button, and the guest name keeps its role suffix (-container, -sandbox) in sight while the column
+ * label gives way. Type in all reaches the twin's other console but never the host shell, shown
+ * or hidden (in browser mode it is a root shell).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
 import { capture, guestSuite, openTallApp } from './support/guest-wizard';
 import { ComparePage } from './pages/compare-page';
@@ -39,8 +40,11 @@ describe.skipIf(gate.skip || !runtimes.includes('runsc'))('Compare panes in a na
     await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
   });
 
-  it('keeps the role suffix in sight and nothing under the maximise button', async () => {
+  beforeAll(async () => {
     for (const role of ['container', 'sandbox'] as const) suite.created.add(await part(role));
+  });
+
+  it('keeps the role suffix in sight and nothing under the maximise button', async () => {
     const { page } = await openTallApp(suite.browser, suite.server.url);
     await page.setViewportSize({ width: 760, height: 900 });
     await page.evaluate((id) => (window.location.hash = `#/compare/${id}`), twinId);
@@ -65,5 +69,32 @@ describe.skipIf(gate.skip || !runtimes.includes('runsc'))('Compare panes in a na
       if (!suffixBox || !buttonBox) throw new Error('the suffix and the button are on screen');
       expect(suffixBox.x + suffixBox.width).toBeLessThanOrEqual(buttonBox.x);
     }
+  });
+  it("types into the twin's other console with Type in all, never into the host shell", async () => {
+    const { page } = await openTallApp(suite.browser, suite.server.url);
+    await page.evaluate((id) => (window.location.hash = `#/compare/${id}`), twinId);
+    const compare = new ComparePage(page);
+    await expect.poll(() => compare.paneLabels(), { timeout: 30_000 }).toHaveLength(2);
+    // Open the host shell once, then hide it: its session stays open in main.
+    await compare.hostTerminal().check();
+    await compare.terminal('Host shell').waitUntilOpen(30_000);
+    await compare.hostTerminal().uncheck();
+    await expect.poll(() => compare.paneLabels()).toHaveLength(2);
+
+    await compare.typeInAll().check();
+    const [container, sandbox] = [compare.terminal('Container · runc'), compare.terminal('Sandbox · gVisor')];
+    await container.waitUntilOpen();
+    await container.run('echo ALL-$((6*7))');
+    await container.waitForText(/^ALL-42$/m);
+    await sandbox.waitForText(/^ALL-42$/m);
+
+    await compare.typeInAll().uncheck();
+    await compare.hostTerminal().check();
+    const host = compare.terminal('Host shell');
+    await host.waitUntilOpen(30_000);
+    await host.run('echo HOST-$((6*7))');
+    await host.waitForText(/^HOST-42$/m);
+    expect(await host.text()).not.toContain('ALL-');
+    await capture(page, 'compare-type-in-all-not-host-en-light');
   });
 });
