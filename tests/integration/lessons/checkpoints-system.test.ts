@@ -50,7 +50,11 @@ describe.skipIf(gate.skip)('a lesson checkpoint of a system container, on real L
 
   afterAll(async () => {
     if (created) await client.call('twins.delete', { twinId: created.twinId }).catch(() => undefined);
-    await stopTwinLab(prefix, { lab, client }, created?.guests.filter((guest) => guest.kind !== 'system') ?? []);
+    await stopTwinLab(
+      prefix,
+      { lab, client },
+      created?.guests.filter((guest) => guest.kind !== 'system') ?? [],
+    );
     await lxc('delete', '--force', `${prefix}-system`);
   }, 120_000);
 

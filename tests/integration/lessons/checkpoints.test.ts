@@ -40,12 +40,7 @@ describe.skipIf(gate.skip)('lesson checkpoints on real dockerd and libvirtd', ()
   };
   const checkpointImages = async () =>
     (
-      await run('docker', [
-        'images',
-        '-q',
-        '--filter',
-        `label=io.twinlab.checkpoint.twin=${created.twinId}`,
-      ])
+      await run('docker', ['images', '-q', '--filter', `label=io.twinlab.checkpoint.twin=${created.twinId}`])
     ).stdout.trim();
 
   beforeAll(async () => {
@@ -79,7 +74,9 @@ describe.skipIf(gate.skip)('lesson checkpoints on real dockerd and libvirtd', ()
     await client.call('checkpoints.save', { twinId, ...breakIt });
     for (const block of step.blocks) {
       if (block.type !== 'run') continue;
-      const targets = (await parts()).filter((guest) => block.targets.some((role) => role === twinRoleOf(guest)));
+      const targets = (await parts()).filter((guest) =>
+        block.targets.some((role) => role === twinRoleOf(guest)),
+      );
       expect(targets.map(twinRoleOf).sort()).toEqual(['container', 'vm']);
       for (const command of block.lines)
         await client.call('console.run', { targets: targets.map(targetOf), command, timeoutMs: 30_000 });

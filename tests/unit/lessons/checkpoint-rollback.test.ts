@@ -26,7 +26,10 @@ function fakeDocker() {
   const images = new Map<string, Record<string, string>>();
   const docker = {
     getContainer: (id: string) => ({
-      inspect: async () => ({ Name: `/${id.replace(/-id$/, '')}`, Config: { Labels: { 'io.twinlab.managed': 'true' } } }),
+      inspect: async () => ({
+        Name: `/${id.replace(/-id$/, '')}`,
+        Config: { Labels: { 'io.twinlab.managed': 'true' } },
+      }),
       commit: async ({ repo, tag, changes }: { repo: string; tag: string; changes: string }) => {
         const labels = Object.fromEntries(
           [...changes.matchAll(/(io\.twinlab\.checkpoint\.\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
@@ -38,11 +41,11 @@ function fakeDocker() {
       [...images.entries()]
         .filter(([, labels]) =>
           filters.label.every((pair) => {
-            const [key, value] = pair.split('=');
-            return labels[key ?? ''] === value;
+            const [key = '', value] = pair.split('=');
+            return value === undefined ? key in labels : labels[key] === value;
           }),
         )
-        .map(([tag]) => ({ Id: tag, RepoTags: [tag] })),
+        .map(([tag, labels]) => ({ Id: tag, RepoTags: [tag], Labels: labels })),
     getImage: (tag: string) => ({ remove: async () => void images.delete(tag) }),
   };
   return { docker: docker as unknown as Docker, images };
@@ -52,10 +55,10 @@ describe('a checkpoint save that fails half way', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  function service(guests: Guest[], systemSnapshot: () => Promise<unknown>) {
+  function service(guests: Guest[], systemSnapshot: () => Promise<unknown>, fake = fakeDocker()) {
     const dir = mkdtempSync(join(tmpdir(), 'tl-ckpt-unit-'));
     dirs.push(dir);
-    const { docker, images } = fakeDocker();
+    const { docker, images } = fake;
     const snapshots: string[] = [];
     const checkpoints = new CheckpointService({
       dir,
@@ -114,5 +117,24 @@ describe('a checkpoint save that fails half way', () => {
     expect([...images.keys()]).toEqual([]);
     expect(snapshots).toEqual(['create tl-cgroups-hog', 'delete tl-cgroups-hog']);
     expect(await checkpoints.list(twinId)).toEqual([]);
+  });
+
+  it("forgetting one twin also removes the checkpoints of twins that are gone another way, not a live one's", async () => {
+    const fake = fakeDocker();
+    const label = (twin: string) => ({
+      'io.twinlab.checkpoint.twin': twin,
+      'io.twinlab.checkpoint.lesson': 'cgroups',
+      'io.twinlab.checkpoint.step': 'hog',
+    });
+    fake.images.set('twinlab-checkpoint/gone:cgroups.hog.c', label('gone'));
+    fake.images.set('twinlab-checkpoint/other:cgroups.hog.c', label('other'));
+    const other = { ...guest('container', 'other-container'), twinId: 'other' };
+    const { checkpoints, images } = service(
+      [guest('container', 'tw-container'), other],
+      () => Promise.resolve(),
+      fake,
+    );
+    await checkpoints.forget(twinId);
+    expect([...images.keys()]).toEqual(['twinlab-checkpoint/other:cgroups.hog.c']);
   });
 });

@@ -1,7 +1,8 @@
 import type { Handlers } from '../router';
 import type { CheckpointService } from '../lessons/checkpoints/checkpoint-service';
 
-type CheckpointMethods = 'checkpoints.list' | 'checkpoints.save' | 'checkpoints.restore' | 'checkpoints.forget';
+type CheckpointMethods =
+  'checkpoints.list' | 'checkpoints.save' | 'checkpoints.restore' | 'checkpoints.forget';
 
 /** Lesson checkpoints of a twin: list, save, go back, forget. */
 export function checkpointHandlers(checkpoints: CheckpointService): Pick<Handlers, CheckpointMethods> {

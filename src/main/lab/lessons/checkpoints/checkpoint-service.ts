@@ -6,6 +6,7 @@ import { twinRoleOf, twinRoles } from '@shared/compare';
 import type { Guest } from '@shared/guest';
 import type { SystemSnapshotAction } from '@shared/systems';
 import {
+  LABEL_CHECKPOINT_TWIN,
   commitContainer,
   recreateFromImage,
   removeCheckpointImages,
@@ -118,7 +119,29 @@ export class CheckpointService {
       for (const stored of await this.#readAll(twinId)) await this.#remove(stored);
       await removeCheckpointImages(this.deps.docker(), twinId); // also those a crashed save left unrecorded
       await rm(join(this.deps.dir, twinId), { recursive: true, force: true });
+      await this.#sweepOrphans();
     });
+  }
+
+  /**
+   * Checkpoints of twins that went another way (their guests removed one by one, a crash) go too.
+   * Only when every engine answered: a twin whose engine is down is not gone.
+   */
+  async #sweepOrphans(): Promise<void> {
+    const guests = await this.deps.guests().catch(() => undefined);
+    if (!guests) return;
+    const live = new Set(guests.flatMap((guest) => (guest.managed && guest.twinId ? [guest.twinId] : [])));
+    const docker = this.deps.docker();
+    const images = await docker.listImages({ filters: { label: [LABEL_CHECKPOINT_TWIN] } });
+    const twins = new Set([
+      ...(await readdir(this.deps.dir).catch(() => [])),
+      ...images.flatMap((image) => image.Labels?.[LABEL_CHECKPOINT_TWIN] ?? []),
+    ]);
+    for (const twinId of twins) {
+      if (live.has(twinId)) continue;
+      await removeCheckpointImages(docker, twinId);
+      await rm(join(this.deps.dir, twinId), { recursive: true, force: true });
+    }
   }
 
   async #savePart(key: CheckpointKey, guest: Guest): Promise<{ part: CheckpointPart; saved: Saved }> {

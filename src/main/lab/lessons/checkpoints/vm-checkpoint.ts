@@ -52,7 +52,8 @@ export async function saveVm(uri: string, uuid: string, dir: string): Promise<vo
     for (const disk of disks) await copyDisk(disk.source, diskCopy(dir, disk));
     await virsh(uri, ['restore', stateFile(dir), '--running'], saveTimeoutMs);
   } catch (error) {
-    if (saved) await virsh(uri, ['restore', stateFile(dir), '--running'], saveTimeoutMs).catch(() => undefined);
+    if (saved)
+      await virsh(uri, ['restore', stateFile(dir), '--running'], saveTimeoutMs).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
     throw error;
   }

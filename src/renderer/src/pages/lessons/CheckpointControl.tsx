@@ -96,7 +96,9 @@ export function CheckpointControl(props: CheckpointControlProps) {
             loading={busy === 'saving'}
             disabled={disabled && busy !== 'saving'}
             onClick={onSave}
-            aria-label={t(checkpoint ? 'checkpoints.saveAgainOf' : 'checkpoints.saveOf', { title: stepTitle })}
+            aria-label={t(checkpoint ? 'checkpoints.saveAgainOf' : 'checkpoints.saveOf', {
+              title: stepTitle,
+            })}
           >
             {t(checkpoint ? 'checkpoints.saveAgain' : 'checkpoints.save')}
           </Button>

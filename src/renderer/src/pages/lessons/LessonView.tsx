@@ -269,7 +269,9 @@ function LessonWorkspace({
                     onRun={(block) => {
                       setActionError(undefined);
                       // A checkpoint step saves the twin before its first command.
-                      void checkpoints.beforeRun(step).then((ready) => (ready ? runner.run(step, block) : undefined));
+                      void checkpoints
+                        .beforeRun(step)
+                        .then((ready) => (ready ? runner.run(step, block) : undefined));
                     }}
                     onCheck={() => {
                       setActionError(undefined);
@@ -284,7 +286,9 @@ function LessonWorkspace({
                           checkpoint={checkpoints.saved(step.id)}
                           busy={checkpoints.busy?.stepId === step.id ? checkpoints.busy.what : undefined}
                           restored={
-                            checkpoints.restored?.checkpoint.stepId === step.id ? checkpoints.restored : undefined
+                            checkpoints.restored?.checkpoint.stepId === step.id
+                              ? checkpoints.restored
+                              : undefined
                           }
                           disabled={runner.busy !== undefined || checkpoints.busy !== undefined}
                           onSave={() => {

@@ -13,7 +13,11 @@ export type CheckpointBusy = { stepId: string; what: 'saving' | 'restoring' };
  * A lesson twin's checkpoints: the saved ones, Save and Back to this step, and the save a
  * checkpoint step makes by itself before its first Run. One at a time: each stops and starts guests.
  */
-export function useCheckpoints(lessonId: string, twinId: string | undefined, onError: (error: unknown) => void) {
+export function useCheckpoints(
+  lessonId: string,
+  twinId: string | undefined,
+  onError: (error: unknown) => void,
+) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<CheckpointBusy>();
