@@ -39,6 +39,21 @@ describe.skipIf(gate.skip)('console toolbar in a narrow column', () => {
     expect(toolbarBox.y).toBeLessThan(badgeBox.y + badgeBox.height);
     expect(badgeBox.y).toBeLessThan(toolbarBox.y + toolbarBox.height);
 
+    // Find opens on a row of its own, inside the console's width, and finds.
+    await toolbar.getByRole('button', { name: 'Find', exact: true }).click();
+    const find = page.getByTestId('terminal-find');
+    await find.waitFor();
+    const findBox = await find.boundingBox();
+    if (!findBox) throw new Error('the find bar is on screen');
+    expect(findBox.y).toBeGreaterThanOrEqual(badgeBox.y + badgeBox.height);
+    // The header's right edge is the toolbar's.
+    expect(findBox.x + findBox.width).toBeLessThanOrEqual(toolbarBox.x + toolbarBox.width + 1);
+    await page.getByRole('textbox', { name: 'Find in the console' }).fill('BusyBox');
+    await expect.poll(() => find.innerText()).toMatch(/1 of 1/);
+    await capture(page, 'console-find-narrow-en-light');
+    await page.keyboard.press('Escape');
+    await find.waitFor({ state: 'detached' });
+
     await more.click();
     const items = await page.getByRole('menuitem').allInnerTexts();
     expect(items.map((text) => text.split('\n')[0])).toEqual([

@@ -16,10 +16,12 @@ interface FindBarProps {
   scheme: 'light' | 'dark';
   results: SearchResults | undefined;
   onClose: () => void;
+  /** On a row of its own under a narrow console's header: the field takes what the row has. */
+  fill?: boolean;
 }
 
 /** Find in the scrollback: Enter for the next match, Shift+Enter for the previous, Escape to close. */
-export function FindBar({ search, scheme, results, onClose }: FindBarProps) {
+export function FindBar({ search, scheme, results, onClose, fill = false }: FindBarProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -62,11 +64,13 @@ export function FindBar({ search, scheme, results, onClose }: FindBarProps) {
       role="search"
       aria-label={t('terminal.findLabel')}
       data-testid="terminal-find"
+      w={fill ? '100%' : undefined}
     >
       <TextInput
         ref={inputRef}
         size="xs"
-        w={240}
+        w={fill ? undefined : 240}
+        style={fill ? { flex: 1, minWidth: 0 } : undefined}
         aria-label={t('terminal.findLabel')}
         placeholder={t('terminal.findPlaceholder')}
         leftSection={<IconSearch size={14} aria-hidden />}
@@ -88,7 +92,13 @@ export function FindBar({ search, scheme, results, onClose }: FindBarProps) {
           }
         }}
       />
-      <Text size="xs" c="dimmed" miw={72} aria-live="polite">
+      <Text
+        size="xs"
+        c="dimmed"
+        miw={fill ? undefined : 72}
+        style={{ whiteSpace: 'nowrap' }}
+        aria-live="polite"
+      >
         {status}
       </Text>
       <Tooltip label={t('terminal.findPrevious')} withArrow>

@@ -106,15 +106,23 @@ export function TerminalView({
   // Badge and full toolbar need this much on one line; a narrower header gets the compact toolbar.
   const { ref: headerRef, width: headerWidth } = useElementSize();
   const compact = useCompactHeader(headerWidth);
+  // Beside the toolbar when there is room, else on a row of its own under the header.
+  const findBar = (
+    <FindBar
+      search={() => searchRef.current}
+      scheme={scheme}
+      results={results}
+      onClose={closeFind}
+      fill={compact}
+    />
+  );
 
   return (
     <Stack gap="xs">
       <Group ref={headerRef} justify="space-between" gap="sm" wrap="wrap">
         <ConsoleStatus phase={phase.phase} state={state} detail={snapshot?.detail} readOnly={readOnly} />
         <Group gap="xs" wrap="nowrap">
-          {findOpen && (
-            <FindBar search={() => searchRef.current} scheme={scheme} results={results} onClose={closeFind} />
-          )}
+          {findOpen && !compact && findBar}
           <TerminalToolbar
             label={label}
             readOnly={readOnly}
@@ -133,6 +141,8 @@ export function TerminalView({
           />
         </Group>
       </Group>
+
+      {findOpen && compact && findBar}
 
       <SessionBanner
         phase={phase}
