@@ -5,6 +5,10 @@
  * the console receives not one byte; cat still echoes and the half line runs when finished. The
  * guest's serial tty gets the console's size: `stty size` typed in the console prints "40 120".
  */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import type { Guest } from '../../../src/shared/guest';
@@ -29,15 +33,50 @@ describe.skipIf(gate.skip)('a VM’s probe channel beside its serial console', (
   let lab: Lab;
   let client: LabClient;
   let guest: Guest | undefined;
+  let olderGuest: Guest | undefined;
+
+  /** Opens the VM's serial console at 40x120 and types until its shell answers `echo <word>-42`. */
+  async function openSerial(vmId: string, word: string) {
+    const target = { kind: 'vm' as const, guestId: vmId };
+    const session = await client.call('console.open', { target, cols: 120, rows: 40 });
+    await client.call('console.attach', { sessionId: session.id });
+    // vms.create opened the console at the default size: the view's resize is what sets it.
+    await client.call('console.resize', { sessionId: session.id, cols: 120, rows: 40 });
+    const out = () => client.output(session.id);
+    // BusyBox ash asks where the cursor is (ESC[6n) at each prompt and waits: answer as xterm.js does,
+    // first and after a pause (ash drops what arrives in the same read as the answer).
+    let answered = 0;
+    const type = async (data: string) => {
+      for (const asked = out().split('\x1b[6n').length - 1; answered < asked; answered++) {
+        await client.call('console.write', { sessionId: session.id, data: '\x1b[1;5R' });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      if (data !== '') await client.call('console.write', { sessionId: session.id, data });
+    };
+    // The marker comes a moment before the shell reads its line: type until it answers.
+    for (let attempt = 0; attempt < 12 && !out().includes(`${word}-42`); attempt++) {
+      await type(`\x15echo ${word}-$((6*7))\r`);
+      await client
+        .waitFor(() => out().includes(`${word}-42`), 'the serial shell', 10_000)
+        .catch(() => undefined);
+    }
+    expect(out(), `the serial shell; it showed ${JSON.stringify(out().slice(-1500))}`).toContain(
+      `${word}-42`,
+    );
+    return { out, type };
+  }
   const name = uniqueName('probe');
+  const olderName = `${name}-older`;
 
   beforeAll(async () => {
     ({ lab, client } = await startTestLab('libvirt'));
   }, 60_000);
   afterAll(async () => {
-    if (guest) await client.call('vms.action', { id: guest.id, action: 'remove' }).catch(() => undefined);
+    for (const vm of [olderGuest, guest])
+      if (vm) await client.call('vms.action', { id: vm.id, action: 'remove' }).catch(() => undefined);
     client?.close();
     await lab?.dispose();
+    await removeDomain(olderName);
     await removeDomain(name);
   }, 60_000);
 
@@ -53,29 +92,7 @@ describe.skipIf(gate.skip)('a VM’s probe channel beside its serial console', (
     const target = { kind: 'vm' as const, guestId: guest.id };
     expect(await virshCli(['dumpxml', name])).toMatch(/<alias name='serial1'\/>/);
 
-    const session = await client.call('console.open', { target, cols: 120, rows: 40 });
-    await client.call('console.attach', { sessionId: session.id });
-    // vms.create opened the console at the default size: the view's resize is what sets it.
-    await client.call('console.resize', { sessionId: session.id, cols: 120, rows: 40 });
-    const out = () => client.output(session.id);
-    // BusyBox ash asks where the cursor is (ESC[6n) at each prompt and waits: answer as xterm.js does,
-    // first and after a pause (ash drops what arrives in the same read as the answer).
-    let answered = 0;
-    const type = async (data: string) => {
-      for (const asked = out().split('\x1b[6n').length - 1; answered < asked; answered++) {
-        await client.call('console.write', { sessionId: session.id, data: '\x1b[1;5R' });
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-      await client.call('console.write', { sessionId: session.id, data });
-    };
-    // The marker comes a moment before the shell reads its line: type until it answers.
-    for (let attempt = 0; attempt < 12 && !out().includes('READY-42'); attempt++) {
-      await type('\x15echo READY-$((6*7))\r');
-      await client
-        .waitFor(() => out().includes('READY-42'), 'the serial shell', 10_000)
-        .catch(() => undefined);
-    }
-    expect(out(), 'the serial shell').toContain('READY-42');
+    const { out, type } = await openSerial(guest.id, 'READY');
 
     // The size reaches the guest through the channel (retried while the guest was still booting).
     const deadline = Date.now() + 60_000;
@@ -169,4 +186,45 @@ describe.skipIf(gate.skip)('a VM’s probe channel beside its serial console', (
     });
     expect(ps?.output).not.toContain('sleep 60');
   }, 420_000);
+
+  it('falls back to typing at an idle prompt in a VM made before the probe channel, and says so', async () => {
+    if (!guest) throw new Error('the first test made no VM');
+    // An older Twinlab's domain: the same definition (Twinlab's metadata included) without the
+    // second serial port, under another name. The first VM is off, so its disks are free.
+    const xml = await virshCli(['dumpxml', '--inactive', name]);
+    const older = xml
+      .replace(/<serial type='pty'>\s*<target type='isa-serial' port='1'>[\s\S]*?<\/serial>\s*/, '')
+      .replace(/<name>[^<]*<\/name>/, `<name>${olderName}</name>`)
+      .replace(/<uuid>[^<]*<\/uuid>/, `<uuid>${randomUUID()}</uuid>`);
+    expect(older).not.toMatch(/port='1'/);
+    await client.call('vms.action', { id: guest.id, action: 'forceOff' });
+    const dir = await mkdtemp(join(tmpdir(), 'tl-probe-'));
+    await writeFile(join(dir, 'older.xml'), older);
+    await virshCli(['define', join(dir, 'older.xml')]).finally(() => rm(dir, { recursive: true }));
+    olderGuest = (await client.call('guests.list', {})).find((g) => g.name === olderName);
+    if (!olderGuest) throw new Error('the older domain is not listed');
+    await client.call('vms.action', { id: olderGuest.id, action: 'start' });
+    expect(await virshCli(['dumpxml', olderName])).not.toMatch(/<alias name='serial1'\/>/);
+    const target = { kind: 'vm' as const, guestId: olderGuest.id };
+    const { out, type } = await openSerial(olderGuest.id, 'AGAIN');
+    await type(''); // answers the prompt's cursor query
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const [idle] = await client.call('console.probe', {
+      targets: [target],
+      command: 'hostname',
+      timeoutMs: 20_000,
+    });
+    expect(idle).toMatchObject({ ok: true, output: 'twinlab-microvm' });
+    await type('');
+    await type('echo half-typed');
+    await client.waitFor(() => out().endsWith('echo half-typed'), 'the half line');
+    const [busy] = await client.call('console.probe', {
+      targets: [target],
+      command: 'hostname',
+      timeoutMs: 20_000,
+    });
+    expect(busy).toMatchObject({ ok: false, error: { key: 'twins.error.consoleBusyNoProbeChannel' } });
+    expect(out()).toMatch(/echo half-typed$/);
+  }, 300_000);
 });
