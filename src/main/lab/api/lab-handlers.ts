@@ -126,7 +126,8 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
         startVm: (id) => call('vms.action', { id, action: 'start' }),
         changed: () => lab.events.emit('guests.changed', {}),
       }),
-      (twinId) => checkpoints.forget(twinId),
+      // The twin is gone either way; what a down engine keeps now, the next forget's sweep removes.
+      (twinId) => checkpoints.forget(twinId).catch(() => undefined),
     ),
     ...checkpointHandlers(checkpoints),
     ...vmAvailabilityHandlers({
