@@ -40,7 +40,7 @@ export class VmProbes {
   /**
    * Sets the guest's serial terminal to the console's size through the probe channel, so nothing
    * shows in the learner's line; the kernel sends SIGWINCH to the shell there. A guest still
-   * booting is asked again until its probe shell answers; only the latest size is applied.
+   * booting (its probe shell silent) is asked again until it answers; only the latest size is applied.
    */
   setTerminalSize(vmName: string, cols: number, rows: number): void {
     const wanted = this.#sizes.get(vmName);
@@ -68,10 +68,11 @@ export class VmProbes {
     try {
       for (;;) {
         const { cols, rows } = wanted;
+        // A channel that ended (the domain is not running) stops the loop: the next connect asks again.
         const ran = await this.#channel(vmName)
           .run(sttySizeCommand(SERIAL_TTY, cols, rows), 10_000)
-          .catch(() => SILENT);
-        if (this.#sizes.get(vmName) !== wanted) return;
+          .catch(() => undefined);
+        if (ran === undefined || this.#sizes.get(vmName) !== wanted) return;
         const applied = ran !== SILENT && ran.exitCode === 0;
         if (applied && wanted.cols === cols && wanted.rows === rows) return;
         if (!applied) {
