@@ -57,6 +57,11 @@ describe.skipIf(gate.skip)('renderer code split (issue #14 item 7)', () => {
       const { context, page } = await openApp(app.browser, app.server.url, { colorScheme });
       await new AppShell(page).heading().filter({ hasText: 'Lab' }).waitFor();
       await expect.poll(() => page.getByText('Loading guests…').count()).toBe(0);
+      // The cards come a screenful at a time: wait until no more arrive.
+      let cards = -1;
+      await expect
+        .poll(async () => cards === (cards = await page.getByRole('article').count()), { intervals: [700] })
+        .toBe(true);
       await screenshot(page, `lab-split-en-${colorScheme}`);
       await context.close();
     }
