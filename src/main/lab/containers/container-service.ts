@@ -8,12 +8,13 @@ import { containerApiError, isNotFound, isNotModified } from '../engines/docker/
 import { dockerRunCommand } from '../engines/docker/docker-run-command';
 import { DockerEventWatcher, type WatchSignal } from '../engines/docker/event-watcher';
 import { execCollect, type ExecResult } from '../engines/docker/exec';
-import { containerGuest, inspectLabels } from '../engines/docker/guest-mapper';
+import { containerGuest, inspectLabels, inspectStatus } from '../engines/docker/guest-mapper';
 import { assertTwinlabManaged } from '../engines/docker/managed-guard';
 import { readStatsOnce, streamStats, type ContainerStatsSample } from '../engines/docker/stats';
 import type { ImagePuller } from '../images/image-puller';
 import type { Logger } from '../log';
 import { createContainer, type CreateOptions } from './container-create';
+import { ContainerListCache, type ContainerSummary } from './container-list-cache';
 import { collectContainerHostFacts } from './host-facts';
 import { validateContainerSpec, type ContainerHostFacts, type SpecProblem } from './validate';
 
@@ -46,6 +47,9 @@ export class ContainerService {
   readonly #log: Logger | undefined;
   readonly #hostFacts: (docker: Docker, spec: ContainerCreateSpec) => Promise<ContainerHostFacts>;
   readonly #puller: ImagePuller | undefined;
+  readonly #cache = new ContainerListCache();
+  /** The client the cache was filled through: a new endpoint means other containers. */
+  #cachedClient: Docker | undefined;
 
   constructor(options: ContainerServiceOptions) {
     this.#docker = options.docker;
@@ -128,28 +132,42 @@ export class ContainerService {
     }
   }
 
-  /** All containers as guests: Twinlab's (managed) and the user's others (read-only). */
+  /**
+   * All containers as guests: Twinlab's (managed) and the user's others (read-only). One
+   * `GET /containers/json` per call; a container is inspected only when it is new to the cache or
+   * changed since (see ContainerListCache), so a refresh with 100 guests costs no per-container calls.
+   */
   async list(scope: 'all' | 'twinlab' = 'all'): Promise<Guest[]> {
     const docker = this.#docker();
+    if (docker !== this.#cachedClient) {
+      this.#cache.clear();
+      this.#cachedClient = docker;
+    }
     try {
       const summaries = await docker.listContainers({ all: true });
-      // Runtime and start time are only in inspect; containers may vanish in between.
-      const guests = await Promise.all(
-        summaries.map(async (summary) => {
-          try {
-            const raw: unknown = await docker.getContainer(summary.Id).inspect();
-            return containerGuest(raw);
-          } catch (error) {
-            if (isNotFound(error)) return undefined;
-            throw error;
-          }
-        }),
-      );
+      this.#cache.keepOnly(new Set(summaries.map((summary) => summary.Id)));
+      const guests = await Promise.all(summaries.map((summary) => this.#guestOf(docker, summary)));
       return guests.filter(
         (guest): guest is Guest => guest !== undefined && (scope === 'all' || guest.managed),
       );
     } catch (error) {
       throw containerApiError(error, '');
+    }
+  }
+
+  /** The cached guest, or a fresh inspect (runtime and start time are only there); undefined if it vanished. */
+  async #guestOf(docker: Docker, summary: ContainerSummary): Promise<Guest | undefined> {
+    const cached = this.#cache.reuse(summary);
+    if (cached) return cached;
+    const epoch = this.#cache.epoch;
+    try {
+      const raw: unknown = await docker.getContainer(summary.Id).inspect();
+      const guest = containerGuest(raw);
+      this.#cache.store(guest, inspectStatus(raw), epoch);
+      return guest;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
     }
   }
 
@@ -191,13 +209,20 @@ export class ContainerService {
     const watcher = new DockerEventWatcher({
       open: (signal) => this.#docker().getEvents({ filters: { type: ['container'] }, abortSignal: signal }),
       onSignal: (event) => {
-        if (event.type === 'disconnected')
+        if (event.type === 'connected') this.#cache.followed();
+        else if (event.type === 'change') this.#cache.invalidate(event.change.id);
+        else {
+          this.#cache.unfollowed();
           this.#log?.debug(`docker events: ${event.reason}; retry in ${event.retryInMs} ms`);
+        }
         onSignal(event);
       },
     });
     watcher.start();
-    return () => watcher.stop();
+    return () => {
+      watcher.stop();
+      this.#cache.unfollowed();
+    };
   }
 
   async #check(

@@ -48,6 +48,11 @@ export function inspectLabels(rawInspect: unknown): Record<string, string> {
   return inspectSchema.parse(rawInspect).Config.Labels ?? {};
 }
 
+/** Docker's status word ('running', 'exited', …) from inspect JSON, as `GET /containers/json` says it. */
+export function inspectStatus(rawInspect: unknown): string {
+  return inspectSchema.parse(rawInspect).State.Status;
+}
+
 export function containerGuest(rawInspect: unknown): Guest {
   const info = inspectSchema.parse(rawInspect);
   const labels = info.Config.Labels ?? {};
