@@ -40,6 +40,21 @@ describe('VmProbeChannel', () => {
     expect(third).toEqual({ output: '42', exitCode: 0, timedOut: false });
   });
 
+  it.each([['dash'], ['busybox', 'sh']])(
+    'works with an interactive %s that has the tty as its controlling terminal (job control on)',
+    async (...shell) => {
+      // A cloud image's probe service: sh on ttyS1, which becomes its controlling terminal.
+      const [file = 'sh', ...args] = shell;
+      const probes = new VmProbeChannel(() => ptyBackend(file, [...args, '-i'], { cols: 1000, rows: 50 }));
+      channels.push(probes);
+      expect(await probes.run('sleep 0.2; echo "$((6*7))"; exit 5', 5000)).toEqual({
+        output: '42',
+        exitCode: 5,
+        timedOut: false,
+      });
+    },
+  );
+
   it('stops a command at its timeout and goes on with the next', async () => {
     const probes = channel(probeShell);
     expect(await probes.run('echo started; sleep 30', 1000)).toEqual({

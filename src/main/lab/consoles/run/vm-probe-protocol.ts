@@ -26,7 +26,9 @@ export function probeLines({ id, command, timeoutSeconds }: ProbeRequest): strin
   const chunks: string[] = [];
   for (let at = 0; at < encoded.length; at += chunkChars) chunks.push(encoded.slice(at, at + chunkChars));
   return [
-    `stty -echo 2>/dev/null; : > ${scriptFile}.b64`,
+    // set +m: a probe shell with the tty as its controlling terminal is interactive, with job
+    // control, and would give `&` its own process group, so setsid would fork and return at once.
+    `set +m 2>/dev/null; stty -echo 2>/dev/null; : > ${scriptFile}.b64`,
     ...chunks.map((chunk) => `printf %s '${chunk}' >> ${scriptFile}.b64`),
     [
       `base64 -d ${scriptFile}.b64 > ${scriptFile}.sh`,
