@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +15,11 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('app.documentTitle', { page: title }));
   return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg" mb="xl">
-      <Stack gap={4}>
-        <Title order={1} fz={26}>
+    // Wraps: at the window's minimum width, or in a narrow column, the actions go under the title
+    // instead of running off the right edge.
+    <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg" mb="xl" data-testid="page-header">
+      <Stack gap={4} miw={0} style={{ flex: '1 1 16rem' }}>
+        <Title order={1} fz={26} style={{ overflowWrap: 'anywhere' }}>
           {title}
         </Title>
         {description && (
@@ -26,7 +28,11 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
           </Text>
         )}
       </Stack>
-      {actions}
+      {actions && (
+        <Box maw="100%" style={{ flex: '0 1 auto' }}>
+          {actions}
+        </Box>
+      )}
     </Group>
   );
 }

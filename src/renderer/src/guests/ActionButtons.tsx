@@ -69,8 +69,6 @@ interface ActionButtonsProps<A extends string> {
   /** Actions whose icon button is red in the compact form (Remove always is). */
   dangerous?: readonly A[];
   compact: boolean;
-  /** Whether the labelled buttons may wrap onto a second line. */
-  wrap: boolean;
   running: A | undefined;
   confirming: boolean;
   onConfirmingChange: (confirming: boolean) => void;
@@ -85,7 +83,6 @@ export function ActionButtons<A extends string>({
   icons,
   dangerous = [],
   compact,
-  wrap,
   running,
   confirming,
   onConfirmingChange,
@@ -96,7 +93,8 @@ export function ActionButtons<A extends string>({
 
   return (
     <>
-      <Group gap={compact ? 4 : 'xs'} wrap={wrap && !compact ? 'wrap' : 'nowrap'}>
+      {/* Labelled buttons wrap onto a second line rather than run off a narrow window. */}
+      <Group gap={compact ? 4 : 'xs'} wrap={compact ? 'nowrap' : 'wrap'}>
         {actions.map((action) => {
           const Shape: Icon = icons[action];
           const label = t(`${keyPrefix}.action.${action}`);

@@ -100,7 +100,6 @@ export function VmActions({ guest, compact = false, onRemoved }: VmActionsProps)
       icons={vmActionIcon}
       dangerous={['forceOff']}
       compact={compact}
-      wrap
       running={runner.running}
       confirming={runner.confirming}
       onConfirmingChange={runner.setConfirming}
