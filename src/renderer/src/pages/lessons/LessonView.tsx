@@ -253,7 +253,8 @@ function LessonWorkspace({
         </Alert>
       )}
       <PanelGroup orientation="horizontal" style={{ height: 'calc(100vh - 240px)', minHeight: 480 }}>
-        <Panel id="lesson-steps" defaultSize="32%" minSize="22%">
+        {/* Pixels, not a share: at the window's minimum width a share left the steps too narrow to read. */}
+        <Panel id="lesson-steps" defaultSize="32%" minSize={320}>
           <Paper withBorder radius="md" h="100%" component="aside" aria-label={t('lessons.stepsPanel')}>
             <ScrollArea h="100%" p="sm" type="auto">
               <Stack gap="sm">
