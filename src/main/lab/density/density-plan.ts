@@ -1,0 +1,46 @@
+/**
+ * Pure arithmetic of the density experiment ("How many fit?", issue #13 item 1): which host-memory
+ * budget a run may use, and what its measurements come to. No engine calls, so it is unit-tested alone.
+ */
+
+const MIB = 1024 * 1024;
+export const DEFAULT_BUDGET_BYTES = 2 * 1024 * MIB;
+/** Left to the host (desktop, engines, the app itself) whatever the user asks for. */
+export const SAFETY_MARGIN_BYTES = 512 * MIB;
+
+export type BudgetCheck = { ok: true; budgetBytes: number } | { ok: false; reason: string };
+
+/** The budget a run may use, or a sentence saying why none can start. */
+export function checkBudget(requestedBytes: number | undefined, memAvailableBytes: number): BudgetCheck {
+  const requested = requestedBytes ?? DEFAULT_BUDGET_BYTES;
+  if (!Number.isFinite(requested) || requested <= 0) {
+    return { ok: false, reason: 'The memory budget must be a positive number of MiB. Enter one such as 1024.' };
+  }
+  const ceiling = memAvailableBytes - SAFETY_MARGIN_BYTES;
+  if (ceiling < 64 * MIB) {
+    return {
+      ok: false,
+      reason: `The host has only ${Math.floor(memAvailableBytes / MIB)} MiB available, too little to start guests safely. Stop some guests or programs and try again.`,
+    };
+  }
+  return { ok: true, budgetBytes: Math.min(requested, ceiling) };
+}
+
+/** One measurement after a guest of some kind started: host MemAvailable drop since the run began. */
+export interface DensitySample {
+  guests: number;
+  hostUsedBytes: number;
+}
+
+/** Guests of one kind that fit in the budget, from the mean host cost per guest measured. */
+export function guestsPerBudget(samples: readonly DensitySample[], budgetBytes: number): number | undefined {
+  const last = samples.at(-1);
+  if (!last || last.guests === 0 || last.hostUsedBytes <= 0) return undefined;
+  return Math.floor(budgetBytes / (last.hostUsedBytes / last.guests));
+}
+
+/** How many more containers than VMs fit in the same memory (the seed's 4–6× claim). */
+export function densityRatio(containers: number | undefined, vms: number | undefined): number | undefined {
+  if (containers === undefined || vms === undefined || vms === 0) return undefined;
+  return containers / vms;
+}
