@@ -60,7 +60,7 @@ describe.skipIf(gate.skip)('renderer code split (issue #14 item 7)', () => {
       // The cards come a screenful at a time: wait until no more arrive.
       let cards = -1;
       await expect
-        .poll(async () => cards === (cards = await page.getByRole('article').count()), { intervals: [700] })
+        .poll(async () => cards === (cards = await page.getByRole('article').count()), { interval: 700 })
         .toBe(true);
       await screenshot(page, `lab-split-en-${colorScheme}`);
       await context.close();
