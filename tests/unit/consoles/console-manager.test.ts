@@ -177,6 +177,20 @@ describe('ConsoleManager', () => {
     ]);
   });
 
+  it('says a guest is lost once per outage: retries that end before it speaks add no notice', async () => {
+    const { manager, backends, connect } = setup();
+    const { id } = await manager.open({ connect, title: 't', cols: 80, rows: 24 });
+    backends[0]?.emit('$ ');
+    backends[0]?.end({ kind: 'lost', message: 'The VM stopped.' });
+    await manager.reconnect(id);
+    backends[1]?.end({ kind: 'lost', message: 'PTY device is not yet assigned' });
+    await manager.reconnect(id);
+    backends[2]?.emit('login: ');
+    backends[2]?.end({ kind: 'lost', message: 'The VM stopped.' });
+    vi.advanceTimersByTime(5);
+    expect(manager.attach(id).replay).toBe('$ \r\n[getrennt]\r\nlogin: \r\n[getrennt]\r\n');
+  });
+
   it('writes the default English notice when a program exits by itself', async () => {
     const manager = new ConsoleManager({ onData: () => undefined, onState: () => undefined });
     const backend = new FakeBackend();

@@ -18,6 +18,11 @@ describe("virsh console's own lines", () => {
       expect(feed([text.slice(0, cut), text.slice(cut)])).toBe(guest);
   });
 
+  it("drops virsh's complaint while a restored domain has no pty yet", () => {
+    expect(feed(['error: operation failed: PTY device is not yet assigned\r\n'])).toBe('');
+    expect(feed(['error: Domain not found\r\n'])).toBe('error: Domain not found\r\n');
+  });
+
   it('never holds back a guest prompt that cannot be a banner line', () => {
     const filter = virshBannerFilter();
     expect(filter(Buffer.from("Connected to domain 'x'\r\n")).toString()).toBe('');

@@ -64,6 +64,8 @@ export class ConsoleSession {
   #attached = false;
   /** The refusal notice was printed since the console was last open. */
   #refusalShown = false;
+  /** The lost notice is on screen and the guest has said nothing since: a failed retry adds no second one. */
+  #lostNoticeShown = false;
   /** Characters produced so far (the position of the next one). */
   #offset = 0;
   readonly #setup: SessionSetup;
@@ -194,7 +196,9 @@ export class ConsoleSession {
     }
     this.#backend = backend;
     backend.onData((chunk) => {
-      if (this.#backend === backend) this.#batcher.push(chunk);
+      if (this.#backend !== backend || chunk.length === 0) return;
+      this.#lostNoticeShown = false;
+      this.#batcher.push(chunk);
     });
     backend.onExit((exit) => {
       if (this.#backend === backend) this.#backendEnded(backend, exit);
@@ -212,7 +216,9 @@ export class ConsoleSession {
     this.#flow.setTarget(undefined);
     this.#input.setSink(undefined);
     this.#batcher.endStream();
-    this.#batcher.push(noticeFor(this.#setup.notices, exit));
+    if (exit.kind !== 'lost' || !this.#lostNoticeShown)
+      this.#batcher.push(noticeFor(this.#setup.notices, exit));
+    this.#lostNoticeShown = exit.kind === 'lost';
     this.#batcher.flush();
     this.#setState(
       'disconnected',

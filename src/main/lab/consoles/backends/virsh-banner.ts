@@ -2,12 +2,24 @@
  * `virsh console` opens with lines of its own before the guest's first byte: polkit's
  * "Authorization not available…" (as a user without polkit), "Connected to domain 'x'" and
  * "Escape character is ^] (Ctrl + ])". They are virsh talking, not the VM, and would repeat on every
- * reconnect. This filter drops them from the start of the stream and passes everything after the
- * first line that is not one of them untouched — without holding back a guest's half-printed line
+ * reconnect; so would its complaint while a domain being restored has no pty yet. This filter drops
+ * them from the start of the stream and passes everything after the first line that is not one of
+ * them untouched — without holding back a guest's half-printed line
  * (a `login: ` prompt) that cannot be the start of one.
  */
-const bannerLines = [/^Authorization not available\b/, /^Connected to domain\b/, /^Escape character is\b/];
-const bannerStarts = ['Authorization not available', 'Connected to domain', 'Escape character is'];
+const bannerLines = [
+  /^Authorization not available\b/,
+  /^Connected to domain\b/,
+  /^Escape character is\b/,
+  // A domain being restored or started has no serial pty yet: the reconnect loop tries again.
+  /^error: operation failed: PTY device is not yet assigned/,
+];
+const bannerStarts = [
+  'Authorization not available',
+  'Connected to domain',
+  'Escape character is',
+  'error: operation failed: PTY device is not yet assigned',
+];
 
 export function virshBannerFilter(): (chunk: Buffer) => Buffer {
   let head: Buffer | undefined = Buffer.alloc(0);
