@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Lab } from '../../src/main/lab';
 import type { Guest } from '../../src/shared/guest';
+import { removeDomain } from './domain-cleanup';
 import { startTestLab, type LabClient } from './lab-client';
 
 const run = promisify(execFile);
@@ -13,8 +14,7 @@ export async function removeLeftovers(prefix: string): Promise<void> {
   if (ids.length > 0) await run('docker', ['rm', '-f', ...ids]);
   const { stdout: domains } = await run('virsh', ['-c', 'qemu:///system', 'list', '--all', '--name']);
   for (const name of domains.split('\n').filter((line) => line.startsWith(prefix))) {
-    await run('virsh', ['-c', 'qemu:///system', 'destroy', name]).catch(() => undefined);
-    await run('virsh', ['-c', 'qemu:///system', 'undefine', name]).catch(() => undefined);
+    await removeDomain(name);
   }
 }
 

@@ -7,6 +7,7 @@ import { afterAll, expect } from 'vitest';
 import { appUnderTest, type AppUnderTest } from './app-under-test';
 import type { LessonPage } from '../pages/lesson-page';
 import { capture } from './guest-wizard';
+import { removeDomain } from '../../support/domain-cleanup';
 
 const run = promisify(execFile);
 
@@ -25,8 +26,7 @@ export class LessonGuests {
   async removeAll(): Promise<void> {
     for (const name of this.names) {
       if (name.endsWith('-vm')) {
-        await virsh('destroy', name).catch(() => undefined);
-        await virsh('undefine', name).catch(() => undefined);
+        await removeDomain(name);
       } else if (name.endsWith('-system')) await lxcDelete(name);
       else await run('docker', ['rm', '-f', name], { timeout: 30_000 }).catch(() => undefined);
     }
@@ -46,10 +46,6 @@ export function lessonSuite(name: string): { app: AppUnderTest; guests: LessonGu
     rmSync(dataHome, { recursive: true, force: true });
   }, 120_000);
   return { app, guests };
-}
-
-function virsh(...args: string[]) {
-  return run('virsh', ['-c', 'qemu:///system', ...args], { timeout: 30_000 });
 }
 
 /** A system container of a ladder twin; lxc gets an empty stdin (it reads config from a pipe). */
