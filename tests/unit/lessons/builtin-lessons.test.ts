@@ -15,8 +15,7 @@ const translations: [Locale, RegExp][] = [
 /** Lines and a challenge's missing sentence differ between languages; nothing else in a check may. */
 function withoutLine({ line: _line, ...check }: LessonCheck) {
   if (check.type !== 'check') return check;
-  const { missing: _missing, ...untranslated } = check;
-  return untranslated;
+  return { ...check, missing: undefined }; // toEqual treats an undefined property as absent
 }
 
 describe('built-in lessons', () => {
