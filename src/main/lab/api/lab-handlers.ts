@@ -38,7 +38,7 @@ import { vmAvailabilityHandlers } from './vm-availability-handlers';
 import { canReachRegistry } from '../containers/registry-probe';
 import { enginesStatus } from '../engines/engines-status';
 import { checkpointHandlers } from './checkpoint-handlers';
-import { labCheckpoints } from '../lessons/checkpoints/lab-checkpoints';
+import { labCheckpoints } from './lab-checkpoints';
 
 /** Everything the lab made, as the API reaches it. */
 export interface LabParts {

@@ -1,13 +1,23 @@
 import { join } from 'node:path';
-import type { LabParts } from '../../api/lab-handlers';
-import type { ConsoleManager } from '../../consoles';
-import { changeSnapshot } from '../../system-containers/system-snapshots';
-import { CheckpointService } from './checkpoint-service';
+import type { ConsoleManager } from '../consoles';
+import type { ConsoleLab } from '../consoles/console-lab';
+import type { ContainerService } from '../containers';
+import type { LabEngines } from '../engines/lab-engines';
+import type { LabPaths } from '../paths';
+import type { SystemLab } from '../system-containers/system-lab';
+import type { VmService } from '../vms';
+import { changeSnapshot } from '../system-containers/system-snapshots';
+import { CheckpointService } from '../lessons/checkpoints/checkpoint-service';
 
 /** The checkpoint service on the lab's own engines, consoles and data folder. */
-export function labCheckpoints(
-  lab: Pick<LabParts, 'paths' | 'engines' | 'containers' | 'vms' | 'systems' | 'consoles'>,
-): CheckpointService {
+export function labCheckpoints(lab: {
+  paths: LabPaths;
+  engines: LabEngines;
+  containers: ContainerService;
+  vms: VmService;
+  systems: SystemLab;
+  consoles: ConsoleLab;
+}): CheckpointService {
   const consoles = lab.consoles.manager;
   return new CheckpointService({
     dir: join(lab.paths.data, 'checkpoints'),
