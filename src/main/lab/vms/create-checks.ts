@@ -65,10 +65,11 @@ export async function checkCreate(
         neededMiB: toMiB(needed),
         availableMiB: toMiB(free),
       });
-    await deps.reach.assert(join(deps.dataDir, 'vm'));
     // Checked before a download that may take minutes, not after it.
     await deps.reach.assert(join(deps.imagesDir, 'image'));
   }
+  // An overlay or a scratch disk is a file in the VM's own folder, which QEMU must reach.
+  if (vm.image || (vm.scratchDisks?.length ?? 0) > 0) await deps.reach.assert(join(deps.dataDir, 'vm'));
 
   for (const forward of vm.portForwards) {
     if (forward.protocol === 'tcp' && !(await isPortFree(forward.host)))
