@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliTwinPart } from './support/cli-twin';
 import { engineGate } from '../support/engines';
 import { capture, guestSuite, openTallApp } from './support/guest-wizard';
 import { ComparePage } from './pages/compare-page';
@@ -18,22 +19,7 @@ const runtimes = gate.skip ? '' : (await run('docker', ['info', '--format', '{{j
 const twinId = `h8-narrow-${process.pid}`;
 const prefix = `narrow-${process.pid.toString(36)}-twin`;
 
-/** One part of the twin, labelled as Twinlab labels its own, with a shell as PID 1. */
-async function part(role: 'container' | 'sandbox'): Promise<string> {
-  const name = `${prefix}-${role}`;
-  const runtime = role === 'sandbox' ? ['--runtime', 'runsc', '--network', 'none'] : [];
-  const labels = ['io.twinlab.managed=true', 'io.twinlab.template=fixture-twin', `io.twinlab.twin=${twinId}`];
-  await run('docker', [
-    'run',
-    '-dit',
-    '--name',
-    name,
-    ...runtime,
-    ...labels.flatMap((label) => ['--label', label]),
-    'twinlab-fixture/busybox:1',
-  ]);
-  return name;
-}
+const part = (role: 'container' | 'sandbox') => cliTwinPart(prefix, twinId, role);
 
 describe.skipIf(gate.skip || !runtimes.includes('runsc'))('Compare panes in a narrow window', () => {
   const suite = guestSuite(async (name) => {

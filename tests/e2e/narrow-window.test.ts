@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { engineGate } from '../support/engines';
 import { screenshotDir } from './support/browser';
+import { cliTwinPart } from './support/cli-twin';
 import { guestSuite, openTallApp } from './support/guest-wizard';
 
 const run = promisify(execFile);
@@ -22,22 +23,7 @@ const minWidth = Number(/minWidth: (\d+)/.exec(windowOptions)?.[1] ?? 0);
 const twinId = `h9-narrow-${process.pid}`;
 const prefix = `h9narrow-${process.pid.toString(36)}-twin`;
 
-/** One runc part of a twin, labelled as Twinlab labels its own, with a shell as PID 1. */
-async function part(role: 'container' | 'sandbox'): Promise<string> {
-  const name = `${prefix}-${role}`;
-  const labels = ['io.twinlab.managed=true', 'io.twinlab.template=fixture-twin', `io.twinlab.twin=${twinId}`];
-  const runtime = role === 'sandbox' ? ['--runtime', 'runsc', '--network', 'none'] : [];
-  await run('docker', [
-    'run',
-    '-dit',
-    '--name',
-    name,
-    ...runtime,
-    ...labels.flatMap((label) => ['--label', label]),
-    'twinlab-fixture/busybox:1',
-  ]);
-  return name;
-}
+const part = (role: 'container' | 'sandbox') => cliTwinPart(prefix, twinId, role);
 
 /** The pages with a header: name, hash and the h1 that says it is there; the guest page is the twin's container. */
 async function pages(): Promise<[string, string, string | RegExp][]> {
