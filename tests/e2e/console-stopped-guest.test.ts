@@ -8,11 +8,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { engineGate } from '../support/engines';
-import { capture, guestSuite, openTallApp } from './support/guest-wizard';
-import { AppShell } from './pages/app-shell';
+import { capture, createFixtureContainer, guestSuite, openTallApp } from './support/guest-wizard';
 import { ContainerPage } from './pages/container-page';
-import { ContainerWizard } from './pages/container-wizard';
-import { LabPage } from './pages/lab-page';
 
 const run = promisify(execFile);
 const gate = await engineGate(['docker']);
@@ -24,20 +21,8 @@ describe.skipIf(gate.skip)('a stopped container’s console', () => {
 
   it('refuses typing with a sentence, says Guest stopped, and nothing runs after Start', async () => {
     const { page } = await openTallApp(suite.browser, suite.server.url);
-    const wizard = new ContainerWizard(page);
     const container = new ContainerPage(page);
-    await new AppShell(page).open('Lab');
-    await new LabPage(page).newContainerButton().click();
-    await wizard.waitForStep('Template');
-    await wizard.pickTemplate('fixture-busybox');
-    await wizard.next('Resources');
-    const name = await wizard.nameInput().inputValue();
-    suite.created.add(name);
-    await wizard.next('Network & storage');
-    await wizard.next('Review');
-    await expect.poll(() => wizard.createButton().isEnabled()).toBe(true);
-    await wizard.createButton().click();
-    await page.waitForURL(/#\/guests\/[0-9a-f]{12,}\/console$/, { timeout: 60_000 });
+    const name = await createFixtureContainer(page, suite.created);
 
     const terminal = container.terminal();
     const badge = page.getByTestId('console-state');
