@@ -3,7 +3,8 @@
  * scripts/build-cloud-image.sh (systemd + cloud-init NoCloud, as the official image boots), imported
  * as a template. The seed's twinlab-probe.service starts a root shell on ttyS1; once systemd has run
  * it, console.probe answers through it (as root, with an exit code) and the serial terminal has the
- * console's size. Slow under TCG: systemd and cloud-init (Python) boot for minutes.
+ * console's size, also after the getty on it starts afresh. Slow under TCG: systemd and cloud-init
+ * (Python) boot for minutes.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -103,6 +104,30 @@ describe.skipIf(gate.skip)('the probe channel in a cloud-image VM', () => {
         if (size !== '40 120') await new Promise((resolve) => setTimeout(resolve, 2000));
       }
       expect(size).toBe('40 120');
+
+      // A getty started afresh (as after a logout, or cloud-init turning on autologin) opens the
+      // serial port anew, where it reads 0×0 and sets 24×80: the guest's keeper puts the size back.
+      const [restarted] = await client.call('console.probe', {
+        targets: [target],
+        command: 'systemctl restart serial-getty@ttyS0.service && sleep 1 && stty -F /dev/ttyS0 size',
+        timeoutMs: 20_000,
+      });
+      expect(restarted).toMatchObject({ ok: true, exitCode: 0 });
+      console.log(
+        `cloud-image VM: ttyS0 size 1 s after the getty restart: ${restarted?.ok && restarted.output}`,
+      );
+      const keptBy = Date.now() + 15_000;
+      size = '';
+      while (Date.now() < keptBy && size !== '40 120') {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const [tty] = await client.call('console.probe', {
+          targets: [target],
+          command: 'stty -F /dev/ttyS0 size',
+          timeoutMs: 20_000,
+        });
+        size = tty?.output ?? '';
+      }
+      expect(size, `right after the getty restart: ${restarted?.ok ? restarted.output : ''}`).toBe('40 120');
       expect(client.output(session.id)).not.toContain('TWLP-');
     },
     BOOT_TIMEOUT_MS + 120_000,

@@ -114,9 +114,12 @@ export class ConsoleManager {
     this.#get(id).resize(cols, rows);
   }
 
-  /** The viewer has rendered `chars` more characters. */
+  /**
+   * The viewer has rendered `chars` more characters. An ack can arrive after the session closed (the
+   * view was still rendering what was in flight); there is nothing left to release then.
+   */
   ack(id: string, chars: number): void {
-    this.#get(id).ack(chars);
+    this.#sessions.get(id)?.ack(chars);
   }
 
   /** Connects a disconnected session again (its guest is back); same id, same scrollback. */

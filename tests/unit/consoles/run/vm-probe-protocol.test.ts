@@ -12,7 +12,6 @@ import {
   pingLine,
   pongSeen,
   probeLines,
-  sttySizeCommand,
 } from '../../../../src/main/lab/consoles/run/vm-probe-protocol';
 
 const shells = [['busybox', 'sh'], ['dash']].filter(
@@ -97,9 +96,5 @@ describe('probe answers', () => {
     });
     expect(parseProbeAnswer(received, 'old1')).toBeUndefined();
     expect(parseProbeAnswer('TWLP-x-begin\nhalf', 'x')).toBeUndefined();
-  });
-
-  it('sizes the learner’s tty', () => {
-    expect(sttySizeCommand('ttyS0', 120, 40)).toBe('stty -F /dev/ttyS0 rows 40 cols 120');
   });
 });

@@ -88,7 +88,39 @@ export function partialProbeOutput(received: string, id: string): string {
   return start < 0 ? '' : text.slice(start + begin.length).replace(/\n$/, '');
 }
 
-/** Sets the learner's serial terminal size, as a probe command (SIGWINCH reaches its shell). */
+/** How often the guest checks that its serial terminal still has the console's size. */
+const sizeKeeperSeconds = 2;
+
+function sizeKeeperFile(tty: string): string {
+  return `$d/.twinlab-size-${tty.replace(/[^A-Za-z0-9]/g, '-')}`;
+}
+
+/** /run is a tmpfs where there is one (systemd), so a reboot forgets the keeper's token. */
+const keeperDir = 'd=/run; [ -d $d ] || d=/tmp';
+
+/**
+ * Sets the learner's serial terminal size, as a probe command (the kernel sends SIGWINCH to its
+ * shell), and leaves a keeper loop in the guest that puts it back when something resets it. A
+ * serial tty's size lives only while the port is open: a getty (re)starting (at boot, cloud-init
+ * restarting it for autologin, after each logout) opens it afresh and sets 24×80. The keeper runs
+ * as long as the token file holds its shell's pid, so the next size (or stopSizeKeeperCommand)
+ * ends it without killing a pid that might belong to something else by then.
+ */
 export function sttySizeCommand(tty: string, cols: number, rows: number): string {
-  return `stty -F /dev/${tty} rows ${rows} cols ${cols}`;
+  const device = `/dev/${tty}`;
+  const file = sizeKeeperFile(tty);
+  const size = `rows ${rows} cols ${cols}`;
+  return [
+    keeperDir,
+    `stty -F ${device} ${size} || exit 1`,
+    `echo $$ > ${file}`,
+    `k=$$; (while sleep ${sizeKeeperSeconds} && [ "$(cat ${file} 2>/dev/null)" = "$k" ]; do`,
+    `  [ "$(stty -F ${device} size 2>/dev/null)" = "${rows} ${cols}" ] || stty -F ${device} ${size} 2>/dev/null`,
+    'done) </dev/null >/dev/null 2>&1 &',
+  ].join('\n');
+}
+
+/** Ends the keeper of sttySizeCommand: the terminal keeps its size until something resets it. */
+export function stopSizeKeeperCommand(tty: string): string {
+  return `${keeperDir}; rm -f ${sizeKeeperFile(tty)}`;
 }

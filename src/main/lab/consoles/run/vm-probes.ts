@@ -4,7 +4,7 @@ import { ptyBackend } from '../backends/pty';
 import { virshBannerFilter } from '../backends/virsh-banner';
 import type { SideRunResult } from './side-output';
 import { SILENT, VmProbeChannel } from './vm-probe-channel';
-import { sttySizeCommand } from './vm-probe-protocol';
+import { stopSizeKeeperCommand, sttySizeCommand } from './vm-probe-protocol';
 
 export interface VmProbesDeps {
   libvirtUri: () => string;
@@ -49,9 +49,14 @@ export class VmProbes {
     void this.#applySize(vmName);
   }
 
-  /** The VM's console closed: stop sizing it. Its channel stays for probes. */
+  /** The VM's console closed: stop sizing it, and the guest's keeper too. Its channel stays for probes. */
   forgetTerminal(vmName: string): void {
-    this.#sizes.delete(vmName);
+    if (!this.#sizes.delete(vmName)) return;
+    // Best effort through a channel already open: a stopped guest has no keeper left anyway.
+    void this.#channels
+      .get(vmName)
+      ?.run(stopSizeKeeperCommand(SERIAL_TTY), 10_000)
+      .catch(() => undefined);
   }
 
   async dispose(): Promise<void> {
