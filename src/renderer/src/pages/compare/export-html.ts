@@ -45,12 +45,35 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid var(--border); padding: 6px 10px; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 .meaning, .note, .generated { color: var(--muted); font-size: 0.9em; }
+.summary { font-size: 1.2em; font-weight: 600; }
 .note { display: block; }
 .outputs { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 12px; }
 pre { background: var(--code); border: 1px solid var(--border); border-radius: 6px; padding: 8px; overflow-x: auto; margin: 4px 0; font-size: 13px; }
 figure { margin: 0 0 1rem; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 `;
+
+/** The probes section; none at all when the report has no probes (the density experiment's). */
+function probesHtml(report: CompareReport): string {
+  const h = escapeHtml;
+  if (!report.probes) return '';
+  const body =
+    report.probes.length === 0
+      ? `<p>${h(report.headings.noProbes ?? '')}</p>`
+      : report.probes
+          .map(
+            (probe) =>
+              `<section><h3>${h(probe.title)}</h3><p>${h(probe.explanation)}</p><p><code>${h(probe.command)}</code></p>` +
+              `<div class="outputs">${probe.outputs
+                .map(
+                  (output, index) =>
+                    `<div><strong>${h(report.columns[index]?.label ?? '')}</strong><pre>${h(output.replace(/\r/g, '').trimEnd())}</pre></div>`,
+                )
+                .join('')}</div></section>`,
+          )
+          .join('');
+  return `<h2>${h(report.headings.probes ?? '')}</h2>${body}`;
+}
 
 /** The comparison as one standalone HTML page: inline CSS and SVG, no scripts, nothing fetched. */
 export function reportToHtml(report: CompareReport, language: string): string {
@@ -77,31 +100,17 @@ export function reportToHtml(report: CompareReport, language: string): string {
   const chart = report.chart
     .map((series) => `<figure><figcaption>${h(series.title)}</figcaption>${seriesSvg(series)}</figure>`)
     .join('');
-  const probes =
-    report.probes.length === 0
-      ? `<p>${h(report.headings.noProbes)}</p>`
-      : report.probes
-          .map(
-            (probe) =>
-              `<section><h3>${h(probe.title)}</h3><p>${h(probe.explanation)}</p><p><code>${h(probe.command)}</code></p>` +
-              `<div class="outputs">${probe.outputs
-                .map(
-                  (output, index) =>
-                    `<div><strong>${h(report.columns[index]?.label ?? '')}</strong><pre>${h(output.replace(/\r/g, '').trimEnd())}</pre></div>`,
-                )
-                .join('')}</div></section>`,
-          )
-          .join('');
+  const summary = (report.summary ?? []).map((sentence) => `<p class="summary">${h(sentence)}</p>`).join('');
   return [
     '<!doctype html>',
     `<html lang="${h(language)}"><head><meta charset="utf-8">`,
     `<title>${h(report.title)}</title><style>${style}</style></head><body>`,
-    `<h1>${h(report.title)}</h1><p class="generated">${h(report.generatedLine)}</p>`,
+    `<h1>${h(report.title)}</h1><p class="generated">${h(report.generatedLine)}</p>${summary}`,
     `<h2>${h(report.headings.environment)}</h2><table><tbody>${environment}</tbody></table>`,
     `<h2>${h(report.headings.measurements)}</h2>`,
     `<table><thead><tr><th scope="col">${h(report.headings.measurement)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`,
     `<h2>${h(report.headings.chart)}</h2>${chart}`,
-    `<h2>${h(report.headings.probes)}</h2>${probes}`,
+    probesHtml(report),
     '</body></html>',
     '',
   ].join('\n');

@@ -19,6 +19,7 @@ function fenced(text: string): string {
 /** The comparison as a Markdown document: environment, the table, the chart's numbers, the probes. */
 export function reportToMarkdown(report: CompareReport): string {
   const lines: string[] = [`# ${report.title}`, '', report.generatedLine, ''];
+  for (const sentence of report.summary ?? []) lines.push(sentence, '');
 
   lines.push(`## ${report.headings.environment}`, '', row(['', '']), row(['---', '---']));
   for (const [label, value] of report.environment) lines.push(row([label, value]));
@@ -41,9 +42,9 @@ export function reportToMarkdown(report: CompareReport): string {
     lines.push('');
   }
 
-  lines.push(`## ${report.headings.probes}`, '');
-  if (report.probes.length === 0) lines.push(report.headings.noProbes, '');
-  for (const probe of report.probes) {
+  if (report.probes) lines.push(`## ${report.headings.probes ?? ''}`, '');
+  if (report.probes?.length === 0) lines.push(report.headings.noProbes ?? '', '');
+  for (const probe of report.probes ?? []) {
     lines.push(`### ${probe.title}`, '', probe.explanation, '', `\`${probe.command}\``, '');
     probe.outputs.forEach((output, index) => {
       lines.push(`**${report.columns[index]?.label ?? ''}**`, '', fenced(output), '');

@@ -2,27 +2,32 @@ import type { MeasureCell } from './measurements';
 
 /**
  * A comparison as text, ready for export: every label already in the UI language, every number
- * already formatted. The exporters only lay it out, so they stay pure and easy to test.
+ * already formatted. The exporters only lay it out, so they stay pure and easy to test. The
+ * density experiment's export uses the same shape (kinds as columns, no probes).
  */
 export interface CompareReport {
   title: string;
   /** "Exported on …", already formatted. */
   generatedLine: string;
+  /** Sentences under the title that say what was found (the density ratio), each a paragraph. */
+  summary?: string[];
   headings: {
     environment: string;
     measurements: string;
     measurement: string;
     meaning: string;
     chart: string;
-    probes: string;
-    noProbes: string;
+    /** Both present when `probes` is. */
+    probes?: string;
+    noProbes?: string;
   };
   environment: [label: string, value: string][];
   columns: { label: string; name: string }[];
   rows: { label: string; meaning: string; cells: MeasureCell[] }[];
   /** Two series of bars, one bar per column. */
   chart: ChartSeries[];
-  probes: ProbeReport[];
+  /** Absent: the report has no probes section at all. */
+  probes?: ProbeReport[];
 }
 
 export interface ChartSeries {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { densityChartRows, withProgressPoint } from '../../../../src/renderer/src/pages/density/chart-data';
+import { MiB, result } from './fixtures';
+
+describe('density chart rows', () => {
+  it('has a row per guest count from the origin, each kind in MiB, absent past its last guest', () => {
+    expect(densityChartRows(result.kinds)).toEqual([
+      { guests: 0, container: 0, vm: 0 },
+      { guests: 1, container: 2, vm: 200 },
+      { guests: 2, container: 4, vm: 400 },
+      { guests: 3, container: 6 },
+    ]);
+  });
+
+  it('draws no line for a kind without points', () => {
+    expect(densityChartRows([{ kind: 'vm', points: [] }])).toEqual([]);
+  });
+});
+
+describe('live points from progress events', () => {
+  const point = (guests: number) => ({ guests, hostUsedBytes: guests * MiB, guestsBytes: 0, startMs: 1 });
+
+  it('adds each point to its kind, kinds in arrival order, a repeated count replaced', () => {
+    let live = withProgressPoint([], { operationId: 'o', phase: 'measuring', kind: 'vm', point: point(1) });
+    live = withProgressPoint(live, {
+      operationId: 'o',
+      phase: 'measuring',
+      kind: 'container',
+      point: point(1),
+    });
+    live = withProgressPoint(live, { operationId: 'o', phase: 'measuring', kind: 'vm', point: point(2) });
+    live = withProgressPoint(live, { operationId: 'o', phase: 'measuring', kind: 'vm', point: point(2) });
+    expect(live.map((each) => [each.kind, each.points.map((p) => p.guests)])).toEqual([
+      ['vm', [1, 2]],
+      ['container', [1]],
+    ]);
+  });
+
+  it('keeps the picture for an event without a point (cleaning, done)', () => {
+    const live = [{ kind: 'vm' as const, points: [point(1)] }];
+    expect(withProgressPoint(live, { operationId: 'o', phase: 'cleaning' })).toEqual(live);
+  });
+});
