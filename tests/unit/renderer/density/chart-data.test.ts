@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { densityChartRows, withProgressPoint } from '../../../../src/renderer/src/pages/density/chart-data';
+import {
+  densityChartRows,
+  memoryAxisTicks,
+  withProgressPoint,
+} from '../../../../src/renderer/src/pages/density/chart-data';
 import { MiB, result } from './fixtures';
 
 describe('density chart rows', () => {
@@ -39,5 +43,15 @@ describe('live points from progress events', () => {
   it('keeps the picture for an event without a point (cleaning, done)', () => {
     const live = [{ kind: 'vm' as const, points: [point(1)] }];
     expect(withProgressPoint(live, { operationId: 'o', phase: 'cleaning' })).toEqual(live);
+  });
+});
+
+describe('the memory axis', () => {
+  it('ends on a round tick at or above the highest value', () => {
+    expect(memoryAxisTicks(1024)).toEqual([0, 250, 500, 750, 1000, 1250]);
+    expect(memoryAxisTicks(930)).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(memoryAxisTicks(2048)).toEqual([0, 500, 1000, 1500, 2000, 2500]);
+    expect(memoryAxisTicks(6)).toEqual([0, 2, 4, 6]);
+    expect(memoryAxisTicks(0)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
 });

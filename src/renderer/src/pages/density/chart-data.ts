@@ -42,3 +42,16 @@ export function withProgressPoint(live: readonly KindPoints[], progress: Density
       : each,
   );
 }
+
+/**
+ * The memory axis: about five steps of a round size (1, 2, 2.5 or 5 × 10^k MiB) from 0 to at
+ * least `maxMiB`, so each tick reads as a round number and the budget line is in view.
+ */
+export function memoryAxisTicks(maxMiB: number): number[] {
+  const top = Math.max(maxMiB, 1);
+  const rough = top / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((each) => each * power >= rough) ?? 10) * power;
+  const count = Math.ceil(top / step);
+  return Array.from({ length: count + 1 }, (_, index) => Number((index * step).toPrecision(12)));
+}
