@@ -81,6 +81,7 @@ import {
   type VmLogin,
   type VmStats,
 } from './vms';
+import { densityRunSchema, type DensityLimits, type DensityProgress, type DensityResult } from './density';
 
 /**
  * The one contract between renderer and main. Main registers a handler for every method here
@@ -256,6 +257,12 @@ export const api = {
   'checkpoints.restore': returns<CheckpointRestored>()(checkpointRefSchema),
   /** Removes a twin's checkpoints (lesson Reset; twins.delete does it too). */
   'checkpoints.forget': returns<null>()(checkpointsListSchema),
+  /** The density experiment's budget bounds on this host and which guest kinds can run here. */
+  'density.limits': returns<DensityLimits>()(noInput),
+  /** Starts guests kind by kind until the budget or the count limit, measures, removes them all; long (operations.cancel). */
+  'density.run': returns<DensityResult>()(densityRunSchema),
+  /** The last finished density run (kept in Twinlab's data folder), or null. */
+  'density.last': returns<DensityResult | null>()(noInput),
 } as const;
 
 export type Api = typeof api;
@@ -278,5 +285,7 @@ export interface ApiEvents {
   'operation.progress': OperationProgress;
   /** A VM printed its ready pattern on the serial console. */
   'vm.booted': BootRecord;
+  /** A density run measured a point, or moved on to cleaning up. */
+  'density.progress': DensityProgress;
 }
 export type EventName = keyof ApiEvents;

@@ -11,6 +11,7 @@ import { enginesStatus } from './engines/engines-status';
 import { LabEngines } from './engines/lab-engines';
 import { EventHub } from './events';
 import { GuestDirectory } from './guests/directory';
+import { createDensityService } from './density/compose-density';
 import { createLogger } from './log';
 import { Operations } from './operations';
 import { labPaths } from './paths';
@@ -102,6 +103,8 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     accelerator,
   });
 
+  const density = createDensityService({ paths, engines, systems });
+
   const router: Router = createRouter(
     labHandlers(
       {
@@ -125,6 +128,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
         consoles,
         compare,
         live,
+        density,
       },
       (method, input) => router.call(method, input),
     ),

@@ -39,6 +39,8 @@ import { canReachRegistry } from '../containers/registry-probe';
 import { enginesStatus } from '../engines/engines-status';
 import { checkpointHandlers } from './checkpoint-handlers';
 import { labCheckpoints } from './lab-checkpoints';
+import { densityHandlers } from './density-handlers';
+import type { DensityService } from '../density/density-service';
 
 /** Everything the lab made, as the API reaches it. */
 export interface LabParts {
@@ -63,6 +65,7 @@ export interface LabParts {
   consoles: ConsoleLab;
   compare: CompareService;
   live: LiveSampler;
+  density: DensityService;
 }
 
 /** The router's table: each API method to the service that answers it. `call` is the router itself. */
@@ -130,6 +133,7 @@ export function labHandlers(lab: LabParts, call: Router['call']): Handlers {
       (twinId) => checkpoints.forget(twinId).catch(() => undefined),
     ),
     ...checkpointHandlers(checkpoints),
+    ...densityHandlers(lab.density, lab.operations),
     ...vmAvailabilityHandlers({
       catalog: () => lab.templates.list(),
       images: lab.vmImages,
