@@ -37,6 +37,10 @@ const ComparePage = lazyPage(
   () => import('../pages/ComparePage'),
   (m) => m.ComparePage,
 );
+const DensityPage = lazyPage(
+  () => import('../pages/DensityPage'),
+  (m) => m.DensityPage,
+);
 const LessonsPage = lazyPage(
   () => import('../pages/LessonsPage'),
   (m) => m.LessonsPage,
@@ -81,6 +85,7 @@ export function App({ api, queryClient }: AppProps) {
                 <Route path="lab/new-system" element={<NewSystemPage />} />
                 <Route path="guests/:id/:tab?" element={<GuestPage />} />
                 <Route path="compare/:twinId?" element={<ComparePage />} />
+                <Route path="density" element={<DensityPage />} />
                 <Route path="lessons/:id?" element={<LessonsPage />} />
                 <Route path="templates" element={<TemplatesPage />} />
                 <Route path="host" element={<HostPage />} />

@@ -1,5 +1,6 @@
 import {
   IconArrowsLeftRight,
+  IconChartLine,
   IconFlask2,
   IconSchool,
   IconServer2,
@@ -19,6 +20,7 @@ export interface NavigationItem {
 export const navigationItems: readonly NavigationItem[] = [
   { path: '/lab', labelKey: 'nav.lab', icon: IconFlask2, alsoActiveOn: ['/guests'] },
   { path: '/compare', labelKey: 'nav.compare', icon: IconArrowsLeftRight },
+  { path: '/density', labelKey: 'nav.density', icon: IconChartLine },
   { path: '/lessons', labelKey: 'nav.lessons', icon: IconSchool },
   { path: '/templates', labelKey: 'nav.templates', icon: IconTemplate },
   { path: '/host', labelKey: 'nav.host', icon: IconServer2 },

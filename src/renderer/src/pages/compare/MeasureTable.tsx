@@ -1,5 +1,6 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CompareColumn } from './columns-facts';
 import { measureCell, measureRowIds, type MeasureContext } from './measurements';
 
@@ -62,6 +63,11 @@ export function MeasureTable({
                 <Text size="xs" c="dimmed" fw={400}>
                   {t(`measure.row.${row}.meaning`)}
                 </Text>
+                {row === 'hostMemory' && (
+                  <Anchor component={Link} to="/density" size="xs" fw={500}>
+                    {t('measure.densityLink')}
+                  </Anchor>
+                )}
               </Table.Th>
               {columns.map((column) => {
                 const cell = measureCell(row, column.facts, context);
