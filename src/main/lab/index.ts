@@ -103,7 +103,24 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     accelerator,
   });
 
-  const density = createDensityService({ paths, engines, systems });
+  const density = createDensityService({
+    paths,
+    engines,
+    systems,
+    templates,
+    guests,
+    containers,
+    vms,
+    consoles,
+    compare,
+    events,
+    accelerator,
+    log: createLogger('density'),
+  });
+  // Guests an earlier run left (the app quit or crashed mid-run) go once the engines have answered.
+  density.sweepWhenEnginesAnswer(() =>
+    Object.values(engines.status()).every((status) => status.state !== 'connecting'),
+  );
 
   const router: Router = createRouter(
     labHandlers(
@@ -143,6 +160,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       vmWatcher.stop();
       live.stop();
       operations.cancelAll();
+      await density.dispose();
       await share.stop();
       await consoles.manager.closeAll();
       await consoles.vmProbes.dispose();
