@@ -237,7 +237,7 @@ function refuseUnfit(template: Template, kind: DensityKind, input: DensityRunInp
     throw new ApiError(
       'bad-input',
       'error.densityTemplateLacksKind',
-      `The template "${template.name}" has no ${part} side, so it cannot start ${kind} guests. Leave ${kind} out or pick a template that has one.`,
+      `The template "${template.name}" has no ${part} side, so it cannot start ${kindPlural[kind]}. Leave ${kindPlural[kind]} out or pick a template that has one.`,
       { template: template.name, kind },
     );
   const needMiB = workloadMemoryMiB(input.workload);
@@ -263,6 +263,13 @@ function refuseBudgetBelowOneGuest(template: Template, kind: DensityKind, budget
     { budgetMiB: Math.floor(budgetBytes / MiB), sizeMiB, template: template.name },
   );
 }
+
+const kindPlural: Record<DensityKind, string> = {
+  container: 'containers',
+  sandbox: 'sandboxed containers',
+  system: 'system containers',
+  vm: 'VMs',
+};
 
 function templateHasPart(template: Template, kind: DensityKind): boolean {
   if (kind === 'vm') return template.vm !== undefined;

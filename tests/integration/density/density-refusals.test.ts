@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lab } from '../../../src/main/lab';
+import type { DensityRunInput } from '../../../src/shared/density';
+import { ApiError } from '../../../src/shared/errors';
+import { engineGate } from '../../support/engines';
+import { startTestLab, type LabClient } from '../../support/lab-client';
+import { watchDensityGuests } from './density-support';
+
+const gate = await engineGate(['docker', 'libvirt']);
+
+/** Bad density input is refused with a sentence saying what to do, before any guest is made. */
+describe.skipIf(gate.skip)('density run refusals, on the real engines', () => {
+  let lab: Lab;
+  let client: LabClient;
+
+  beforeAll(async () => {
+    ({ lab, client } = await startTestLab('libvirt'));
+  });
+  afterAll(async () => {
+    client?.close();
+    await lab?.dispose();
+  });
+
+  const base: DensityRunInput = {
+    templateId: 'fixture-twin',
+    workload: { kind: 'idle' },
+    budgetMiB: 1024,
+    kinds: ['container', 'vm'],
+    maxPerKind: 2,
+    operationId: 'refused',
+  };
+
+  it.each([
+    [
+      'a budget smaller than one VM',
+      { budgetMiB: 128 },
+      'error.densityBudgetBelowGuest',
+      /Raise the budget to at least 256 MiB or leave VMs out/,
+    ],
+    [
+      'an unknown template',
+      { templateId: 'no-such-template' },
+      'twins.error.templateNotFound',
+      /There is no template "no-such-template"/,
+    ],
+    [
+      'a kind the template lacks',
+      { kinds: ['container', 'system'] as DensityRunInput['kinds'] },
+      'error.densityTemplateLacksKind',
+      /has no system container side, so it cannot start system containers\. Leave system containers out/,
+    ],
+    [
+      'a container-only template asked for VMs',
+      { templateId: 'fixture-busybox' },
+      'error.densityTemplateLacksKind',
+      /has no VM side, so it cannot start VMs/,
+    ],
+    [
+      'a holder too large for the VM',
+      { workload: { kind: 'hold' as const, mib: 200 } },
+      'error.densityHoldTooLarge',
+      /Hold at most 80 MiB, or leave VMs out/,
+    ],
+  ])('refuses %s', async (_what, change, key, sentence) => {
+    const operationId = `refused-${key}`;
+    const { value: error, seen } = await watchDensityGuests(client, () =>
+      client.call('density.run', { ...base, ...change, operationId }).then(
+        () => undefined,
+        (refusal: unknown) => refusal,
+      ),
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: expect.stringMatching(/^(bad-input|not-found)$/), key });
+    expect((error as ApiError).message).toMatch(sentence);
+    expect(seen.size).toBe(0);
+    expect(client.of('density.progress').filter((p) => p.operationId === operationId)).toEqual([]);
+  });
+
+  it('refuses a budget below the 64 MiB minimum of the contract', async () => {
+    await expect(client.call('density.run', { ...base, budgetMiB: 32 })).rejects.toMatchObject({
+      code: 'bad-input',
+    });
+  });
+});
