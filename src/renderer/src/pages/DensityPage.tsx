@@ -30,9 +30,15 @@ export function DensityPage() {
   const [values, setValues] = useState<DensityFormValues>();
 
   const templates = twinTemplates(catalog.data?.entries ?? []);
+  // The last run's settings only while its template is still in the catalog.
+  const lastRun = templates.some((entry) => entry.template.id === last.data?.templateId)
+    ? last.data
+    : undefined;
   const formValues =
     values ??
-    (limits.data && catalog.data ? initialFormValues(limits.data, defaultTemplateId(templates)) : undefined);
+    (limits.data && catalog.data
+      ? initialFormValues(limits.data, defaultTemplateId(templates), lastRun)
+      : undefined);
   const result = last.data ?? undefined;
 
   const start = () => {
@@ -52,7 +58,7 @@ export function DensityPage() {
   return (
     <>
       <PageHeader title={t('density.title')} description={t('density.description')} actions={exportMenu} />
-      {limits.isPending || catalog.isPending ? (
+      {limits.isPending || catalog.isPending || last.isPending ? (
         <LoadingState label={t('density.loading')} />
       ) : limits.isError ? (
         <ErrorAlert

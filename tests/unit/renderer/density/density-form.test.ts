@@ -6,7 +6,7 @@ import {
   validateDensityForm,
   type DensityFormValues,
 } from '../../../../src/renderer/src/pages/density/density-form';
-import { limits } from './fixtures';
+import { limits, result } from './fixtures';
 
 const values: DensityFormValues = initialFormValues(limits, 'fixture-twin');
 
@@ -26,6 +26,27 @@ describe('the density form', () => {
   it('caps the default budget at the maximum on a host with little free memory', () => {
     const small = { ...limits, maxBudgetBytes: 1000 * 1024 * 1024 };
     expect(initialFormValues(small, 'x').budgetMiB).toBe(1000);
+  });
+
+  it("repeats the last run's settings, a kind that cannot run now left out, the budget capped", () => {
+    const hold = {
+      ...result,
+      workload: { kind: 'hold' as const, mib: 150 },
+      budgetBytes: 30_000 * 1024 * 1024,
+    };
+    const noVms = {
+      ...limits,
+      kinds: limits.kinds.map((each) => (each.kind === 'vm' ? { ...each, available: false } : each)),
+    };
+    expect(initialFormValues(noVms, 'other', hold)).toEqual({
+      templateId: 'fixture-twin',
+      workload: 'hold',
+      holdMiB: 150,
+      budgetMiB: 19_488,
+      kinds: ['container'],
+      maxPerKind: 3,
+    });
+    expect(initialFormValues(limits, 'other', null).templateId).toBe('other');
   });
 
   it('makes the contract input, kinds in the ladder order, a hold workload with its MiB', () => {

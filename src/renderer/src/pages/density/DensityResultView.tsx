@@ -1,7 +1,7 @@
 import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { DensityResult } from '@shared/density';
+import type { DensityKindResult, DensityResult } from '@shared/density';
 import { formatBytes } from '../../lib/format/bytes';
 import { formatNumber } from '../../lib/format/number';
 import { formatDateTime } from '../../lib/format/time';
@@ -39,7 +39,16 @@ function RatioPanel({ result }: { result: DensityResult }) {
   );
 }
 
-/** Per kind: guests measured, host memory per guest, how many fit, and why it stopped. */
+/** The engines' own count (cgroup memory, QEMU RSS) per guest at the last point. */
+function ownPerGuest(result: DensityKindResult, language: string): string {
+  const last = result.points.at(-1);
+  return last && last.guests > 0 ? formatBytes(last.guestsBytes / last.guests, language) : '—';
+}
+
+/**
+ * Per kind: guests measured, host memory per guest beside the engines' own count (MemAvailable
+ * also moves with everything else on the host), how many fit, and why it stopped.
+ */
 function KindTable({ result }: { result: DensityResult }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -51,6 +60,7 @@ function KindTable({ result }: { result: DensityResult }) {
             <Table.Th scope="col">{t('density.table.kind')}</Table.Th>
             <Table.Th scope="col">{t('density.table.guests')}</Table.Th>
             <Table.Th scope="col">{t('density.table.perGuest')}</Table.Th>
+            <Table.Th scope="col">{t('density.table.ownPerGuest')}</Table.Th>
             <Table.Th scope="col">
               {t('density.table.fit', { budget: formatBytes(result.budgetBytes, language) })}
             </Table.Th>
@@ -65,6 +75,7 @@ function KindTable({ result }: { result: DensityResult }) {
               <Table.Td>
                 {each.perGuestBytes === undefined ? '—' : formatBytes(each.perGuestBytes, language)}
               </Table.Td>
+              <Table.Td>{ownPerGuest(each, language)}</Table.Td>
               <Table.Td>
                 {each.fitInBudget === undefined ? '—' : formatNumber(each.fitInBudget, language)}
               </Table.Td>

@@ -3,6 +3,7 @@ import {
   densityKinds,
   type DensityKind,
   type DensityLimits,
+  type DensityResult,
   type DensityRunInput,
   type DensityWorkload,
 } from '@shared/density';
@@ -40,15 +41,34 @@ export function availableKinds(limits: DensityLimits): DensityKind[] {
   return densityKinds.filter((kind) => limits.kinds.some((each) => each.kind === kind && each.available));
 }
 
-/** Containers and VMs, the seed's comparison, when they can run here; else whatever can. */
-export function initialFormValues(limits: DensityLimits, templateId: string | undefined): DensityFormValues {
+/**
+ * The last run's settings when there is one (the page opens on its result, so the form matches it
+ * and Start repeats it), kinds that cannot run now left out and the budget capped at today's
+ * maximum; else containers and VMs, the seed's comparison, idle, at the default budget.
+ */
+export function initialFormValues(
+  limits: DensityLimits,
+  templateId: string | undefined,
+  last?: Pick<DensityResult, 'templateId' | 'workload' | 'budgetBytes' | 'kinds' | 'maxPerKind'> | null,
+): DensityFormValues {
   const available = availableKinds(limits);
+  const { defaultMiB, maxMiB } = budgetBoundsMiB(limits);
+  const lastKinds = (last?.kinds ?? []).map((each) => each.kind).filter((kind) => available.includes(kind));
+  if (last && lastKinds.length > 0)
+    return {
+      templateId: last.templateId,
+      workload: last.workload.kind,
+      holdMiB: last.workload.kind === 'hold' ? last.workload.mib : 64,
+      budgetMiB: Math.min(Math.floor(last.budgetBytes / MIB), maxMiB),
+      kinds: lastKinds,
+      maxPerKind: last.maxPerKind,
+    };
   const seedPair = available.filter((kind) => kind === 'container' || kind === 'vm');
   return {
     templateId: templateId ?? null,
     workload: 'idle',
     holdMiB: 64,
-    budgetMiB: budgetBoundsMiB(limits).defaultMiB,
+    budgetMiB: defaultMiB,
     kinds: seedPair.length > 0 ? seedPair : available,
     maxPerKind: DEFAULT_MAX_PER_KIND,
   };
