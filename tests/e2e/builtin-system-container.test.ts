@@ -75,8 +75,7 @@ describe.skipIf(gate.skip || !mirrorServes)('the built-in Debian 12 system conta
     suite.created.add(name);
 
     await new AppShell(page).open('Lab');
-    await press(page.getByTestId('new-system'));
-    await wizard.waitForStep('Template');
+    await wizard.openFromLab();
     for (const id of ['alpine-system', 'debian-12-system', 'ubuntu-2404-system'])
       await wizard.template(id).waitFor();
     await press(wizard.template('debian-12-system'), 'Space');

@@ -57,9 +57,7 @@ describe.skipIf(gate.skip)('New system container wizard in Chromium against LXD'
     suite.created.add(name);
 
     await new AppShell(page).open('Lab');
-    await press(page.getByTestId('new-system'));
-    await page.waitForURL(/#\/lab\/new-system$/);
-    await wizard.waitForStep('Template');
+    await wizard.openFromLab();
     await press(wizard.template('fixture-ladder'), 'Space');
     await expect.poll(() => wizard.template('fixture-ladder').getAttribute('aria-checked')).toBe('true');
     // The images LXD already has are offered too, by alias.

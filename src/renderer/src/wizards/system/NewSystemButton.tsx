@@ -16,37 +16,41 @@ export function NewSystemButton() {
   const lxd = useLxdCheck();
   const [explaining, setExplaining] = useState(false);
   const unusable = lxd !== undefined && lxd.status !== 'ok';
-  const button = (
-    <Button
-      variant="light"
-      color="cyan"
-      leftSection={<IconBox size={16} aria-hidden />}
-      aria-disabled={unusable || undefined}
-      aria-expanded={unusable ? explaining : undefined}
-      data-testid="new-system"
-      onClick={() => (unusable ? setExplaining((open) => !open) : void navigate('/lab/new-system'))}
-    >
-      {t('systemWizard.open')}
-    </Button>
-  );
-  if (!unusable) return button;
+  // One element whatever LXD's state: swapping a bare button for a popover target when the host
+  // report arrives would remount it and drop the keyboard focus a user just put on it.
   return (
     <Popover
-      opened={explaining}
+      opened={unusable && explaining}
       onChange={setExplaining}
       width={340}
       shadow="md"
       position="bottom-end"
       withArrow
       trapFocus
+      withRoles={false}
     >
-      <Popover.Target>{button}</Popover.Target>
-      <Popover.Dropdown>
-        <Text fw={650} size="sm" mb={6}>
-          {t('systemWizard.unavailable.title')}
-        </Text>
-        <LxdUnavailableNote check={lxd} />
-      </Popover.Dropdown>
+      <Popover.Target>
+        <Button
+          variant="light"
+          color="cyan"
+          leftSection={<IconBox size={16} aria-hidden />}
+          aria-disabled={unusable || undefined}
+          aria-expanded={unusable ? explaining : undefined}
+          aria-haspopup={unusable ? 'dialog' : undefined}
+          data-testid="new-system"
+          onClick={() => (unusable ? setExplaining((open) => !open) : void navigate('/lab/new-system'))}
+        >
+          {t('systemWizard.open')}
+        </Button>
+      </Popover.Target>
+      {lxd && unusable && (
+        <Popover.Dropdown>
+          <Text fw={650} size="sm" mb={6}>
+            {t('systemWizard.unavailable.title')}
+          </Text>
+          <LxdUnavailableNote check={lxd} />
+        </Popover.Dropdown>
+      )}
     </Popover>
   );
 }
