@@ -59,7 +59,7 @@ describe.skipIf(gate.skip)('density run refusals, on the real engines', () => {
       'a holder too large for the VM',
       { workload: { kind: 'hold' as const, mib: 200 } },
       'error.densityHoldTooLarge',
-      /Hold at most 80 MiB, or leave VMs out/,
+      /Hold at most 53 MiB, or leave VMs out/,
     ],
   ])('refuses %s', async (_what, change, key, sentence) => {
     const operationId = `refused-${key}`;

@@ -61,7 +61,7 @@ export class DensityGuests {
     name: string,
     runId: string,
     signal: AbortSignal,
-    /** Memory the workload needs: a container's limit is raised to it when the template's is lower. */
+    /** Memory the workload needs: a container's (or system container's) limit is raised to it when the template's is lower. */
     workloadMiB = 0,
   ): Promise<Guest> {
     const twinId = densityTwinId(runId);
@@ -80,10 +80,11 @@ export class DensityGuests {
       }
       case 'system': {
         if (!template.system) throw new Error(`template ${template.id} has no system side`);
-        return this.deps.systems.create(
-          { name, templateId: template.id, system: template.system, twinId },
-          { signal },
-        );
+        const system =
+          template.system.memoryMiB !== undefined && template.system.memoryMiB < workloadMiB
+            ? { ...template.system, memoryMiB: workloadMiB }
+            : template.system;
+        return this.deps.systems.create({ name, templateId: template.id, system, twinId }, { signal });
       }
       case 'vm': {
         if (!template.vm) throw new Error(`template ${template.id} has no VM side`);

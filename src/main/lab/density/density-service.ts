@@ -242,11 +242,11 @@ function refuseUnfit(template: Template, kind: DensityKind, input: DensityRunInp
     );
   const needMiB = workloadMemoryMiB(input.workload);
   if (kind === 'vm' && template.vm && needMiB + 64 > template.vm.memoryMiB) {
-    const most = Math.max(0, Math.floor((template.vm.memoryMiB - 64 - 32) / 2));
+    const most = Math.max(0, Math.floor((template.vm.memoryMiB - 64 - 32) / 3));
     throw new ApiError(
       'bad-input',
       'error.densityHoldTooLarge',
-      `Holding ${input.workload.kind === 'hold' ? input.workload.mib : 0} MiB does not fit in a VM of "${template.name}" (${template.vm.memoryMiB} MiB, and filling it briefly needs twice the size). Hold at most ${most} MiB, or leave VMs out.`,
+      `Holding ${input.workload.kind === 'hold' ? input.workload.mib : 0} MiB does not fit in a VM of "${template.name}" (${template.vm.memoryMiB} MiB, and filling it briefly needs about three times the size). Hold at most ${most} MiB, or leave VMs out.`,
       { template: template.name, most },
     );
   }

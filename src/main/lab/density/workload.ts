@@ -8,7 +8,6 @@ import type { DensityWorkload } from '@shared/density';
  */
 
 const HOLD_PID_FILE = '/tmp/twinlab-density-hold.pid';
-const MiB = 1024 * 1024;
 
 /** What starts the workload, or undefined for idle (the template's own command and nothing more). */
 export function workloadStartCommand(workload: DensityWorkload): string | undefined {
@@ -18,10 +17,14 @@ export function workloadStartCommand(workload: DensityWorkload): string | undefi
     case 'web':
       return detached('httpd -f -p 8080');
     case 'hold':
-      // `yes | head -c` is fast in BusyBox and has no NUL bytes (a shell variable cannot hold them);
-      // the string lives in the shell's heap, written and so touched, as long as the loop runs.
+      // A 1 MiB string doubled, then appended by the bits of N: a handful of copies and no pipe
+      // (gVisor moves a pipe's bytes at a few MiB/s). The string lives in the shell's heap,
+      // written and so touched, as long as the loop runs.
       return detached(
-        `x=$(yes | head -c ${workload.mib * MiB}); echo $$ > ${HOLD_PID_FILE}; while :; do sleep 3600; done`,
+        'b=y; i=0; while [ $i -lt 20 ]; do b=$b$b; i=$((i + 1)); done; ' +
+          `x=; n=${workload.mib}; ` +
+          'while [ $n -gt 0 ]; do if [ $((n % 2)) -eq 1 ]; then x=$x$b; fi; n=$((n / 2)); if [ $n -gt 0 ]; then b=$b$b; fi; done; ' +
+          `b=; echo $$ > ${HOLD_PID_FILE}; while :; do sleep 3600; done`,
       );
   }
 }
@@ -43,11 +46,11 @@ export function workloadCheckCommand(workload: DensityWorkload): string | undefi
 }
 
 /**
- * Memory a guest needs for the workload: filling the variable briefly takes twice its size
- * (the pipe's text and the copy), so a holder of N MiB needs 2N plus room for the shell.
+ * Memory a guest needs for the workload: while the string is built, the doubled block, the string
+ * and the copy an append makes live at once (about 2.7 times the size), plus room for the shell.
  */
 export function workloadMemoryMiB(workload: DensityWorkload): number {
-  return workload.kind === 'hold' ? 2 * workload.mib + 32 : 0;
+  return workload.kind === 'hold' ? 3 * workload.mib + 32 : 0;
 }
 
 /** In the background, detached from the exec's output so the side run returns at once. */
