@@ -8,19 +8,28 @@ export const DEFAULT_BUDGET_BYTES = 2 * 1024 * MIB;
 /** Left to the host (desktop, engines, the app itself) whatever the user asks for. */
 export const SAFETY_MARGIN_BYTES = 512 * MIB;
 
-export type BudgetCheck = { ok: true; budgetBytes: number } | { ok: false; reason: string };
+export type BudgetCheck =
+  | { ok: true; budgetBytes: number }
+  /** `key` names the sentence in the renderer's catalogs (error.<key>), with `params`. */
+  | { ok: false; key: string; reason: string; params?: Record<string, number> };
 
 /** The budget a run may use, or a sentence saying why none can start. */
 export function checkBudget(requestedBytes: number | undefined, memAvailableBytes: number): BudgetCheck {
   const requested = requestedBytes ?? DEFAULT_BUDGET_BYTES;
   if (!Number.isFinite(requested) || requested <= 0) {
-    return { ok: false, reason: 'The memory budget must be a positive number of MiB. Enter one such as 1024.' };
+    return {
+      ok: false,
+      key: 'densityBudgetNotPositive',
+      reason: 'The memory budget must be a positive number of MiB. Enter one such as 1024.',
+    };
   }
   const ceiling = memAvailableBytes - SAFETY_MARGIN_BYTES;
   if (ceiling < 64 * MIB) {
     return {
       ok: false,
+      key: 'densityHostTooFull',
       reason: `The host has only ${Math.floor(memAvailableBytes / MIB)} MiB available, too little to start guests safely. Stop some guests or programs and try again.`,
+      params: { availableMiB: Math.floor(memAvailableBytes / MIB) },
     };
   }
   return { ok: true, budgetBytes: Math.min(requested, ceiling) };

@@ -137,7 +137,7 @@ export class DensityService {
       input.budgetMiB === undefined ? undefined : input.budgetMiB * MiB,
       memAvailableAtStartBytes,
     );
-    if (!budget.ok) throw new ApiError('bad-input', 'error.densityBudget', budget.reason);
+    if (!budget.ok) throw new ApiError('bad-input', `error.${budget.key}`, budget.reason, budget.params);
     for (const kind of kinds) refuseBudgetBelowOneGuest(template, kind, budget.budgetBytes);
     const available = new Map(
       await Promise.all(kinds.map(async (kind) => [kind, await this.deps.unavailableReason(kind)] as const)),
@@ -241,13 +241,14 @@ function refuseUnfit(template: Template, kind: DensityKind, input: DensityRunInp
       { template: template.name, kind },
     );
   const needMiB = workloadMemoryMiB(input.workload);
+  const holdMiB = input.workload.kind === 'hold' ? input.workload.mib : 0;
   if (kind === 'vm' && template.vm && needMiB + 64 > template.vm.memoryMiB) {
     const most = Math.max(0, Math.floor((template.vm.memoryMiB - 64 - 32) / 3));
     throw new ApiError(
       'bad-input',
       'error.densityHoldTooLarge',
-      `Holding ${input.workload.kind === 'hold' ? input.workload.mib : 0} MiB does not fit in a VM of "${template.name}" (${template.vm.memoryMiB} MiB, and filling it briefly needs about three times the size). Hold at most ${most} MiB, or leave VMs out.`,
-      { template: template.name, most },
+      `Holding ${holdMiB} MiB does not fit in a VM of "${template.name}" (${template.vm.memoryMiB} MiB, and filling it briefly needs about three times the size). Hold at most ${most} MiB, or leave VMs out.`,
+      { template: template.name, mib: holdMiB, vmMiB: template.vm.memoryMiB, most },
     );
   }
 }
