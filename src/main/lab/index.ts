@@ -73,6 +73,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     resumeVm: (id) => vms.resume(id),
     log,
   });
+  const stopWatchingVms = consoles.watchVmStarts();
   const stopWatching = containers.watchEvents((signal) => {
     if (signal.type === 'disconnected') return;
     events.emit('guests.changed', signal.type === 'change' ? { id: signal.change.id } : {});
@@ -157,6 +158,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
     events,
     async dispose() {
       stopWatching();
+      stopWatchingVms();
       vmWatcher.stop();
       live.stop();
       operations.cancelAll();

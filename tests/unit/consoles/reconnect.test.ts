@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConsoleManager, SessionInfo } from '../../../src/main/lab/consoles';
 import { ConsoleReconnects } from '../../../src/main/lab/consoles/reconnect';
 import { createLogger } from '../../../src/main/lab/log';
@@ -41,11 +41,32 @@ describe('ConsoleReconnects', () => {
     expect(asked).toEqual(['shell', 'log', 'other', 'vm']);
   });
 
-  it('tries a session lost to a restart at once, and leaves one that ended otherwise', () => {
+  it('tries a container session lost to a restart at once, and leaves one that ended otherwise', () => {
+    const { reconnects, asked } = lab([...sessions]);
+    reconnects.onState('shell', 'disconnected', { reason: 'lost', message: 'container restarted' });
+    reconnects.onState('other', 'disconnected', { reason: 'exited', exitCode: 0 });
+    expect(asked).toEqual(['shell']);
+  });
+
+  it("leaves a lost VM console for its domain's start: virsh console on a stopped domain ends at once", () => {
     const { reconnects, asked } = lab([...sessions]);
     reconnects.onState('vm', 'disconnected', { reason: 'lost', message: 'virsh exit 1' });
-    reconnects.onState('other', 'disconnected', { reason: 'exited', exitCode: 0 });
-    expect(asked).toEqual(['vm']);
+    expect(asked).toEqual([]);
+  });
+
+  it("reconnects a started VM's console, and again a second later while it keeps dropping", () => {
+    vi.useFakeTimers();
+    try {
+      const { reconnects, asked } = lab([...sessions]);
+      reconnects.vmStarted('u1');
+      expect(asked).toEqual(['vm']);
+      vi.advanceTimersByTime(1000);
+      expect(asked).toEqual(['vm', 'vm']);
+      vi.advanceTimersByTime(10_000);
+      expect(asked).toHaveLength(5); // bounded
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps a refusal to itself: the session stays disconnected until the next start', async () => {

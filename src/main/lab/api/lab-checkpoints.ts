@@ -37,6 +37,8 @@ export function labCheckpoints(lab: {
         await Promise.all(sessionsOf(consoles, guestId).map((id) => consoles.close(id)));
       },
       reconnect: async (guestId) => {
+        // A VM's domain restarted: the same signal as libvirt's event gives, without waiting for it.
+        await lab.consoles.vmStarted(guestId);
         await Promise.all(sessionsOf(consoles, guestId).map((id) => reconnectWhenLost(consoles, id)));
       },
     },
@@ -53,16 +55,13 @@ function sessionsOf(consoles: ConsoleManager, guestId: string): string[] {
 
 /**
  * The guest was switched off and started again. Its console program usually notices the end at once
- * and the session's own retry may already have found the new run (then it is open again); otherwise
- * it is disconnected by now, or within a moment, and is connected here to the new run. Then one
- * Enter: the restored shell sits at the idle prompt it was saved at, which a serial console does not
- * show again by itself (the screen would end at "disconnected", and a probe typed there would find
- * the console busy).
+ * and a retry may already have found the new run (then it is open again); otherwise it is
+ * disconnected by now, or within a moment, and is connected here to the new run. Nothing is typed:
+ * a VM's console redraws the restored prompt itself when it connects (ConsoleTargets.vm).
  */
 async function reconnectWhenLost(consoles: ConsoleManager, id: string): Promise<void> {
   const deadline = Date.now() + 1500;
   while (consoles.info(id).state === 'open' && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 100));
   if (consoles.info(id).state !== 'open') await consoles.reconnect(id);
-  if (!consoles.info(id).readOnly) consoles.write(id, '\r');
 }

@@ -10,6 +10,7 @@ import { ExecRunner, type ExecRunnerDeps } from './run/exec-runner';
 import { PromptWatch } from './run/prompt-watch';
 import { VmProbes } from './run/vm-probes';
 import { ConsoleTargets, type ConsoleTargetsDeps } from './targets';
+import { watchVmStarts } from './vm-starts';
 
 export interface ConsoleLabOptions extends Omit<ConsoleTargetsDeps, 'consoles' | 'vmTerminals'> {
   events: Pick<EventHub, 'emit'>;
@@ -36,6 +37,9 @@ export class ConsoleLab {
   readonly vmProbes: VmProbes;
   readonly ready: ReadyConsoles;
   readonly reconnects: ConsoleReconnects;
+  readonly #vms: ConsoleTargetsDeps['vms'];
+  readonly #libvirtUri: () => string;
+  readonly #log: Logger;
 
   constructor({ events, resumeVm, log, systemProbes, ...targets }: ConsoleLabOptions) {
     const taps = new OutputTaps();
@@ -72,11 +76,32 @@ export class ConsoleLab {
       typing: this.runner,
       env: targets.env,
     });
+    this.#vms = targets.vms;
+    this.#libvirtUri = targets.libvirtUri;
+    this.#log = log;
     this.ready = new ReadyConsoles({
       targets: this.targets,
       prompts: this.prompts,
       boots: this.boots,
       resumeVm,
     });
+  }
+
+  /** Follows libvirt's domain events until the returned function is called (see vmStarted). */
+  watchVmStarts(): () => void {
+    return watchVmStarts(this.#libvirtUri, (name) => void this.vmStarted(name), this.#log);
+  }
+
+  /**
+   * One signal for a VM whose domain started afresh (Start, a checkpoint's `virsh restore`) or whose
+   * guest rebooted: its probe channel is dropped and its console's size applied again (VmProbes),
+   * and its disconnected console connects to the new run, where the size change redraws the prompt.
+   * Another program's domain is left alone (consoleTarget refuses it).
+   */
+  async vmStarted(nameOrId: string): Promise<void> {
+    const vm = await this.#vms.consoleTarget(nameOrId).catch(() => undefined);
+    if (!vm) return;
+    this.vmProbes.domainRestarted(vm.name);
+    this.reconnects.vmStarted(vm.id);
   }
 }

@@ -4,6 +4,9 @@ import type { Logger } from '../log';
 import type { ConsoleManager } from './console-manager';
 import type { SessionState, StateDetail } from './console-session';
 
+const vmOwnerPrefix = consoleOwner({ kind: 'vm', guestId: '' });
+const vmStartAttempts = 5;
+
 /**
  * When a disconnected console tries again: a console whose guest came back picks up the new run
  * by itself. A guest that is not running (yet) refuses; its session stays disconnected until the
@@ -17,11 +20,24 @@ export class ConsoleReconnects {
 
   /**
    * Lost because the container restarted: it may be running again before its end was noticed,
-   * in which case its "started" event came too early to help. Try at once.
+   * in which case its "started" event came too early to help. Try at once. Not a VM's console:
+   * `virsh console` starts even when the domain is off and ends at once, so trying again on every
+   * loss spun ten virsh a second for as long as the VM was stopped; it waits for vmStarted.
    */
   onState(sessionId: string, state: SessionState, detail?: StateDetail): void {
     if (state === 'disconnected' && detail?.reason === 'lost')
-      this.#reconnect((_owner, id) => id === sessionId);
+      this.#reconnect((owner, id) => id === sessionId && !owner.startsWith(vmOwnerPrefix));
+  }
+
+  /**
+   * The VM's domain started afresh or its guest rebooted: its serial console follows. Right after
+   * a restore virsh may still fail to reach the new pty ("stream had I/O failure"), so a console
+   * that dropped again is tried a few more times, a second apart.
+   */
+  vmStarted(vmId: string, attempts = vmStartAttempts): void {
+    const owner = consoleOwner({ kind: 'vm', guestId: vmId });
+    this.#reconnect((candidate) => candidate === owner);
+    if (attempts > 1) setTimeout(() => this.vmStarted(vmId, attempts - 1), 1000).unref();
   }
 
   /** Docker's event stream: a container that started again, or the stream back after a gap. */

@@ -97,20 +97,27 @@ export class ConsoleTargets {
     return consoles.open({
       connect: async (current) => {
         // Escape ^^ (Ctrl+^) instead of virsh's ^], which a learner may type and be dropped by.
+        let virshError: string | undefined;
+        let size = current;
         const backend = ptyBackend('virsh', ['-c', uri, '-e', '^^', 'console', vm.name, '--force'], {
           ...current,
-          filter: virshBannerFilter(),
+          filter: virshBannerFilter({
+            onError: (message) => (virshError = message),
+            // The pty's size stops at virsh: the guest's tty learns it through the probe channel.
+            // Changed twice, so the shell redraws the prompt it printed before this console
+            // connected (a reopened console, a restored VM); nothing is typed for it.
+            onConnected: () => terminals.setTerminalSize(vm.name, size.cols, size.rows, true),
+          }),
           // virsh console ends when the domain stops: the guest went away, the session waits for it.
           classifyExit: (exitCode) => ({
             kind: 'lost',
-            message: `The console of ${vm.name} closed (virsh exit ${exitCode}).`,
+            message: `The console of ${vm.name} closed (virsh exit ${exitCode}${virshError ? `: ${virshError}` : ''}).`,
           }),
         });
-        // The pty's size stops at virsh: the guest's tty learns it through the probe channel.
-        terminals.setTerminalSize(vm.name, current.cols, current.rows);
         return {
           ...backend,
           resize: (cols, rows) => {
+            size = { cols, rows };
             backend.resize(cols, rows);
             terminals.setTerminalSize(vm.name, cols, rows);
           },

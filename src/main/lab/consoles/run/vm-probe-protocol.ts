@@ -104,14 +104,17 @@ const keeperDir = 'd=/run; [ -d $d ] || d=/tmp';
  * serial tty's size lives only while the port is open: a getty (re)starting (at boot, cloud-init
  * restarting it for autologin, after each logout) opens it afresh and sets 24×80. The keeper runs
  * as long as the token file holds its shell's pid, so the next size (or stopSizeKeeperCommand)
- * ends it without killing a pid that might belong to something else by then.
+ * ends it without killing a pid that might belong to something else by then. `redraw` changes the
+ * size twice, so that the shell redraws its prompt even when the size was already right.
  */
-export function sttySizeCommand(tty: string, cols: number, rows: number): string {
+export function sttySizeCommand(tty: string, cols: number, rows: number, redraw = false): string {
   const device = `/dev/${tty}`;
   const file = sizeKeeperFile(tty);
   const size = `rows ${rows} cols ${cols}`;
   return [
     keeperDir,
+    // The kernel signals SIGWINCH only when the size changes: one row less first makes it a change.
+    ...(redraw ? [`stty -F ${device} rows ${rows > 1 ? rows - 1 : rows + 1} cols ${cols} 2>/dev/null`] : []),
     `stty -F ${device} ${size} || exit 1`,
     `echo $$ > ${file}`,
     `k=$$; (while sleep ${sizeKeeperSeconds} && [ "$(cat ${file} 2>/dev/null)" = "$k" ]; do`,

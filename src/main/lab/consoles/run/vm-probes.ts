@@ -15,6 +15,15 @@ export interface VmProbesDeps {
 /** Why a VM probe could not go beside the console, so it may be typed at an idle prompt instead. */
 export type NoProbeChannel = 'no-device' | 'silent';
 
+interface WantedSize {
+  cols: number;
+  rows: number;
+  /** Change the size twice, so the shell gets SIGWINCH and redraws its prompt even at the same size. */
+  redraw: boolean;
+  applying: boolean;
+  since: number;
+}
+
 /** How often a terminal size waiting for a booting guest's probe shell asks again, and for how long. */
 const sizeRetryMs = 3000;
 const sizeRetryForMs = 10 * 60_000;
@@ -26,7 +35,7 @@ const sizeRetryForMs = 10 * 60_000;
 export class VmProbes {
   readonly #channels = new Map<string, VmProbeChannel>();
   /** The size each VM's console wants, and whether a loop is applying it. */
-  readonly #sizes = new Map<string, { cols: number; rows: number; applying: boolean; since: number }>();
+  readonly #sizes = new Map<string, WantedSize>();
 
   constructor(private readonly deps: VmProbesDeps) {}
 
@@ -41,11 +50,29 @@ export class VmProbes {
    * Sets the guest's serial terminal to the console's size through the probe channel, so nothing
    * shows in the learner's line; the kernel sends SIGWINCH to the shell there. A guest still
    * booting (its probe shell silent) is asked again until it answers; only the latest size is applied.
+   * `redraw`: a console that just (re)connected shows nothing of the prompt printed before it, so the
+   * size changes twice and the shell redraws its prompt and any half-typed line (nothing is typed).
    */
-  setTerminalSize(vmName: string, cols: number, rows: number): void {
+  setTerminalSize(vmName: string, cols: number, rows: number, redraw = false): void {
     const wanted = this.#sizes.get(vmName);
-    if (wanted) Object.assign(wanted, { cols, rows, since: Date.now() });
-    else this.#sizes.set(vmName, { cols, rows, applying: false, since: Date.now() });
+    if (wanted) Object.assign(wanted, { cols, rows, since: Date.now(), redraw: wanted.redraw || redraw });
+    else this.#sizes.set(vmName, { cols, rows, redraw, applying: false, since: Date.now() });
+    void this.#applySize(vmName);
+  }
+
+  /**
+   * The domain started afresh (start, checkpoint restore) or its guest rebooted: the probe shell on
+   * the other end of the open channel is gone and the serial terminal lost its size. The channel is
+   * dropped, so the next probe opens a fresh one, and the console's last size is applied again.
+   */
+  domainRestarted(vmName: string): void {
+    const channel = this.#channels.get(vmName);
+    this.#channels.delete(vmName);
+    void channel?.dispose();
+    const wanted = this.#sizes.get(vmName);
+    if (!wanted) return;
+    // A new entry: a loop still applying the old one sees it replaced and ends.
+    this.#sizes.set(vmName, { ...wanted, redraw: true, applying: false, since: Date.now() });
     void this.#applySize(vmName);
   }
 
@@ -72,13 +99,14 @@ export class VmProbes {
     wanted.applying = true;
     try {
       for (;;) {
-        const { cols, rows } = wanted;
+        const { cols, rows, redraw } = wanted;
         // A channel that ended (the domain is not running) stops the loop: the next connect asks again.
         const ran = await this.#channel(vmName)
-          .run(sttySizeCommand(SERIAL_TTY, cols, rows), 10_000)
+          .run(sttySizeCommand(SERIAL_TTY, cols, rows, redraw), 10_000)
           .catch(() => undefined);
         if (ran === undefined || this.#sizes.get(vmName) !== wanted) return;
         const applied = ran !== SILENT && ran.exitCode === 0;
+        if (applied && redraw) wanted.redraw = false;
         if (applied && wanted.cols === cols && wanted.rows === rows) return;
         if (!applied) {
           if (Date.now() - wanted.since > sizeRetryForMs) return;
