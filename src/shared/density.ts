@@ -59,6 +59,9 @@ export interface DensityKindResult {
   stoppedBy: DensityStop;
   /** The failure or unavailability as a sentence, when stoppedBy says so. */
   message?: string;
+  /** The sentence's catalog key and values: t(messageKey, { ...messageParams, defaultValue: message }). */
+  messageKey?: string;
+  messageParams?: Record<string, string | number>;
   /** Mean host memory per guest from the last point. */
   perGuestBytes?: number;
   /** Guests of this kind that fit in the budget at that cost. */
@@ -97,5 +100,12 @@ export interface DensityLimits {
   memAvailableBytes: number;
   defaultBudgetBytes: number;
   maxBudgetBytes: number;
-  kinds: { kind: DensityKind; available: boolean; reason?: string }[];
+  /** `reason` is the English sentence; `reasonKey` and `reasonParams` translate it as messageKey does. */
+  kinds: {
+    kind: DensityKind;
+    available: boolean;
+    reason?: string;
+    reasonKey?: string;
+    reasonParams?: Record<string, string | number>;
+  }[];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DensityProgress } from '../../../src/shared/density';
+import { ApiError } from '../../../src/shared/errors';
 import type { Guest } from '../../../src/shared/guest';
 import type { Template } from '../../../src/shared/template';
 import { measureKind, type KindLadderDeps, type KindPlan } from '../../../src/main/lab/density/kind-ladder';
@@ -81,10 +82,32 @@ describe('one kind of the density ladder', () => {
     const { result } = await measureKind(host.deps, plan(1024, 10), new AbortController().signal);
     expect(result).toMatchObject({
       stoppedBy: 'failed',
-      message: 'The container density-run-container-3 could not start.',
+      message:
+        'A guest failed to start: The container density-run-container-3 could not start. Check the engines on the Host page and try again.',
+      messageKey: 'error.densityGuestFailed',
+      messageParams: { detail: 'The container density-run-container-3 could not start' },
     });
     expect(result.points).toHaveLength(2);
     expect(host.running()).toBe(0);
+  });
+
+  it("a service's own refusal keeps its catalog key and values", async () => {
+    const host = pretendHost(10);
+    host.deps.create = async () => {
+      throw new ApiError(
+        'not-found',
+        'containers.error.imageMissing',
+        'The image x is not here. Import it.',
+        { image: 'x' },
+      );
+    };
+    const { result } = await measureKind(host.deps, plan(1024, 10), new AbortController().signal);
+    expect(result).toMatchObject({
+      stoppedBy: 'failed',
+      message: 'The image x is not here. Import it.',
+      messageKey: 'containers.error.imageMissing',
+      messageParams: { image: 'x' },
+    });
   });
 
   it('a cancel during a guest stops there: cancelled, the measured points kept, every guest removed', async () => {

@@ -14,7 +14,10 @@ describe('density budget', () => {
     expect(checkBudget(undefined, 8192 * MIB)).toEqual({ ok: true, budgetBytes: DEFAULT_BUDGET_BYTES });
   });
   it('is capped by MemAvailable minus the safety margin', () => {
-    expect(checkBudget(4096 * MIB, 1536 * MIB)).toEqual({ ok: true, budgetBytes: 1536 * MIB - SAFETY_MARGIN_BYTES });
+    expect(checkBudget(4096 * MIB, 1536 * MIB)).toEqual({
+      ok: true,
+      budgetBytes: 1536 * MIB - SAFETY_MARGIN_BYTES,
+    });
   });
   it('refuses a non-positive budget with a sentence', () => {
     const check = checkBudget(0, 8192 * MIB);

@@ -18,6 +18,7 @@ import type { DensityStore } from './density-store';
 import { waitUntilReady, type GuestExec, type ReadyTimeouts } from './guest-ready';
 import { measureKind } from './kind-ladder';
 import { workloadMemoryMiB } from './workload';
+import { kindMessage, type DensitySentence } from './density-sentence';
 
 export interface DensityServiceDeps {
   catalog: () => Promise<Catalog>;
@@ -25,7 +26,7 @@ export interface DensityServiceDeps {
   memAvailableBytes: () => Promise<number>;
   host: () => Promise<Omit<DensityResult['host'], 'memAvailableAtStartBytes'>>;
   /** Why guests of a kind cannot be made on this host now (engine down, no runsc/Kata, no LXD), or undefined. */
-  unavailableReason: (kind: DensityKind) => Promise<string | undefined>;
+  unavailableReason: (kind: DensityKind) => Promise<DensitySentence | undefined>;
   guests: DensityGuests;
   exec: GuestExec;
   /** Host memory the engines account to each guest (cgroup memory, QEMU RSS), by guest id. */
@@ -53,7 +54,14 @@ export class DensityService {
     const kinds = await Promise.all(
       densityKinds.map(async (kind) => {
         const reason = await this.deps.unavailableReason(kind);
-        return { kind, available: reason === undefined, ...(reason !== undefined && { reason }) };
+        if (reason === undefined) return { kind, available: true };
+        return {
+          kind,
+          available: false,
+          reason: reason.message,
+          reasonKey: reason.key,
+          ...(reason.params && { reasonParams: reason.params }),
+        };
       }),
     );
     return {
@@ -157,7 +165,7 @@ export class DensityService {
       for (const kind of kinds) {
         const reason = available.get(kind);
         if (reason !== undefined) {
-          results.push({ kind, points: [], stoppedBy: 'unavailable', message: reason });
+          results.push({ kind, points: [], stoppedBy: 'unavailable', ...kindMessage(reason) });
           continue;
         }
         if (signal.aborted) {

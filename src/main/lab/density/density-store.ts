@@ -29,6 +29,8 @@ const resultSchema = z.object({
       points: z.array(pointSchema),
       stoppedBy: z.enum(['budget', 'count', 'cancelled', 'failed', 'unavailable']),
       message: z.string().optional(),
+      messageKey: z.string().optional(),
+      messageParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       perGuestBytes: z.number().optional(),
       fitInBudget: z.number().optional(),
     }),

@@ -1,6 +1,7 @@
 import type { DensityKind } from '@shared/density';
 import type { EngineStatus } from '@shared/engines';
 import { pickSandboxRuntime } from '../twins/twin-spec';
+import type { DensitySentence } from './density-sentence';
 
 export interface KindAvailabilityDeps {
   engines: () => { docker: EngineStatus; libvirt: EngineStatus };
@@ -16,7 +17,7 @@ export interface KindAvailabilityDeps {
  */
 export function kindAvailability(
   deps: KindAvailabilityDeps,
-): (kind: DensityKind) => Promise<string | undefined> {
+): (kind: DensityKind) => Promise<DensitySentence | undefined> {
   return async (kind) => {
     const { docker, libvirt } = deps.engines();
     switch (kind) {
@@ -28,13 +29,21 @@ export function kindAvailability(
         const runtime = pickSandboxRuntime(await deps.runtimes().catch(() => []));
         return runtime
           ? undefined
-          : 'No sandbox runtime (gVisor runsc or Kata) is registered with Docker. Install one (the Host page says how) to measure sandboxed containers.';
+          : {
+              key: 'error.densityNoSandboxRuntime',
+              message:
+                'No sandbox runtime (gVisor runsc or Kata) is registered with Docker. Install one (the Host page says how) to measure sandboxed containers.',
+            };
       }
       case 'system': {
         const reason = await deps.systemsUnavailable();
-        return reason === undefined
-          ? undefined
-          : `LXD/Incus is not ready (${reason.replace(/\.$/, '')}). The Host page says how to install and initialise it.`;
+        if (reason === undefined) return undefined;
+        const why = reason.replace(/\.$/, '');
+        return {
+          key: 'error.densityNoLxd',
+          message: `LXD/Incus is not ready (${why}). The Host page says how to install and initialise it.`,
+          params: { reason: why },
+        };
       }
       case 'vm':
         return engineDown('libvirt', libvirt);
@@ -42,8 +51,12 @@ export function kindAvailability(
   };
 }
 
-function engineDown(name: string, status: EngineStatus): string | undefined {
+function engineDown(engine: string, status: EngineStatus): DensitySentence | undefined {
   if (status.state === 'up') return undefined;
-  const why = status.state === 'down' ? ` (${status.reason.replace(/\.$/, '')})` : '';
-  return `${name} is not answering${why}. Start it, wait for the status bar to show it up, and try again.`;
+  const reason = status.state === 'down' ? status.reason.replace(/\.$/, '') : 'still connecting';
+  return {
+    key: 'error.densityEngineDown',
+    message: `${engine} is not answering (${reason}). Start it, wait for the status bar to show it up, and try again.`,
+    params: { engine, reason },
+  };
 }

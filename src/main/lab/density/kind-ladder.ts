@@ -8,6 +8,9 @@ import type {
 import type { Guest } from '@shared/guest';
 import type { Template } from '@shared/template';
 import { guestsPerBudget } from './density-plan';
+import { failureSentence, kindMessage } from './density-sentence';
+
+type KindStop = Pick<DensityKindResult, 'stoppedBy' | 'message' | 'messageKey' | 'messageParams'>;
 
 /** Host memory settles this long after a guest starts before MemAvailable is read (see measureKind). */
 export const SETTLE_MS = 1500;
@@ -48,7 +51,7 @@ export async function measureKind(
   const baseline = await deps.memAvailableBytes();
   const made: Guest[] = [];
   const points: DensityPoint[] = [];
-  let stop: Pick<DensityKindResult, 'stoppedBy' | 'message'> = { stoppedBy: 'count' };
+  let stop: KindStop = { stoppedBy: 'count' };
   try {
     for (let guests = 1; guests <= plan.maxPerKind; guests += 1) {
       const last = points.at(-1);
@@ -72,18 +75,16 @@ export async function measureKind(
       deps.progress({ phase: 'measuring', kind: plan.kind, point });
     }
   } catch (error) {
-    stop = signal.aborted ? { stoppedBy: 'cancelled' } : { stoppedBy: 'failed', message: sentence(error) };
+    stop = signal.aborted
+      ? { stoppedBy: 'cancelled' }
+      : { stoppedBy: 'failed', ...kindMessage(failureSentence(error)) };
   }
   deps.progress({ phase: 'cleaning', kind: plan.kind });
   const leftBehind = await deps.removeAll(made);
   return { result: kindResult(plan, points, stop), leftBehind };
 }
 
-function kindResult(
-  plan: KindPlan,
-  points: DensityPoint[],
-  stop: Pick<DensityKindResult, 'stoppedBy' | 'message'>,
-): DensityKindResult {
+function kindResult(plan: KindPlan, points: DensityPoint[], stop: KindStop): DensityKindResult {
   const last = points.at(-1);
   const perGuestBytes =
     last && last.hostUsedBytes > 0 ? Math.round(last.hostUsedBytes / last.guests) : undefined;
@@ -95,8 +96,4 @@ function kindResult(
     ...(perGuestBytes !== undefined && { perGuestBytes }),
     ...(fitInBudget !== undefined && { fitInBudget }),
   };
-}
-
-function sentence(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
