@@ -76,6 +76,17 @@ describe.skipIf(gate.skip)('density run refusals, on the real engines', () => {
     expect(client.of('density.progress').filter((p) => p.operationId === operationId)).toEqual([]);
   });
 
+  it('density.limits: the budget bounds from MemAvailable, and which kinds this host can run', async () => {
+    const limits = await client.call('density.limits', {});
+    expect(limits.memAvailableBytes).toBeGreaterThan(limits.maxBudgetBytes);
+    expect(limits.maxBudgetBytes).toBe(limits.memAvailableBytes - 512 * 1024 * 1024);
+    expect(limits.defaultBudgetBytes).toBe(Math.min(2048 * 1024 * 1024, limits.maxBudgetBytes));
+    expect(limits.kinds.map((kind) => kind.kind)).toEqual(['container', 'sandbox', 'system', 'vm']);
+    // Docker and libvirt answer (the gate); gVisor is registered by setup-lab-host.sh.
+    for (const kind of limits.kinds.filter((k) => k.kind !== 'system'))
+      expect(kind, kind.kind).toEqual({ kind: kind.kind, available: true });
+  });
+
   it('refuses a budget below the 64 MiB minimum of the contract', async () => {
     await expect(client.call('density.run', { ...base, budgetMiB: 32 })).rejects.toMatchObject({
       code: 'bad-input',
