@@ -1,7 +1,7 @@
-import { ActionIcon, Button, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash, type Icon } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDescribeError } from '../i18n/describe-error';
 
@@ -90,6 +90,7 @@ export function ActionButtons<A extends string>({
 }: ActionButtonsProps<A>) {
   const { t } = useTranslation();
   const click = (action: A) => (action === 'remove' ? onConfirmingChange(true) : onRun(action));
+  const modal = useMountedFirstClosed(confirming);
 
   return (
     <>
@@ -101,20 +102,22 @@ export function ActionButtons<A extends string>({
           const busy = running === action && action !== 'remove';
           const danger = action === 'remove' || dangerous.includes(action);
           if (compact) {
+            // The label shows in the list's one shared tooltip (pages/lab/DataTooltip), not in a
+            // Tooltip per button: a hundred cards' worth of those cost the Lab a second to draw.
             return (
-              <Tooltip key={action} label={label} withArrow openDelay={300}>
-                <ActionIcon
-                  variant="subtle"
-                  color={danger ? 'red' : 'gray'}
-                  size="lg"
-                  aria-label={t('guest.actionOn', { action: label, name })}
-                  onClick={() => click(action)}
-                  loading={busy}
-                  disabled={running !== undefined && !busy}
-                >
-                  <Shape size={18} stroke={1.7} aria-hidden />
-                </ActionIcon>
-              </Tooltip>
+              <ActionIcon
+                key={action}
+                variant="subtle"
+                color={danger ? 'red' : 'gray'}
+                size="lg"
+                aria-label={t('guest.actionOn', { action: label, name })}
+                data-tooltip={label}
+                onClick={() => click(action)}
+                loading={busy}
+                disabled={running !== undefined && !busy}
+              >
+                <Shape size={18} stroke={1.7} aria-hidden />
+              </ActionIcon>
             );
           }
           return (
@@ -133,29 +136,48 @@ export function ActionButtons<A extends string>({
           );
         })}
       </Group>
-      <Modal
-        opened={confirming}
-        onClose={() => onConfirmingChange(false)}
-        title={t(`${keyPrefix}.remove.title`, { name })}
-        centered
-      >
-        <Stack gap="md">
-          <Text size="sm">{t(`${keyPrefix}.remove.body`, { name })}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => onConfirmingChange(false)} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={() => onRun('remove' as A)}
-              loading={running === 'remove'}
-            >
-              {t(`${keyPrefix}.remove.confirm`)}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {/* Mounted once first asked for, then kept: a closed Modal on every guest card costs the Lab
+          its hooks on every card's first render. */}
+      {modal.mounted && (
+        <Modal
+          opened={modal.opened}
+          onClose={() => onConfirmingChange(false)}
+          title={t(`${keyPrefix}.remove.title`, { name })}
+          centered
+        >
+          <Stack gap="md">
+            <Text size="sm">{t(`${keyPrefix}.remove.body`, { name })}</Text>
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => onConfirmingChange(false)} data-autofocus>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => onRun('remove' as A)}
+                loading={running === 'remove'}
+              >
+                {t(`${keyPrefix}.remove.confirm`)}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </>
   );
+}
+
+/**
+ * A dialog mounted on first use, closed for one render and then opened: Mantine notes the element
+ * to give focus back to on an update of `opened`, which a dialog mounted open never has.
+ */
+function useMountedFirstClosed(opened: boolean): { mounted: boolean; opened: boolean } {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!opened || ready) return;
+    // The next frame: the closed dialog has been committed by then.
+    const frame = requestAnimationFrame(() => setReady(true));
+    return () => cancelAnimationFrame(frame);
+  }, [opened, ready]);
+  return { mounted: ready || opened, opened: ready && opened };
 }

@@ -13,6 +13,7 @@ import { useGuests } from '../data/guests';
 import { useTemplateNames } from '../data/template-names';
 import { ImportImageDialog } from '../images/ImportImageDialog';
 import { ImportVmImageButton } from '../images/ImportVmImageDialog';
+import { DataTooltip } from './lab/DataTooltip';
 import { EnginesMissingAlert } from './lab/EnginesMissingAlert';
 import { GuestCard } from './lab/GuestCard';
 import { ImagesSection } from './lab/ImagesSection';
@@ -133,6 +134,7 @@ export function LabPage() {
         <ImagesSection />
       </Stack>
       <ImportImageDialog opened={importing} onClose={() => setImporting(false)} />
+      <DataTooltip />
     </TemplateNamesContext.Provider>
   );
 }

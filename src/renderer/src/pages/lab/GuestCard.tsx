@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Card } from '@mantine/core';
 import { IconBox, IconDeviceDesktop } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,64 +34,67 @@ function TemplateFact({ templateId }: { templateId: string }) {
 /**
  * One of Twinlab's guests: name (a link to its page), state, the main facts, host memory live,
  * lifecycle buttons. Memoised: the guest list keeps unchanged guests as the same objects, so a
- * change to one guest re-renders one card.
+ * change to one guest re-renders one card. Laid out with plain elements and a CSS module rather
+ * than Mantine's Group, Stack, Text, ThemeIcon and Anchor: each of those resolves its style props
+ * on every render, and the Lab draws a hundred cards.
  */
 export const GuestCard = memo(function GuestCard({ guest }: { guest: Guest }) {
   const { t, i18n } = useTranslation();
   const isContainer = guest.kind === 'container';
   const look = columnLook(guest);
   const KindIcon = isContainer ? IconBox : IconDeviceDesktop;
+  const color = roleColor[look.role];
   return (
     <Card
       withBorder
       radius="md"
       padding="md"
       component="article"
+      className={classes.card}
       aria-label={guest.name}
       data-testid={`guest-${guest.name}`}
       data-state={guest.state}
     >
-      <Stack gap="sm" h="100%">
-        <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <ThemeIcon size="lg" radius="md" variant="light" color={roleColor[look.role]} aria-hidden>
-              <KindIcon size={20} stroke={1.7} />
-            </ThemeIcon>
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Anchor
-                component={Link}
-                to={`/guests/${guest.id}`}
-                fw={650}
-                fz="md"
-                style={{ display: 'flex' }}
-              >
-                <GuestName name={guest.name} />
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {guest.twinId ? t(look.labelKey) : t(`guest.kind.${guest.kind}`)}
-              </Text>
-            </Stack>
-          </Group>
-          <GuestStateBadge state={guest.state} />
-        </Group>
-        <dl className={classes.facts}>
-          <Fact
-            label={t('guest.runtime')}
-            value={
-              isContainer
-                ? t(`guest.runtimeName.${guest.runtime}`, { defaultValue: guest.runtime })
-                : t(`vm.runtime.${guest.runtime}`, { defaultValue: guest.runtime })
-            }
-          />
-          <TemplateFact templateId={guest.templateId} />
-          <Fact label={t('guest.created')} value={formatDateTime(guest.createdAt, i18n.language)} />
-        </dl>
-        {guest.state === 'running' && <LiveMemory guestId={guest.id} name={guest.name} />}
-        <Group justify="space-between" mt="auto" gap="xs">
-          <Group gap={6}>{!isContainer && <BootTimeBadge id={guest.id} size="sm" />}</Group>
-          <GuestActions guest={guest} compact />
-        </Group>
-      </Stack>
+      <div className={classes.head}>
+        <div className={classes.identity}>
+          <span
+            className={classes.kindIcon}
+            style={{
+              background: `var(--mantine-color-${color}-light)`,
+              color: `var(--mantine-color-${color}-light-color)`,
+            }}
+            aria-hidden
+          >
+            <KindIcon size={20} stroke={1.7} />
+          </span>
+          <div className={classes.names}>
+            <Link to={`/guests/${guest.id}`} className={`mantine-focus-auto ${classes.name}`}>
+              <GuestName name={guest.name} />
+            </Link>
+            <span className={classes.kind}>
+              {guest.twinId ? t(look.labelKey) : t(`guest.kind.${guest.kind}`)}
+            </span>
+          </div>
+        </div>
+        <GuestStateBadge state={guest.state} />
+      </div>
+      <dl className={classes.facts}>
+        <Fact
+          label={t('guest.runtime')}
+          value={
+            isContainer
+              ? t(`guest.runtimeName.${guest.runtime}`, { defaultValue: guest.runtime })
+              : t(`vm.runtime.${guest.runtime}`, { defaultValue: guest.runtime })
+          }
+        />
+        <TemplateFact templateId={guest.templateId} />
+        <Fact label={t('guest.created')} value={formatDateTime(guest.createdAt, i18n.language)} />
+      </dl>
+      {guest.state === 'running' && <LiveMemory guestId={guest.id} name={guest.name} />}
+      <div className={classes.foot}>
+        <div>{!isContainer && <BootTimeBadge id={guest.id} size="sm" />}</div>
+        <GuestActions guest={guest} compact />
+      </div>
     </Card>
   );
 });
