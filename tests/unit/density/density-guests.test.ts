@@ -13,18 +13,18 @@ describe('density guests left by earlier runs', () => {
     expect(densityTwinId('ab12cd34', 77)).toBe('density-77-ab12cd34');
   });
   it('a guest of a process that is gone is an orphan', () => {
-    expect(isOrphan(densityTwinId('r1', 999_999), undefined, alive)).toBe(true);
+    expect(isOrphan(densityTwinId('r1', 999_999), new Set(), alive)).toBe(true);
   });
   it("another running process's guests are left alone", () => {
-    expect(isOrphan(densityTwinId('r1', 4242), undefined, alive)).toBe(false);
+    expect(isOrphan(densityTwinId('r1', 4242), new Set(), alive)).toBe(false);
   });
-  it("this process's guests are orphans unless their run is the one going", () => {
-    expect(isOrphan(densityTwinId('r1'), 'r1', alive)).toBe(false);
-    expect(isOrphan(densityTwinId('r0'), 'r1', alive)).toBe(true);
-    expect(isOrphan(densityTwinId('r0'), undefined, alive)).toBe(true);
+  it("this process's guests are orphans unless their run is going (any lab of the process)", () => {
+    expect(isOrphan(densityTwinId('r1'), new Set(['r0', 'r1']), alive)).toBe(false);
+    expect(isOrphan(densityTwinId('r0'), new Set(['r1']), alive)).toBe(true);
+    expect(isOrphan(densityTwinId('r0'), new Set(), alive)).toBe(true);
   });
   it('a marker without a process id (not written by this version) is an orphan', () => {
-    expect(isOrphan('density-old', undefined, alive)).toBe(true);
+    expect(isOrphan('density-old', new Set(), alive)).toBe(true);
   });
 });
 

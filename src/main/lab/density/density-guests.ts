@@ -19,11 +19,21 @@ export function densityTwinId(runId: string, pid = process.pid): string {
   return `${DENSITY_MARKER}${pid}-${runId}`;
 }
 
+/**
+ * The runs going in this process, whichever lab started them (tests make several labs in one
+ * process): their guests are never swept.
+ */
+export const runsGoingHere = new Set<string>();
+
 /** A density guest no run is going to remove: its process is gone, or it is this one and not running it. */
-export function isOrphan(twinId: string, liveRunId: string | undefined, alive = processAlive): boolean {
+export function isOrphan(
+  twinId: string,
+  going: ReadonlySet<string> = runsGoingHere,
+  alive = processAlive,
+): boolean {
   const pid = Number(/^density-(\d+)-/.exec(twinId)?.[1]);
   if (!Number.isInteger(pid) || pid <= 0) return true; // a marker this version did not write
-  if (pid === process.pid) return liveRunId === undefined || twinId !== densityTwinId(liveRunId);
+  if (pid === process.pid) return ![...going].some((runId) => twinId === densityTwinId(runId));
   return !alive(pid);
 }
 
@@ -109,10 +119,8 @@ export class DensityGuests {
   }
 
   /** Density guests no run is going to remove (see isOrphan). */
-  async orphans(liveRunId: string | undefined): Promise<Guest[]> {
-    return (await this.deps.list()).filter(
-      (guest) => isDensityGuest(guest) && isOrphan(guest.twinId ?? '', liveRunId),
-    );
+  async orphans(): Promise<Guest[]> {
+    return (await this.deps.list()).filter((guest) => isDensityGuest(guest) && isOrphan(guest.twinId ?? ''));
   }
 
   /** Removes them; answers the names it could not remove. */

@@ -13,7 +13,7 @@ import type { Catalog, Template } from '@shared/template';
 import { templateById } from '../catalog/catalog';
 import type { Logger } from '../log';
 import { checkBudget, DEFAULT_BUDGET_BYTES, densityRatio, SAFETY_MARGIN_BYTES } from './density-plan';
-import type { DensityGuests } from './density-guests';
+import { runsGoingHere, type DensityGuests } from './density-guests';
 import type { DensityStore } from './density-store';
 import { waitUntilReady, type GuestExec, type ReadyTimeouts } from './guest-ready';
 import { measureKind } from './kind-ladder';
@@ -42,8 +42,6 @@ const MiB = 1024 * 1024;
 /** "How many fit?": the density experiment's limits, its runs and the last result. */
 export class DensityService {
   #running: { controller: AbortController; done: Promise<unknown> } | undefined;
-  /** The run going now, whose guests a sweep leaves alone. */
-  #runId: string | undefined;
   #startupSweep: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: DensityServiceDeps) {}
@@ -103,7 +101,7 @@ export class DensityService {
 
   /** Removes the guests of earlier runs this process is not running (an app that quit or crashed mid-run). */
   async sweep(): Promise<string[]> {
-    const leftovers = await this.deps.guests.orphans(this.#runId);
+    const leftovers = await this.deps.guests.orphans();
     if (leftovers.length > 0)
       this.deps.log.info(`density: removing ${leftovers.length} guests of earlier runs`);
     return this.deps.guests.removeAll(leftovers);
@@ -156,7 +154,7 @@ export class DensityService {
     );
 
     const runId = randomBytes(4).toString('hex');
-    this.#runId = runId;
+    runsGoingHere.add(runId);
     const results: DensityKindResult[] = [];
     const leftBehind: string[] = [];
     const progress = (update: Omit<DensityProgress, 'operationId'>) =>
@@ -213,7 +211,7 @@ export class DensityService {
       const stray = await this.deps.guests.ofRun(runId).catch(() => []);
       const strayLeft = await this.deps.guests.removeAll(stray);
       for (const name of strayLeft) if (!leftBehind.includes(name)) leftBehind.push(name);
-      this.#runId = undefined;
+      runsGoingHere.delete(runId);
       progress({ phase: 'done' });
     }
 
