@@ -26,4 +26,9 @@ export interface Guest {
   startedAt?: string;
   /** False for guests Twinlab did not create: shown read-only, never changed. */
   managed: boolean;
+  /**
+   * A VM Twinlab made: whether it has the probe channel (a second serial port). One made by an older
+   * Twinlab has not: its console cannot be sized or redrawn, and the page says so.
+   */
+  probeChannel?: boolean;
 }

@@ -22,6 +22,14 @@ describe('domain → guest', () => {
     expect(runtimeOf('qemu')).toBe('qemu-tcg');
   });
 
+  it("says whether a Twinlab VM has the probe channel; a foreign VM's ports are none of its business", () => {
+    const facts = { uuid: 'u', name: 'n', state: DomainStates.RUNNING, domainType: 'qemu' };
+    const metadata = { templateId: 't', createdAt: '2026-01-01T00:00:00.000Z', files: [] };
+    expect(toGuest({ ...facts, metadata, probeChannel: false }).probeChannel).toBe(false);
+    expect(toGuest({ ...facts, metadata, probeChannel: true }).probeChannel).toBe(true);
+    expect(toGuest({ ...facts, metadata: undefined, probeChannel: true })).not.toHaveProperty('probeChannel');
+  });
+
   it('maps a Twinlab domain and a foreign one', () => {
     const base = {
       uuid: 'u',

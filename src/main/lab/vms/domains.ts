@@ -7,6 +7,7 @@ import {
   type TwinlabMetadata,
 } from '../engines/libvirt/domain-metadata';
 import { DomainStates } from '../engines/libvirt/domain-states';
+import { hasProbeSerial } from '../engines/libvirt/domain-xml';
 import { translateLibvirtError } from '../engines/libvirt/libvirt-errors';
 import { qemuPidFile } from '../engines/libvirt/virsh-queries';
 import { vmError } from './errors';
@@ -125,6 +126,7 @@ export class Domains {
       domainType: readDomainType(xml),
       metadata: readTwinlabMetadata(xml),
       ...(startedAt !== undefined && { startedAt }),
+      probeChannel: hasProbeSerial(xml),
     };
   }
 

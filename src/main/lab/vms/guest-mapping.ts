@@ -32,6 +32,8 @@ export interface DomainFacts {
   domainType: string | undefined;
   metadata: TwinlabMetadata | undefined;
   startedAt?: string;
+  /** The domain has Twinlab's probe serial port (hasProbeSerial). */
+  probeChannel?: boolean;
 }
 
 /**
@@ -55,5 +57,7 @@ export function toGuest(facts: DomainFacts, busy?: 'creating' | 'removing'): Gue
     createdAt: facts.metadata?.createdAt ?? '',
     ...(running && facts.startedAt !== undefined && { startedAt: facts.startedAt }),
     managed: facts.metadata !== undefined,
+    ...(facts.metadata !== undefined &&
+      facts.probeChannel !== undefined && { probeChannel: facts.probeChannel }),
   };
 }

@@ -204,6 +204,11 @@ function GuestTabs({ guest, tab }: { guest: Guest; tab: string | undefined }) {
             <Text size="xs" c="dimmed">
               {t('vmPage.consoleHint')}
             </Text>
+            {guest.probeChannel === false && (
+              <Text size="xs" c="dimmed" data-testid="vm-no-probe-channel">
+                {t('vmPage.noProbeChannelHint')}
+              </Text>
+            )}
             {terminal}
           </Stack>
         ) : (
