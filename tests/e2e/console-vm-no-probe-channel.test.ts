@@ -59,6 +59,11 @@ describe.skipIf(gate.skip)('the console of a VM without the probe channel', () =
       await hint.waitFor({ timeout: 30_000 });
       expect(await hint.innerText()).toContain('cannot set the size of its terminal');
       expect(await hint.innerText()).toContain('types nothing');
+      // The stopped VM's console banner speaks of the guest, not a container, and ends its sentence once.
+      const banner = await page.getByTestId('console-banner').innerText();
+      expect(banner).toContain('The connection to the guest was lost');
+      expect(banner).toContain('when the guest runs again');
+      expect(banner).not.toContain('.).');
       await capture(page, `console-vm-no-probe-channel-en-${colorScheme}`);
       await context.close();
     }

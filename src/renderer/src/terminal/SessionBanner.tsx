@@ -21,7 +21,8 @@ export function describeDetail(detail: ConsoleStateDetail | undefined, t: TFunct
         ? t('terminal.detail.exited')
         : t('terminal.detail.exitedCode', { code: detail.exitCode });
     case 'lost':
-      return t('terminal.detail.lost', { message: detail.message });
+      // The sentence puts the message in brackets and ends itself: "(… not running)." not ".)."
+      return t('terminal.detail.lost', { message: detail.message.replace(/\.$/, '') });
     case 'connect-failed':
       return detail.key ? t(detail.key, { defaultValue: detail.message }) : detail.message;
     case 'closed':
