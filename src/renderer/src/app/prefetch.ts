@@ -11,6 +11,10 @@ import { queryKeys } from '../data/queries';
  */
 export function prefetchLabData(client: ApiClient, queryClient: QueryClient): void {
   if (!/^#?\/?(lab\/?)?$/.test(window.location.hash)) return;
+  // The router's first render is then the Lab itself, not the index route's redirect to it (one
+  // commit and effect pass fewer before the first card).
+  if (!window.location.hash.startsWith('#/lab'))
+    window.history.replaceState(window.history.state, '', '#/lab');
   queryClient.setQueryDefaults(queryKeys.guests, { staleTime: 5_000 });
   queryClient.setQueryDefaults(queryKeys.templates, { staleTime: 5_000 });
   void queryClient.prefetchQuery({
