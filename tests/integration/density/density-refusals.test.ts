@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import type { DensityRunInput } from '../../../src/shared/density';
@@ -13,12 +16,22 @@ describe.skipIf(gate.skip)('density run refusals, on the real engines', () => {
   let lab: Lab;
   let client: LabClient;
 
+  let config: string;
+
   beforeAll(async () => {
-    ({ lab, client } = await startTestLab('libvirt'));
+    // A user template whose container image is not on this host (nor any registry it can reach).
+    config = await mkdtemp(join(tmpdir(), 'twinlab-density-'));
+    await mkdir(join(config, 'twinlab', 'templates'), { recursive: true });
+    await writeFile(
+      join(config, 'twinlab', 'templates', 'density-absent-image.yaml'),
+      'id: density-absent-image\nname: Absent image\ncontainer:\n  image: twinlab-fixture/absent:1\n  shell: /bin/sh\n',
+    );
+    ({ lab, client } = await startTestLab('libvirt', { XDG_CONFIG_HOME: config }));
   });
   afterAll(async () => {
     client?.close();
     await lab?.dispose();
+    await rm(config, { recursive: true, force: true });
   });
 
   const base: DensityRunInput = {
@@ -54,6 +67,12 @@ describe.skipIf(gate.skip)('density run refusals, on the real engines', () => {
       { templateId: 'fixture-busybox' },
       'error.densityTemplateLacksKind',
       /has no VM side, so it cannot start VMs/,
+    ],
+    [
+      "a template whose image is not here (the container service's own check)",
+      { templateId: 'density-absent-image', kinds: ['container'] as DensityRunInput['kinds'] },
+      'error.densityImageMissing',
+      /The image "twinlab-fixture\/absent:1" .* is not on this computer, and a density run downloads nothing/,
     ],
     [
       'a holder too large for the VM',

@@ -1,11 +1,17 @@
 import type { DensityKind } from '@shared/density';
 import type { Guest } from '@shared/guest';
 import type { Template } from '@shared/template';
+import type { ContainerCreateSpec } from '@shared/containers';
+import { ApiError } from '@shared/errors';
 import type { ContainerService } from '../containers';
-import type { SystemContainerService } from '../system-containers/system-container-service';
+import { problemError } from '../containers/container-create';
+import type {
+  SystemContainerService,
+  SystemCreateRequest,
+} from '../system-containers/system-container-service';
 import { pickSandboxRuntime, twinContainerSpec } from '../twins/twin-spec';
 import { userlandSource } from '../userland/userland-source';
-import type { VmService } from '../vms';
+import type { CreateVmRequest, VmService } from '../vms';
 
 /**
  * Density guests carry Twinlab's own labels (managed, template) and, as their twin id, this marker,
@@ -51,60 +57,110 @@ function isDensityGuest(guest: Guest): boolean {
 }
 
 export interface DensityGuestsDeps {
-  containers: Pick<ContainerService, 'create' | 'remove'>;
+  containers: Pick<ContainerService, 'validate' | 'create' | 'remove'>;
   /** Runtimes registered with Docker, for the sandbox kind. */
   runtimes: () => Promise<string[]>;
-  vms: Pick<VmService, 'create' | 'remove'>;
-  systems: Pick<SystemContainerService, 'create' | 'action'>;
+  vms: Pick<VmService, 'prepareUserland' | 'create' | 'remove'>;
+  systems: Pick<SystemContainerService, 'validate' | 'create' | 'action'>;
   /** Every guest of every engine (Twinlab's and others'), to find leftovers. */
   list: () => Promise<Guest[]>;
+}
+
+/** One density guest: made from `template` as `name`, marked with the run, with room for the workload. */
+export interface DensityGuestPlan {
+  template: Template;
+  name: string;
+  runId: string;
+  /** Memory the workload needs: a container's (or system container's) lower limit is raised to it. */
+  workloadMiB: number;
 }
 
 /** Makes and removes one density guest of a kind through the same services (and specs) twins use. */
 export class DensityGuests {
   constructor(private readonly deps: DensityGuestsDeps) {}
 
-  /** Creates and starts guest `name` of `kind`; the services remove what they made if this fails half way. */
-  async create(
-    kind: DensityKind,
-    template: Template,
-    name: string,
-    runId: string,
-    signal: AbortSignal,
-    /** Memory the workload needs: a container's (or system container's) limit is raised to it when the template's is lower. */
-    workloadMiB = 0,
-  ): Promise<Guest> {
-    const twinId = densityTwinId(runId);
+  /**
+   * The services' own checks before a run makes anything (image present or pullable, runtime,
+   * LXD image), and a userland VM's image packed now, so the first VM's start time is its start.
+   */
+  async check(kind: DensityKind, guest: DensityGuestPlan, signal: AbortSignal): Promise<void> {
     switch (kind) {
       case 'container':
       case 'sandbox': {
-        const side = template.container;
-        if (!side) throw new Error(`template ${template.id} has no container side`);
-        const runtime =
-          kind === 'container' ? 'runc' : pickSandboxRuntime(await this.deps.runtimes().catch(() => []));
-        if (!runtime) throw new Error('no sandbox runtime is registered with Docker');
-        const spec = twinContainerSpec({ template, side, name, role: kind, twinId, runtime });
-        const memoryMiB =
-          spec.memoryMiB !== undefined && spec.memoryMiB < workloadMiB ? { memoryMiB: workloadMiB } : {};
-        return this.deps.containers.create({ ...spec, ...memoryMiB, name }, { signal });
+        const spec = await this.#containerSpec(kind, guest);
+        const problem = (await this.deps.containers.validate(spec))[0];
+        if (problem?.key === 'containers.validate.imageMissingNoPull')
+          throw new ApiError(
+            'bad-input',
+            'error.densityImageMissing',
+            `The image "${spec.image}" of the template "${guest.template.name}" is not on this computer, and a density run downloads nothing (the download would count in the first guest's start). Create a twin of the template once, or import the image, then run again.`,
+            { image: spec.image, template: guest.template.name },
+          );
+        if (problem) throw problemError(problem);
+        return;
       }
-      case 'system': {
-        if (!template.system) throw new Error(`template ${template.id} has no system side`);
-        const system =
-          template.system.memoryMiB !== undefined && template.system.memoryMiB < workloadMiB
-            ? { ...template.system, memoryMiB: workloadMiB }
-            : template.system;
-        return this.deps.systems.create({ name, templateId: template.id, system, twinId }, { signal });
-      }
+      case 'system':
+        await this.deps.systems.validate(this.#systemRequest(guest));
+        return;
       case 'vm': {
-        if (!template.vm) throw new Error(`template ${template.id} has no VM side`);
-        const userland = userlandSource(template);
-        return this.deps.vms.create(
-          { name, templateId: template.id, vm: template.vm, twinId, ...(userland && { userland }) },
-          { signal },
-        );
+        const request = this.#vmRequest(guest);
+        if (request.userland) await this.deps.vms.prepareUserland(request, { signal });
+        return;
       }
     }
+  }
+
+  /** Creates and starts one guest of `kind`; the services remove what they made if this fails half way. */
+  async create(kind: DensityKind, guest: DensityGuestPlan, signal: AbortSignal): Promise<Guest> {
+    switch (kind) {
+      case 'container':
+      case 'sandbox':
+        return this.deps.containers.create(await this.#containerSpec(kind, guest), { signal });
+      case 'system':
+        return this.deps.systems.create(this.#systemRequest(guest), { signal });
+      case 'vm':
+        return this.deps.vms.create(this.#vmRequest(guest), { signal });
+    }
+  }
+
+  /** The twin's container spec, under the density name and marker, its limit raised for the workload. */
+  async #containerSpec(kind: 'container' | 'sandbox', guest: DensityGuestPlan): Promise<ContainerCreateSpec> {
+    const { template, name, runId, workloadMiB } = guest;
+    const side = template.container;
+    if (!side) throw new Error(`template ${template.id} has no container side`); // refused before
+    const runtime =
+      kind === 'container' ? 'runc' : pickSandboxRuntime(await this.deps.runtimes().catch(() => []));
+    if (!runtime) throw new Error('no sandbox runtime is registered with Docker'); // left out before
+    const spec = twinContainerSpec({
+      template,
+      side,
+      name,
+      role: kind,
+      twinId: densityTwinId(runId),
+      runtime,
+    });
+    const raise = spec.memoryMiB !== undefined && spec.memoryMiB < workloadMiB;
+    // Nothing is downloaded mid-run: check() refuses an absent image before any guest is made.
+    return { ...spec, name, pull: 'never', ...(raise && { memoryMiB: workloadMiB }) };
+  }
+
+  #systemRequest({ template, name, runId, workloadMiB }: DensityGuestPlan): SystemCreateRequest {
+    if (!template.system) throw new Error(`template ${template.id} has no system side`); // refused before
+    const raise = template.system.memoryMiB !== undefined && template.system.memoryMiB < workloadMiB;
+    const system = raise ? { ...template.system, memoryMiB: workloadMiB } : template.system;
+    return { name, templateId: template.id, system, twinId: densityTwinId(runId) };
+  }
+
+  #vmRequest({ template, name, runId }: DensityGuestPlan): CreateVmRequest {
+    if (!template.vm) throw new Error(`template ${template.id} has no VM side`); // refused before
+    const userland = userlandSource(template);
+    return {
+      name,
+      templateId: template.id,
+      vm: template.vm,
+      twinId: densityTwinId(runId),
+      ...(userland && { userland }),
+    };
   }
 
   async remove(guest: Guest): Promise<void> {

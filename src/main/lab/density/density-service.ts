@@ -148,12 +148,21 @@ export class DensityService {
     const available = new Map(
       await Promise.all(kinds.map(async (kind) => [kind, await this.deps.unavailableReason(kind)] as const)),
     );
+    const runId = randomBytes(4).toString('hex');
+    const plan = (name: string) => ({
+      template,
+      name,
+      runId,
+      workloadMiB: workloadMemoryMiB(input.workload),
+    });
+    for (const kind of kinds)
+      if (available.get(kind) === undefined)
+        await this.deps.guests.check(kind, plan(`density-${runId}-${kind}-1`), signal);
     const host = await this.deps.host();
     await this.sweep().catch((error: unknown) =>
       this.deps.log.warn('density: sweep before a run failed', error),
     );
 
-    const runId = randomBytes(4).toString('hex');
     runsGoingHere.add(runId);
     const results: DensityKindResult[] = [];
     const leftBehind: string[] = [];
@@ -173,15 +182,7 @@ export class DensityService {
         const measured = await measureKind(
           {
             memAvailableBytes: this.deps.memAvailableBytes,
-            create: (guestKind, name, abort) =>
-              this.deps.guests.create(
-                guestKind,
-                template,
-                name,
-                runId,
-                abort,
-                workloadMemoryMiB(input.workload),
-              ),
+            create: (guestKind, name, abort) => this.deps.guests.create(guestKind, plan(name), abort),
             ready: (_kind, guest, workload, abort) =>
               waitUntilReady(this.deps.exec, guest, workload, abort, this.deps.readyTimeouts),
             guestsBytes: async (guests) =>
