@@ -124,13 +124,18 @@ export class DensityService {
     this.#startupSweep = setTimeout(tick, 0);
   }
 
-  /** The lab closes: a run going stops and removes its guests before the engines' connections close. */
-  async dispose(): Promise<void> {
+  /**
+   * The lab closes: a run going stops and removes its guests before the engines' connections close.
+   * An engine that hangs is not waited for longer than `waitMs`: what it keeps, the next start sweeps.
+   */
+  async dispose(waitMs = 60_000): Promise<void> {
     clearTimeout(this.#startupSweep);
     const running = this.#running;
     if (!running) return;
     running.controller.abort();
-    await running.done;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([running.done, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
   }
 
   async #run(input: DensityRunInput, signal: AbortSignal): Promise<DensityResult> {
