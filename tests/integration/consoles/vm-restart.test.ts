@@ -127,6 +127,9 @@ describe.skipIf(gate.skip)('a VM console across restarts', () => {
       'the guest to boot again',
       120_000,
     );
+    // A probe while the probe shell is still starting would find the channel silent and be typed at
+    // the console's idle prompt instead (console.probe's fallback): give the shell a moment.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
     // The rebooted kernel opened ttyS0 afresh (0x0); only the reboot event brings 30x100 back.
     expect(await ttySizeBecomes(vmId, '30 100', 60_000)).toBe('30 100');
     expect(client.output(session.id).slice(mark)).not.toContain('stty -F');

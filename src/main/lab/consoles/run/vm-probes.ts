@@ -98,6 +98,10 @@ export class VmProbes {
     if (!wanted || wanted.applying) return;
     wanted.applying = true;
     try {
+      // A VM made before the probe channel has no port to ask (its console page says so): no virsh
+      // is started for it, on every connect and resize, only to fail.
+      const vm = await this.deps.vms.probeTarget(vmName).catch(() => undefined);
+      if (!vm?.probeChannel) return;
       for (;;) {
         const { cols, rows, redraw } = wanted;
         // A channel that ended (the domain is not running) stops the loop: the next connect asks again.
