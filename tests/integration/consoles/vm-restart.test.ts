@@ -122,16 +122,29 @@ describe.skipIf(gate.skip)('a VM console across restarts', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const mark = client.output(session.id).length;
     await client.call('console.write', { sessionId: session.id, data: 'reboot -f\r' });
+    // Probed while the guest boots again: its probe shell answered before, so the probe waits for
+    // the new one instead of being typed at the console once a prompt shows there.
+    await client.waitFor(
+      () => client.output(session.id).slice(mark).includes('Restarting system'),
+      'the old kernel to go (its probe shell with it)',
+      30_000,
+    );
+    const [during] = await client.call('console.probe', {
+      targets: [{ kind: 'vm', guestId: vmId }],
+      command: 'echo probe-$((6*7))',
+      timeoutMs: 60_000,
+    });
+    expect(during).toMatchObject({ ok: true, exitCode: 0, output: 'probe-42' });
     await client.waitFor(
       () => client.output(session.id).slice(mark).includes('TWINLAB-READY'),
       'the guest to boot again',
       120_000,
     );
-    // A probe while the probe shell is still starting would find the channel silent and be typed at
-    // the console's idle prompt instead (console.probe's fallback): give the shell a moment.
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    // Probed at once: the probe shell is still starting, and since it answered before, the probe
+    // waits for it rather than being typed at the console's idle prompt (checked below).
     // The rebooted kernel opened ttyS0 afresh (0x0); only the reboot event brings 30x100 back.
     expect(await ttySizeBecomes(vmId, '30 100', 60_000)).toBe('30 100');
     expect(client.output(session.id).slice(mark)).not.toContain('stty -F');
+    expect(client.output(session.id).slice(mark)).not.toContain('probe-$((6*7))');
   }, 240_000);
 });

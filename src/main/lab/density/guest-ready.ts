@@ -87,7 +87,7 @@ async function until(
 }
 
 function describe(ran: SideRunResult | NoProbeChannel): string {
-  if (ran === 'silent') return 'its probe shell did not answer';
+  if (ran === 'silent' || ran === 'starting') return 'its probe shell did not answer';
   if (ran === 'no-device') return 'no probe channel';
   if (ran.timedOut) return 'the command timed out';
   return `exit code ${ran.exitCode ?? 'unknown'}${ran.output ? `: ${ran.output.slice(0, 200)}` : ''}`;

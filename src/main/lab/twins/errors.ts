@@ -51,6 +51,10 @@ export const twinErrorCatalog = {
     code: 'conflict',
     text: 'The probe did not finish within {{seconds}} s, so it was stopped; the console was not touched. Try a shorter command, or run it in the console yourself.',
   },
+  probeShellStarting: {
+    code: 'conflict',
+    text: "This VM's probe shell answered before but not within {{seconds}} s now: the guest is starting again. Nothing was typed into its console. Wait until its console shows a prompt, then try again.",
+  },
   probeFailed: {
     code: 'internal',
     text: 'The probe could not run beside the console: {{detail}}. Check that the guest is running, then measure again.',

@@ -47,6 +47,10 @@ export class ExecRunner implements CommandRunner {
           ? await this.deps.vms.sideRun(target.guestId, command, timeoutMs)
           : await this.#sideRun(target, command, timeoutMs);
       if (ran === 'no-device' || ran === 'silent') return this.#typedAtIdlePrompt(target, command, timeoutMs);
+      if (ran === 'starting') {
+        const error = twinMessage('probeShellStarting', { seconds: Math.round(timeoutMs / 1000) });
+        return { target, ok: false, error, output: '', durationMs: durationMs() };
+      }
       if (ran.timedOut) {
         const seconds = Math.round(timeoutMs / 100) / 10;
         const error = twinMessage('probeTimeout', { seconds });

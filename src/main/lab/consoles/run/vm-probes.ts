@@ -12,8 +12,14 @@ export interface VmProbesDeps {
   vms: { probeTarget(id: string): Promise<{ id: string; name: string; probeChannel: boolean }> };
 }
 
-/** Why a VM probe could not go beside the console, so it may be typed at an idle prompt instead. */
-export type NoProbeChannel = 'no-device' | 'silent';
+/**
+ * Why a VM probe could not go beside the console: no device or a guest that never answered on it
+ * (typed at an idle prompt instead), or a probe shell that answered before and is starting again.
+ */
+export type NoProbeChannel = 'no-device' | 'silent' | 'starting';
+
+/** How often a probe waiting for a restarting guest's probe shell pings it again. */
+const startingPingMs = 2000;
 
 interface WantedSize {
   cols: number;
@@ -36,14 +42,27 @@ export class VmProbes {
   readonly #channels = new Map<string, VmProbeChannel>();
   /** The size each VM's console wants, and whether a loop is applying it. */
   readonly #sizes = new Map<string, WantedSize>();
+  /** VMs whose probe shell has answered in this process: a silent channel there means "starting". */
+  readonly #answered = new Set<string>();
 
   constructor(private readonly deps: VmProbesDeps) {}
 
   async sideRun(vmId: string, command: string, timeoutMs: number): Promise<SideRunResult | NoProbeChannel> {
     const vm = await this.deps.vms.probeTarget(vmId);
     if (!vm.probeChannel) return 'no-device';
-    const ran = await this.#channel(vm.name).run(command, timeoutMs);
-    return ran === SILENT ? 'silent' : ran;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ran = await this.#channel(vm.name).run(command, Math.max(1000, deadline - Date.now()));
+      if (ran !== SILENT) {
+        this.#answered.add(vm.name);
+        return ran;
+      }
+      // A guest whose probe shell answered before runs one again once it has booted: typing the
+      // probe at its console instead would show the learner a command they never typed.
+      if (!this.#answered.has(vm.name)) return 'silent';
+      if (Date.now() + startingPingMs >= deadline) return 'starting';
+      await new Promise((resolve) => setTimeout(resolve, startingPingMs));
+    }
   }
 
   /**
