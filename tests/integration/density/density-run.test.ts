@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
-import type { DensityResult } from '../../../src/shared/density';
+import type { DensityProgress, DensityResult } from '../../../src/shared/density';
 import { engineGate } from '../../support/engines';
 import { startTestLab, type LabClient } from '../../support/lab-client';
 import { densityRemains, mib, watchDensityGuests } from './density-support';
@@ -27,6 +28,14 @@ describe.skipIf(gate.skip)('density run on fixture-twin: containers and microVMs
   });
 
   it('measures each kind guest by guest, stops at the budget or the count, and removes every guest', async () => {
+    // Twinlab's own virsh console to a ready VM (its probe channel) must not be measured with it.
+    const channelsAtVmPoints: string[][] = [];
+    const unsubscribe = lab.events.subscribe(({ event, payload }) => {
+      const progress = payload as DensityProgress;
+      if (event !== 'density.progress' || progress.phase !== 'measuring' || progress.kind !== 'vm') return;
+      const args = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n');
+      channelsAtVmPoints.push(args.filter((line) => /^virsh .*console density-\S+-vm-/.test(line)));
+    });
     const { value: result, seen } = await watchDensityGuests(client, () =>
       client.call('density.run', {
         templateId: 'fixture-twin',
@@ -37,7 +46,10 @@ describe.skipIf(gate.skip)('density run on fixture-twin: containers and microVMs
         operationId: 'density-a',
       }),
     );
+    unsubscribe();
     report(result);
+    expect(channelsAtVmPoints.length).toBeGreaterThan(0);
+    expect(channelsAtVmPoints.flat()).toEqual([]);
 
     expect(result.cancelled).toBe(false);
     expect(result.budgetBytes).toBe(1024 * MiB);

@@ -60,6 +60,9 @@ export function createDensityService(lab: DensityLabParts): DensityService {
       if (guest.kind === 'system') return lab.systems.sideRun(guest.id, command, timeoutMs);
       return dockerSideRun(lab.engines.docker.client.getContainer(guest.id), command, timeoutMs);
     },
+    releaseProbe: async (guest) => {
+      if (guest.kind === 'vm') await lab.consoles.vmProbes.closeChannel(guest.name);
+    },
     guestBytes: async (ids) => (await lab.compare.measure(ids)).map((m) => m.hostMemoryBytes ?? 0),
     store: new DensityStore(join(lab.paths.data, 'density-last.json')),
     emit: (progress) => lab.events.emit('density.progress', progress),

@@ -9,6 +9,7 @@ import {
   type DensityRunInput,
 } from '@shared/density';
 import { ApiError } from '@shared/errors';
+import type { Guest } from '@shared/guest';
 import type { Catalog, Template } from '@shared/template';
 import { templateById } from '../catalog/catalog';
 import type { Logger } from '../log';
@@ -29,6 +30,8 @@ export interface DensityServiceDeps {
   unavailableReason: (kind: DensityKind) => Promise<DensitySentence | undefined>;
   guests: DensityGuests;
   exec: GuestExec;
+  /** Ends Twinlab's own host-side helpers of a ready guest (a VM's probe channel), so they are not measured. */
+  releaseProbe: (guest: Guest) => Promise<void>;
   /** Host memory the engines account to each guest (cgroup memory, QEMU RSS), by guest id. */
   guestBytes: (guestIds: string[]) => Promise<number[]>;
   store: DensityStore;
@@ -188,8 +191,10 @@ export class DensityService {
           {
             memAvailableBytes: this.deps.memAvailableBytes,
             create: (guestKind, name, abort) => this.deps.guests.create(guestKind, plan(name), abort),
-            ready: (_kind, guest, workload, abort) =>
-              waitUntilReady(this.deps.exec, guest, workload, abort, this.deps.readyTimeouts),
+            ready: async (_kind, guest, workload, abort) => {
+              await waitUntilReady(this.deps.exec, guest, workload, abort, this.deps.readyTimeouts);
+              await this.deps.releaseProbe(guest);
+            },
             guestsBytes: async (guests) =>
               (await this.deps.guestBytes(guests.map((guest) => guest.id))).reduce(
                 (sum, bytes) => sum + bytes,

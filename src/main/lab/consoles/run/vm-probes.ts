@@ -95,6 +95,17 @@ export class VmProbes {
     void this.#applySize(vmName);
   }
 
+  /**
+   * Ends the host side of a VM's probe channel (its `virsh console`, some 20 MiB): the density
+   * experiment measures what a guest costs the host, not what Twinlab's channel to it costs. The
+   * next probe opens it again.
+   */
+  async closeChannel(vmName: string): Promise<void> {
+    const channel = this.#channels.get(vmName);
+    this.#channels.delete(vmName);
+    await channel?.dispose();
+  }
+
   /** The VM's console closed: stop sizing it, and the guest's keeper too. Its channel stays for probes. */
   forgetTerminal(vmName: string): void {
     if (!this.#sizes.delete(vmName)) return;
