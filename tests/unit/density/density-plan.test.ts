@@ -4,6 +4,7 @@ import {
   DEFAULT_BUDGET_BYTES,
   densityRatio,
   guestsPerBudget,
+  hostCostPerGuest,
   SAFETY_MARGIN_BYTES,
 } from '../../../src/main/lab/density/density-plan';
 
@@ -31,7 +32,15 @@ describe('density budget', () => {
 
 describe('density results', () => {
   it('divides the budget by the mean host cost per guest', () => {
-    expect(guestsPerBudget([{ guests: 4, hostUsedBytes: 40 * MIB }], 1024 * MIB)).toBe(102);
+    expect(guestsPerBudget([{ guests: 4, hostUsedBytes: 40 * MIB, guestsBytes: 2 * MIB }], 1024 * MIB)).toBe(
+      102,
+    );
+  });
+  it('never takes a guest to cost the host less than its own accounting (a noisy, even negative drop)', () => {
+    expect(hostCostPerGuest([{ guests: 4, hostUsedBytes: -30 * MIB, guestsBytes: 2 * MIB }])).toBe(MIB / 2);
+    expect(guestsPerBudget([{ guests: 4, hostUsedBytes: 1 * MIB, guestsBytes: 8 * MIB }], 1024 * MIB)).toBe(
+      512,
+    );
   });
   it('has no answer before a guest was measured', () => {
     expect(guestsPerBudget([], 1024 * MIB)).toBeUndefined();

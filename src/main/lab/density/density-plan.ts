@@ -35,17 +35,32 @@ export function checkBudget(requestedBytes: number | undefined, memAvailableByte
   return { ok: true, budgetBytes: Math.min(requested, ceiling) };
 }
 
-/** One measurement after a guest of some kind started: host MemAvailable drop since the run began. */
+/** One measurement after a guest of some kind started. */
 export interface DensitySample {
   guests: number;
+  /** Host MemAvailable drop since the kind began: what the host gave, and whatever else changed. */
   hostUsedBytes: number;
+  /** The guests' own accounting summed (cgroup memory, QEMU RSS): what they hold at least. */
+  guestsBytes: number;
 }
 
-/** Guests of one kind that fit in the budget, from the mean host cost per guest measured. */
-export function guestsPerBudget(samples: readonly DensitySample[], budgetBytes: number): number | undefined {
+/**
+ * Host memory per guest from the last sample: MemAvailable's drop, but never less than the guests'
+ * own accounting. The drop is host-wide, so other programs freeing memory meanwhile can push it
+ * below what the guests demonstrably hold (even below zero on a busy host); the host cannot have
+ * given them less than that.
+ */
+export function hostCostPerGuest(samples: readonly DensitySample[]): number | undefined {
   const last = samples.at(-1);
-  if (!last || last.guests === 0 || last.hostUsedBytes <= 0) return undefined;
-  return Math.floor(budgetBytes / (last.hostUsedBytes / last.guests));
+  if (!last || last.guests === 0) return undefined;
+  const bytes = Math.max(last.hostUsedBytes, last.guestsBytes);
+  return bytes > 0 ? Math.round(bytes / last.guests) : undefined;
+}
+
+/** Guests of one kind that fit in the budget at the host cost per guest measured. */
+export function guestsPerBudget(samples: readonly DensitySample[], budgetBytes: number): number | undefined {
+  const perGuest = hostCostPerGuest(samples);
+  return perGuest === undefined ? undefined : Math.floor(budgetBytes / perGuest);
 }
 
 /** How many more containers than VMs fit in the same memory (the seed's 4–6× claim). */

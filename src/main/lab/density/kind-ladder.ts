@@ -7,7 +7,7 @@ import type {
 } from '@shared/density';
 import type { Guest } from '@shared/guest';
 import type { Template } from '@shared/template';
-import { guestsPerBudget } from './density-plan';
+import { guestsPerBudget, hostCostPerGuest } from './density-plan';
 import { failureSentence, kindMessage } from './density-sentence';
 
 type KindStop = Pick<DensityKindResult, 'stoppedBy' | 'message' | 'messageKey' | 'messageParams'>;
@@ -54,8 +54,8 @@ export async function measureKind(
   let stop: KindStop = { stoppedBy: 'count' };
   try {
     for (let guests = 1; guests <= plan.maxPerKind; guests += 1) {
-      const last = points.at(-1);
-      if (last && last.hostUsedBytes + last.hostUsedBytes / last.guests > plan.budgetBytes) {
+      const perGuest = hostCostPerGuest(points);
+      if (perGuest !== undefined && guests * perGuest > plan.budgetBytes) {
         stop = { stoppedBy: 'budget' };
         break;
       }
@@ -85,9 +85,7 @@ export async function measureKind(
 }
 
 function kindResult(plan: KindPlan, points: DensityPoint[], stop: KindStop): DensityKindResult {
-  const last = points.at(-1);
-  const perGuestBytes =
-    last && last.hostUsedBytes > 0 ? Math.round(last.hostUsedBytes / last.guests) : undefined;
+  const perGuestBytes = hostCostPerGuest(points);
   const fitInBudget = guestsPerBudget(points, plan.budgetBytes);
   return {
     kind: plan.kind,
