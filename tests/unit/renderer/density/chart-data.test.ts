@@ -54,4 +54,8 @@ describe('the memory axis', () => {
     expect(memoryAxisTicks(6)).toEqual([0, 2, 4, 6]);
     expect(memoryAxisTicks(0)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
+
+  it('goes below zero when the host gained free memory during a run', () => {
+    expect(memoryAxisTicks(2048, -300)).toEqual([-500, 0, 500, 1000, 1500, 2000, 2500]);
+  });
 });

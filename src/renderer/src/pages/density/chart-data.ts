@@ -44,14 +44,19 @@ export function withProgressPoint(live: readonly KindPoints[], progress: Density
 }
 
 /**
- * The memory axis: about five steps of a round size (1, 2, 2.5 or 5 × 10^k MiB) from 0 to at
- * least `maxMiB`, so each tick reads as a round number and the budget line is in view.
+ * The memory axis: about five steps of a round size (1, 2, 2.5 or 5 × 10^k MiB) from 0 (or below,
+ * when the host's free memory rose during a run) to at least `maxMiB`, so each tick reads as a
+ * round number and the budget line is in view.
  */
-export function memoryAxisTicks(maxMiB: number): number[] {
+export function memoryAxisTicks(maxMiB: number, minMiB = 0): number[] {
   const top = Math.max(maxMiB, 1);
-  const rough = top / 5;
+  const bottom = Math.min(minMiB, 0);
+  const rough = (top - bottom) / 5;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = ([1, 2, 2.5, 5, 10].find((each) => each * power >= rough) ?? 10) * power;
-  const count = Math.ceil(top / step);
-  return Array.from({ length: count + 1 }, (_, index) => Number((index * step).toPrecision(12)));
+  const first = Math.floor(bottom / step);
+  const last = Math.ceil(top / step);
+  return Array.from({ length: last - first + 1 }, (_, index) =>
+    Number(((first + index) * step).toPrecision(12)),
+  );
 }
