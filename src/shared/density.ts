@@ -30,7 +30,12 @@ export const densityRunSchema = z
     templateId: z.string().min(1).max(64),
     workload: densityWorkloadSchema,
     /** Host memory the run may use; default 2 GiB, capped at MemAvailable minus a safety margin. */
-    budgetMiB: z.number().int().min(64).max(1024 * 1024).optional(),
+    budgetMiB: z
+      .number()
+      .int()
+      .min(64)
+      .max(1024 * 1024)
+      .optional(),
     kinds: z.array(z.enum(densityKinds)).min(1).max(densityKinds.length),
     /** Guests of one kind at most, whatever the budget. */
     maxPerKind: z.number().int().min(1).max(DENSITY_MAX_PER_KIND),
@@ -48,6 +53,16 @@ export interface DensityPoint {
   guestsBytes: number;
   /** Milliseconds from the create call to the guest (and its workload) running. */
   startMs: number;
+}
+
+/**
+ * Host memory a point stands for: MemAvailable's drop, but never less than the guests' own
+ * accounting. The drop is host-wide, so other programs freeing memory meanwhile can push it below
+ * what the guests demonstrably hold (even below zero on a busy host); the host cannot have given
+ * them less than that. The chart, the per-guest cost and the ratio all use it.
+ */
+export function hostBytesAt(point: Pick<DensityPoint, 'hostUsedBytes' | 'guestsBytes'>): number {
+  return Math.max(point.hostUsedBytes, point.guestsBytes);
 }
 
 /** Why a kind stopped adding guests. */

@@ -3,6 +3,8 @@
  * budget a run may use, and what its measurements come to. No engine calls, so it is unit-tested alone.
  */
 
+import { hostBytesAt, type DensityPoint } from '@shared/density';
+
 const MIB = 1024 * 1024;
 export const DEFAULT_BUDGET_BYTES = 2 * 1024 * MIB;
 /** Left to the host (desktop, engines, the app itself) whatever the user asks for. */
@@ -36,24 +38,13 @@ export function checkBudget(requestedBytes: number | undefined, memAvailableByte
 }
 
 /** One measurement after a guest of some kind started. */
-export interface DensitySample {
-  guests: number;
-  /** Host MemAvailable drop since the kind began: what the host gave, and whatever else changed. */
-  hostUsedBytes: number;
-  /** The guests' own accounting summed (cgroup memory, QEMU RSS): what they hold at least. */
-  guestsBytes: number;
-}
+export type DensitySample = Pick<DensityPoint, 'guests' | 'hostUsedBytes' | 'guestsBytes'>;
 
-/**
- * Host memory per guest from the last sample: MemAvailable's drop, but never less than the guests'
- * own accounting. The drop is host-wide, so other programs freeing memory meanwhile can push it
- * below what the guests demonstrably hold (even below zero on a busy host); the host cannot have
- * given them less than that.
- */
+/** Host memory per guest from the last sample (see hostBytesAt). */
 export function hostCostPerGuest(samples: readonly DensitySample[]): number | undefined {
   const last = samples.at(-1);
   if (!last || last.guests === 0) return undefined;
-  const bytes = Math.max(last.hostUsedBytes, last.guestsBytes);
+  const bytes = hostBytesAt(last);
   return bytes > 0 ? Math.round(bytes / last.guests) : undefined;
 }
 

@@ -21,9 +21,12 @@ export function DensityChart({ kinds, budgetBytes }: { kinds: readonly KindPoint
   const measured = kinds.filter((each) => each.points.length > 0);
   const budgetMiB = budgetBytes === undefined ? undefined : budgetBytes / MIB;
   const rows = densityChartRows(measured);
-  const values = rows.flatMap((row) => densityKinds.map((kind) => row[kind] ?? 0));
+  const highest = Math.max(
+    budgetMiB ?? 0,
+    ...rows.flatMap((row) => densityKinds.map((kind) => row[kind] ?? 0)),
+  );
   // The budget line stays in view even before a kind comes near it.
-  const ticks = memoryAxisTicks(Math.max(budgetMiB ?? 0, ...values), Math.min(0, ...values));
+  const ticks = memoryAxisTicks(highest);
   return (
     <Paper withBorder radius="md" p="md" component="figure" m={0} data-testid="density-chart">
       <Text component="figcaption" fw={650} size="sm" mb="sm">
@@ -44,7 +47,7 @@ export function DensityChart({ kinds, budgetBytes }: { kinds: readonly KindPoint
         xAxisLabel={t('density.chart.xAxis')}
         yAxisLabel={t('density.chart.yAxis')}
         xAxisProps={{ type: 'number', domain: [0, 'dataMax'], allowDecimals: false }}
-        yAxisProps={{ domain: [ticks[0] ?? 0, ticks.at(-1) ?? 'auto'], ticks }}
+        yAxisProps={{ domain: [0, ticks.at(-1) ?? 'auto'], ticks }}
         valueFormatter={(value) => formatNumber(value, i18n.language, 1)}
         referenceLines={
           budgetMiB === undefined

@@ -1,4 +1,4 @@
-import type { DensityKind, DensityPoint, DensityProgress } from '@shared/density';
+import { hostBytesAt, type DensityKind, type DensityPoint, type DensityProgress } from '@shared/density';
 
 const MIB = 1024 * 1024;
 
@@ -12,7 +12,8 @@ export type DensityChartRow = { guests: number } & Partial<Record<DensityKind, n
 
 /**
  * Each kind's line starts at 0 guests and 0 MiB: host memory is counted from the kind's own start,
- * so that point holds by definition and shows the slope from the origin.
+ * so that point holds by definition and shows the slope from the origin. Each point is hostBytesAt:
+ * never below what the guests hold, so a host that freed memory meanwhile draws no dip below zero.
  */
 export function densityChartRows(kinds: readonly KindPoints[]): DensityChartRow[] {
   const rows = new Map<number, DensityChartRow>();
@@ -23,7 +24,7 @@ export function densityChartRows(kinds: readonly KindPoints[]): DensityChartRow[
     rows.set(0, origin);
     for (const point of points) {
       const row = rows.get(point.guests) ?? { guests: point.guests };
-      row[kind] = Math.round((point.hostUsedBytes / MIB) * 10) / 10;
+      row[kind] = Math.round((hostBytesAt(point) / MIB) * 10) / 10;
       rows.set(point.guests, row);
     }
   }
@@ -44,19 +45,14 @@ export function withProgressPoint(live: readonly KindPoints[], progress: Density
 }
 
 /**
- * The memory axis: about five steps of a round size (1, 2, 2.5 or 5 × 10^k MiB) from 0 (or below,
- * when the host's free memory rose during a run) to at least `maxMiB`, so each tick reads as a
- * round number and the budget line is in view.
+ * The memory axis: about five steps of a round size (1, 2, 2.5 or 5 × 10^k MiB) from 0 to at
+ * least `maxMiB`, so each tick reads as a round number and the budget line is in view.
  */
-export function memoryAxisTicks(maxMiB: number, minMiB = 0): number[] {
+export function memoryAxisTicks(maxMiB: number): number[] {
   const top = Math.max(maxMiB, 1);
-  const bottom = Math.min(minMiB, 0);
-  const rough = (top - bottom) / 5;
+  const rough = top / 5;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = ([1, 2, 2.5, 5, 10].find((each) => each * power >= rough) ?? 10) * power;
-  const first = Math.floor(bottom / step);
-  const last = Math.ceil(top / step);
-  return Array.from({ length: last - first + 1 }, (_, index) =>
-    Number(((first + index) * step).toPrecision(12)),
-  );
+  const count = Math.ceil(top / step);
+  return Array.from({ length: count + 1 }, (_, index) => Number((index * step).toPrecision(12)));
 }
