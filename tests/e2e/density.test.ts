@@ -54,15 +54,7 @@ describe.skipIf(gate.skip)('How many fit? in Chromium against Docker and libvirt
   it('runs containers and VMs of fixture-twin, draws them, names the ratio and the workload, and exports it', async () => {
     const { context, page } = await openTallApp(app.browser, app.server.url);
     const density = new DensityPage(page);
-    await page.getByRole('navigation').getByRole('link', { name: 'How many fit?', exact: true }).click();
-    await density.form().waitFor();
-    // The form opens with the last run's settings (perhaps another workload): set every field.
-    await density.chooseTemplate(templateName);
-    await density.chooseWorkload('Idle');
-    await density.chooseKinds(['Container', 'VM']);
-    await density.fill('Host memory budget', 2048);
-    await density.fill('Guests per kind, at most', 3);
-    await density.start();
+    await density.startIdleRun(templateName, 2048, 3);
 
     // Points arrive one by one while it runs, then the result replaces the live view.
     await expect.poll(() => density.status().innerText(), { timeout: 60_000 }).toMatch(/guests? running/);
@@ -108,14 +100,7 @@ describe.skipIf(gate.skip)('How many fit? in Chromium against Docker and libvirt
   it('cancels a run half way and leaves no guest behind', async () => {
     const { context, page } = await openTallApp(app.browser, app.server.url);
     const density = new DensityPage(page);
-    await page.getByRole('navigation').getByRole('link', { name: 'How many fit?', exact: true }).click();
-    await density.form().waitFor();
-    await density.chooseTemplate(templateName);
-    await density.chooseWorkload('Idle');
-    await density.chooseKinds(['Container', 'VM']);
-    await density.fill('Host memory budget', 1024);
-    await density.fill('Guests per kind, at most', 20);
-    await density.start();
+    await density.startIdleRun(templateName, 1024, 20);
     await expect.poll(() => density.status().innerText(), { timeout: 60_000 }).toMatch(/guests? running/);
     await density.cancelButton().click();
     await density.result().waitFor({ timeout: 120_000 });

@@ -30,6 +30,21 @@ export class DensityPage {
     await this.form().getByRole('textbox', { name: label }).fill(String(value));
   }
 
+  /**
+   * Opens the page from the navigation and starts an idle run of containers and VMs. The form opens
+   * with the last run's settings (perhaps another workload), so every field is set.
+   */
+  async startIdleRun(template: string, budgetMiB: number, perKind: number): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'How many fit?', exact: true }).click();
+    await this.form().waitFor();
+    await this.chooseTemplate(template);
+    await this.chooseWorkload('Idle');
+    await this.chooseKinds(['Container', 'VM']);
+    await this.fill('Host memory budget', budgetMiB);
+    await this.fill('Guests per kind, at most', perKind);
+    await this.start();
+  }
+
   start(): Promise<void> {
     return this.form().getByRole('button', { name: 'Start', exact: true }).click();
   }
