@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DENSITY_MAX_PER_KIND, densityKinds, type DensityLimits } from '@shared/density';
 import type { CatalogEntry } from '@shared/template';
 import { currentLocale } from '../../i18n';
+import { useDescribeError } from '../../i18n/describe-error';
 import { templateText } from '../../data/template-text';
 import { formatBytes } from '../../lib/format/bytes';
 import { kindLabel } from './density-text';
@@ -30,7 +31,13 @@ interface DensityFormProps {
 /** What to measure: template, workload, budget, kinds and a count limit, then Start. */
 export function DensityForm({ limits, templates, values, onChange, running, onStart }: DensityFormProps) {
   const { t, i18n } = useTranslation();
+  const describe = useDescribeError();
   const locale = currentLocale();
+  /** Why a kind cannot run here, in the UI language (main's English if the catalogs lack the key). */
+  const reasonText = ({ reason, reasonKey, reasonParams }: DensityLimits['kinds'][number]) =>
+    reasonKey && reason !== undefined
+      ? describe({ key: reasonKey, message: reason, params: reasonParams })
+      : reason;
   // Errors show once the user tried to start, so a half-typed number is not flagged at once.
   const [tried, setTried] = useState(false);
   const errors = tried ? validateDensityForm(values, limits) : {};
@@ -130,7 +137,7 @@ export function DensityForm({ limits, templates, values, onChange, running, onSt
                   value={kind}
                   label={kindLabel(kind, t)}
                   disabled={running || !availability.available}
-                  description={availability.available ? undefined : availability.reason}
+                  description={availability.available ? undefined : reasonText(availability)}
                 />
               );
             })}

@@ -2,6 +2,7 @@ import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/co
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DensityKindResult, DensityResult } from '@shared/density';
+import { useDescribeError } from '../../i18n/describe-error';
 import { formatBytes } from '../../lib/format/bytes';
 import { formatNumber } from '../../lib/format/number';
 import { formatDateTime } from '../../lib/format/time';
@@ -51,6 +52,7 @@ function ownPerGuest(result: DensityKindResult, language: string): string {
  */
 function KindTable({ result }: { result: DensityResult }) {
   const { t, i18n } = useTranslation();
+  const describe = useDescribeError();
   const language = i18n.language;
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -83,7 +85,9 @@ function KindTable({ result }: { result: DensityResult }) {
                 <Text size="sm">{stopText(each.stoppedBy, t)}</Text>
                 {each.message && (
                   <Text size="xs" c="dimmed">
-                    {each.message}
+                    {each.messageKey
+                      ? describe({ key: each.messageKey, message: each.message, params: each.messageParams })
+                      : each.message}
                   </Text>
                 )}
               </Table.Td>
