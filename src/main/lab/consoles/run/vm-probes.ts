@@ -52,7 +52,16 @@ export class VmProbes {
     if (!vm.probeChannel) return 'no-device';
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const ran = await this.#channel(vm.name).run(command, Math.max(1000, deadline - Date.now()));
+      const channel = this.#channel(vm.name);
+      let ran: SideRunResult | typeof SILENT;
+      try {
+        ran = await channel.run(command, Math.max(1000, deadline - Date.now()));
+      } catch (error) {
+        // The guest rebooted while this probe waited for its shell: domainRestarted dropped the
+        // channel under it. A guest that answered before is asked again on a fresh one.
+        if (this.#channels.get(vm.name) === channel || !this.#answered.has(vm.name)) throw error;
+        ran = SILENT;
+      }
       if (ran !== SILENT) {
         this.#answered.add(vm.name);
         return ran;
