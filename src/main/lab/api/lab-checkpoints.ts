@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { consoleOwner } from '@shared/consoles';
 import type { ConsoleManager } from '../consoles';
 import type { ConsoleLab } from '../consoles/console-lab';
 import type { ContainerService } from '../containers';
@@ -45,6 +46,8 @@ export function labCheckpoints(lab: {
   });
 }
 
+const vmOwnerPrefix = consoleOwner({ kind: 'vm', guestId: '' });
+
 /** A guest's console sessions: its shell (and a container's log view), owners `<kind>:<guest id>`. */
 function sessionsOf(consoles: ConsoleManager, guestId: string): string[] {
   return consoles
@@ -56,12 +59,16 @@ function sessionsOf(consoles: ConsoleManager, guestId: string): string[] {
 /**
  * The guest was switched off and started again. Its console program usually notices the end at once
  * and a retry may already have found the new run (then it is open again); otherwise it is
- * disconnected by now, or within a moment, and is connected here to the new run. Nothing is typed:
- * a VM's console redraws the restored prompt itself when it connects (ConsoleTargets.vm).
+ * disconnected by now, or within a moment, and is connected here to the new run. A VM's console
+ * redraws the restored prompt itself when it connects (ConsoleTargets.vm), so nothing is typed
+ * there. The other guests' consoles have no such redraw yet: one Enter shows their prompt, which a
+ * lesson's Run needs (without it a restored system container's console ran nothing in 30 s).
  */
 async function reconnectWhenLost(consoles: ConsoleManager, id: string): Promise<void> {
   const deadline = Date.now() + 1500;
   while (consoles.info(id).state === 'open' && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 100));
   if (consoles.info(id).state !== 'open') await consoles.reconnect(id);
+  const session = consoles.info(id);
+  if (!session.readOnly && !session.owner?.startsWith(vmOwnerPrefix)) consoles.write(id, '\r');
 }
