@@ -21,6 +21,11 @@ export async function removeLeftovers(prefix: string): Promise<void> {
 /** A lab for twins named `prefix…`: an earlier run's leftovers gone, libvirt and docker answering. */
 export async function startTwinLab(prefix: string): Promise<{ lab: Lab; client: LabClient }> {
   await removeLeftovers(prefix);
+  return startLabWithDocker();
+}
+
+/** A lab on libvirt once docker answers too (a twin or a density run needs both). */
+export async function startLabWithDocker(): Promise<{ lab: Lab; client: LabClient }> {
   const started = await startTestLab('libvirt');
   await started.client.waitFor(
     () => started.client.of('engines.status').some((status) => status.docker.state === 'up'),

@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { exportReport } from './export-menu';
 import { TerminalView } from './terminal';
 
 /** The Compare page of a twin: labelled console panes, switches, probes, the table, the export. */
@@ -54,12 +55,7 @@ export class ComparePage {
   }
 
   /** Chooses Export → `format` and waits for the file. */
-  async export(format: 'Markdown' | 'HTML page'): Promise<Download> {
-    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('menuitem', { name: format, exact: true }).click(),
-    ]);
-    return download;
+  export(format: 'Markdown' | 'HTML page'): Promise<Download> {
+    return exportReport(this.page, format);
   }
 }

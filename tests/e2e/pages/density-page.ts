@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from 'playwright-core';
+import { exportReport } from './export-menu';
 
 /** The "How many fit?" page: the form, the run's live status and Cancel, the result, Export. */
 export class DensityPage {
@@ -80,12 +81,7 @@ export class DensityPage {
     return this.page.getByTestId('density-chart').locator('.recharts-line');
   }
 
-  async export(format: 'Markdown' | 'HTML page'): Promise<Download> {
-    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('menuitem', { name: format, exact: true }).click(),
-    ]);
-    return download;
+  export(format: 'Markdown' | 'HTML page'): Promise<Download> {
+    return exportReport(this.page, format);
   }
 }

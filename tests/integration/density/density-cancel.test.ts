@@ -2,20 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import type { DensityResult } from '../../../src/shared/density';
 import { engineGate } from '../../support/engines';
-import { startTestLab, type LabClient } from '../../support/lab-client';
+import type { LabClient } from '../../support/lab-client';
+import { startLabWithDocker } from '../../support/twin';
 import { densityRemains, watchDensityGuests } from './density-support';
 
 const gate = await engineGate(['docker', 'libvirt']);
-
-async function startLab(): Promise<{ lab: Lab; client: LabClient }> {
-  const started = await startTestLab('libvirt');
-  await started.client.waitFor(
-    () => started.client.of('engines.status').some((status) => status.docker.state === 'up'),
-    'docker to answer',
-    30_000,
-  );
-  return started;
-}
 
 const measured = (client: LabClient, operationId: string, kind: 'container' | 'vm') =>
   client
@@ -33,7 +24,7 @@ describe.skipIf(gate.skip)('density run cancelled half way, on the real engines'
   });
 
   it('operations.cancel after the first VM is measured: answers cancelled, removes everything, keeps no last result', async () => {
-    const started = await startLab();
+    const started = await startLabWithDocker();
     labs.push(started);
     const { client } = started;
     const lastBefore = await client.call('density.last', {});
@@ -69,7 +60,7 @@ describe.skipIf(gate.skip)('density run cancelled half way, on the real engines'
   }, 240_000);
 
   it('the lab closing mid-run stops it and removes its guests before the engines close', async () => {
-    const { lab, client } = await startLab();
+    const { lab, client } = await startLabWithDocker();
     let result: DensityResult | undefined;
     const { seen } = await watchDensityGuests(client, async () => {
       const running = client
