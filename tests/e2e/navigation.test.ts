@@ -40,6 +40,21 @@ describe.skipIf(gate.skip)('app shell in Chromium', () => {
     await context.close();
   });
 
+  it("puts focus on the new page's heading when an address is typed, page after page", async () => {
+    const { context, page } = await openApp(app.browser, app.server.url);
+    // Addresses set outside the router all carry the key 'default': the path alone tells them apart.
+    for (const [hash, title] of [
+      ['#/host', 'Host'],
+      ['#/templates', 'Templates'],
+    ] as const) {
+      await page.evaluate((to) => (window.location.hash = to), hash);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 15_000 })
+        .toBe(title);
+    }
+    await context.close();
+  });
+
   it('lists the fixture templates with what each side needs', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await new AppShell(page).open('Templates');

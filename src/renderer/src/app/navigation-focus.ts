@@ -20,8 +20,9 @@ function wantsConsole(state: unknown): boolean {
  * After every navigation (not the first page), moves focus to the new page's heading, so a screen
  * reader announces where the user is and Tab continues from the page's top; or, when the navigation
  * asked for it, into the page's console. Pages render their heading or console once their data is
- * there, so it waits for the element to appear (up to a limit), and gives up when the user moved
- * focus somewhere meanwhile.
+ * there, and some draw it again when it comes (a loading header, then the page's), so for a while it
+ * follows the element: it focuses the first one that appears and the next one when the focused one
+ * leaves the page. It gives up when the user moves focus somewhere else, or after a limit.
  */
 export function useNavigationFocus(): void {
   const location = useLocation();
@@ -33,17 +34,22 @@ export function useNavigationFocus(): void {
     }
     const selector = wantsConsole(location.state) ? consoleSelector : headingSelector;
     const startedOn = document.activeElement;
-    const focus = (): boolean => {
+    let focused: HTMLElement | null = null;
+    /** False once the user has put focus elsewhere: nothing more to do. */
+    const follow = (): boolean => {
+      const active = document.activeElement;
+      if (focused?.isConnected) return active === focused || active === document.body;
+      if (active !== startedOn && active !== document.body && active !== focused) return false;
       const target = document.querySelector<HTMLElement>(selector);
-      if (!target) return false;
-      if (document.activeElement !== startedOn && document.activeElement !== document.body) return true;
+      if (!target) return true;
       if (!target.hasAttribute('tabindex') && selector === headingSelector) target.tabIndex = -1;
       target.focus({ preventScroll: selector === consoleSelector });
+      focused = target;
       return true;
     };
-    if (focus()) return;
+    if (!follow()) return;
     const observer = new MutationObserver(() => {
-      if (focus()) stop();
+      if (!follow()) stop();
     });
     const timer = setTimeout(() => stop(), waitLimitMs);
     const stop = () => {
@@ -53,5 +59,7 @@ export function useNavigationFocus(): void {
     const main = document.querySelector('main');
     if (main) observer.observe(main, { childList: true, subtree: true });
     return stop;
-  }, [location.key, location.state]);
+    // The path too: every address set outside the router (typed, or a link to #/…) has the key
+    // 'default', so a key alone misses going from one such address to the next.
+  }, [location.key, location.pathname, location.state]);
 }
