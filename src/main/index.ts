@@ -27,11 +27,12 @@ else
 async function start(): Promise<void> {
   const appLocation = appLocationFor(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
   await app.whenReady();
-  protocol.handle(appScheme, serveAppFiles(join(here, '..', 'renderer')));
   lockDownSession(session.defaultSession, appLocation);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appLocation));
 
   const lab = await createLab({ version: app.getVersion(), mode: 'electron', resourcesDir });
+  // Before the window exists: its page is the first request, and it carries the lab's host language.
+  protocol.handle(appScheme, serveAppFiles(join(here, '..', 'renderer'), lab.hostLocale));
   serveApiOverIpc(ipcMain, lab, appLocation, log);
 
   const window = new BrowserWindow(

@@ -14,7 +14,7 @@ import {
   type RequestFacts,
 } from './access';
 import { parseRequestTarget, redact } from './request-target';
-import { readStaticFile, rendererSecurityHeaders } from './static-files';
+import { readStaticFile, rendererSecurityHeaders, withHostLocale } from './static-files';
 
 export interface BrowserModeOptions {
   lab: Lab;
@@ -76,7 +76,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     }
     const path = target?.pathname ?? '/';
     void readStaticFile(rendererDir, path)
-      .then((file) => {
+      .then((found) => {
+        const file = found && withHostLocale(found, lab.hostLocale);
         if (!file) {
           res
             .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Locale } from '@shared/locales';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,4 +54,19 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   } catch {
     return undefined;
   }
+}
+
+const hostLocaleMeta = '<meta name="twinlab-host-locale" content="" />';
+
+/**
+ * The page with the host's language in its meta tag (index.html has it empty): the renderer then
+ * starts in that language at once instead of waiting for `app.info` over the API. Other files, and
+ * a page without the tag, are returned as they are.
+ */
+export function withHostLocale(file: StaticFile, locale: Locale): StaticFile {
+  if (!file.contentType.startsWith('text/html')) return file;
+  const html = file.body.toString('utf8');
+  if (!html.includes(hostLocaleMeta)) return file;
+  const filled = html.replace(hostLocaleMeta, hostLocaleMeta.replace('content=""', `content="${locale}"`));
+  return { ...file, body: Buffer.from(filled, 'utf8') };
 }

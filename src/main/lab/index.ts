@@ -1,4 +1,5 @@
 import type { AppInfo } from '@shared/api';
+import type { Locale } from '@shared/locales';
 import { labHandlers } from './api/lab-handlers';
 import { TemplateCatalog, templateDirs } from './catalog/catalog';
 import { compareServices } from './compose/compare';
@@ -12,6 +13,7 @@ import { LabEngines } from './engines/lab-engines';
 import { EventHub } from './events';
 import { GuestDirectory } from './guests/directory';
 import { createDensityService } from './density/compose-density';
+import { hostLocale } from './host-locale';
 import { createLogger } from './log';
 import { Operations } from './operations';
 import { labPaths } from './paths';
@@ -31,6 +33,8 @@ export interface LabConfig {
 export interface Lab {
   router: Router;
   events: EventHub;
+  /** The UI language of the host the lab runs on, from its locale variables. */
+  hostLocale: Locale;
   /** Stops monitors and closes engine connections. */
   dispose(): Promise<void>;
 }
@@ -156,6 +160,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
   return {
     router,
     events,
+    hostLocale: hostLocale(env),
     async dispose() {
       stopWatching();
       stopWatchingVms();

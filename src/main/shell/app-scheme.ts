@@ -1,5 +1,6 @@
 import type { CustomScheme } from 'electron';
-import { readStaticFile, rendererSecurityHeaders } from '../browser-mode/static-files';
+import type { Locale } from '@shared/locales';
+import { readStaticFile, rendererSecurityHeaders, withHostLocale } from '../browser-mode/static-files';
 
 /**
  * The renderer's own origin, app://twinlab, served only from the built renderer folder. Unlike
@@ -33,14 +34,18 @@ export function appRequestPath(url: string): string | undefined {
   return parsed.pathname;
 }
 
-/** The handler for protocol.handle: GET and HEAD of files inside rendererDir, nothing else. */
-export function serveAppFiles(rendererDir: string): (request: Request) => Promise<Response> {
+/**
+ * The handler for protocol.handle: GET and HEAD of files inside rendererDir, nothing else; the page
+ * carries the host's language.
+ */
+export function serveAppFiles(rendererDir: string, locale: Locale): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD', ...rendererSecurityHeaders } });
     }
     const path = appRequestPath(request.url);
-    const file = path === undefined ? undefined : await readStaticFile(rendererDir, path);
+    const found = path === undefined ? undefined : await readStaticFile(rendererDir, path);
+    const file = found && withHostLocale(found, locale);
     if (!file) {
       return new Response('Not found.\n', {
         status: 404,

@@ -3,9 +3,8 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppInfo } from '@shared/api';
-import { connectApi } from './api/client';
 import { App } from './app/App';
+import { earlyStart } from './app/early-start';
 import { MissingTokenNotice } from './app/MissingTokenNotice';
 import { prefetchLabData } from './app/prefetch';
 import { createConnectionStore } from './data/connection-store';
@@ -17,7 +16,7 @@ import { resolveStartupLocale } from './i18n/startup-locale';
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
-  const client = connectApi();
+  const { client, appInfo, lab } = earlyStart;
   if (!client) {
     await initI18n(await resolveStartupLocale(Promise.resolve(undefined)));
     createRoot(root).render(<MissingTokenNotice />);
@@ -25,16 +24,9 @@ async function start(): Promise<void> {
   }
   const connection = createConnectionStore(client);
   const queryClient = createQueryClient();
-  prefetchLabData(client, queryClient);
-
-  // Asked once at startup: it decides the language and then sits in the cache for the app.
-  const appInfo: Promise<AppInfo | undefined> = client.call('app.info', {}).then(
-    (info) => {
-      queryClient.setQueryData(queryKeys.appInfo, info);
-      return info;
-    },
-    () => undefined,
-  );
+  if (lab) prefetchLabData(lab, queryClient);
+  // Asked once at startup: it decides the language (when the page does not) and then sits in the cache.
+  void appInfo.then((info) => info && queryClient.setQueryData(queryKeys.appInfo, info));
   await initI18n(await resolveStartupLocale(appInfo));
 
   createRoot(root).render(

@@ -40,6 +40,9 @@ export async function openApp(
   });
   const page = await context.newPage();
   await page.goto(url);
+  // The page's load comes before the app's first render (main.tsx is imported by boot.ts): tests
+  // start from the drawn app, as a user does.
+  await page.locator('#root > :not(style)').first().waitFor({ timeout: 30_000 });
   return { context, page };
 }
 

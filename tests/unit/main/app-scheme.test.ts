@@ -44,12 +44,15 @@ describe('the app:// handler', () => {
     base = await mkdtemp(join(tmpdir(), 'twinlab-app-scheme-'));
     const root = join(base, 'renderer');
     await mkdir(join(root, 'assets'), { recursive: true });
-    await writeFile(join(root, 'index.html'), '<!doctype html><title>Twinlab</title>');
+    await writeFile(
+      join(root, 'index.html'),
+      '<!doctype html><meta name="twinlab-host-locale" content="" /><title>Twinlab</title>',
+    );
     await writeFile(join(root, 'assets', 'index.js'), 'export {};');
     await writeFile(join(base, 'secret.txt'), 'secret');
     await mkdir(join(base, 'renderer-evil'));
     await writeFile(join(base, 'renderer-evil', 'x.js'), 'evil');
-    serve = serveAppFiles(root);
+    serve = serveAppFiles(root, 'zh-CN');
   });
   const get = (url: string, method = 'GET') => serve(new Request(url, { method }));
 
@@ -58,7 +61,9 @@ describe('the app:// handler', () => {
       const response = await get(url);
       expect(response.status, url).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(await response.text()).toContain('<title>Twinlab</title>');
+      const page = await response.text();
+      expect(page).toContain('<title>Twinlab</title>');
+      expect(page).toContain('<meta name="twinlab-host-locale" content="zh-CN" />');
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStaticFile } from '../../../src/main/browser-mode/static-files';
+import { readStaticFile, withHostLocale } from '../../../src/main/browser-mode/static-files';
 
 describe('static files', () => {
   let base: string;
@@ -33,5 +33,17 @@ describe('static files', () => {
     ]) {
       expect(await readStaticFile(root, path)).toBeUndefined();
     }
+  });
+
+  it("fills the renderer page's host-language tag, and leaves other files alone", async () => {
+    const page = { body: await readFile('src/renderer/index.html'), contentType: 'text/html; charset=utf-8' };
+    const filled = withHostLocale(page, 'ko').body.toString();
+    expect(filled).toContain('<meta name="twinlab-host-locale" content="ko" />');
+    expect(filled).not.toContain('content=""');
+    const script = {
+      body: Buffer.from('const a = \'<meta name="twinlab-host-locale" content="" />\';'),
+      contentType: 'text/javascript; charset=utf-8',
+    };
+    expect(withHostLocale(script, 'ko')).toBe(script);
   });
 });

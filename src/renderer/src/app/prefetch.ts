@@ -1,28 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ApiClient } from '../api/client';
 import { queryKeys } from '../data/queries';
+import type { LabFirstData } from './early-start';
 
 /**
- * Asks for the Lab page's guest list and template catalog at start-up, beside app.info, instead
- * of after the language is set and the page has rendered: with 100 guests the list is the longest
- * call, and it was the last link of a waterfall before the first card. Only when the Lab is the
- * page being opened. Events keep the list current (useLiveGuests), so the page's own query takes
- * this answer instead of asking again on mount.
+ * Puts the Lab page's guest list and template catalog, asked for by early-start.ts before the app's
+ * code was loaded, into the query cache: with 100 guests the list is the longest call, and it was
+ * the last link of a waterfall before the first card. Events keep the list current
+ * (useLiveGuests), so the page's own query takes this answer instead of asking again on mount.
  */
-export function prefetchLabData(client: ApiClient, queryClient: QueryClient): void {
-  if (!/^#?\/?(lab\/?)?$/.test(window.location.hash)) return;
-  // The router's first render is then the Lab itself, not the index route's redirect to it (one
-  // commit and effect pass fewer before the first card).
-  if (!window.location.hash.startsWith('#/lab'))
-    window.history.replaceState(window.history.state, '', '#/lab');
+export function prefetchLabData(lab: LabFirstData, queryClient: QueryClient): void {
   queryClient.setQueryDefaults(queryKeys.guests, { staleTime: 5_000 });
   queryClient.setQueryDefaults(queryKeys.templates, { staleTime: 5_000 });
-  void queryClient.prefetchQuery({
-    queryKey: queryKeys.guests,
-    queryFn: () => client.call('guests.list', {}),
-  });
-  void queryClient.prefetchQuery({
-    queryKey: queryKeys.templates,
-    queryFn: () => client.call('templates.list', {}),
-  });
+  void queryClient.prefetchQuery({ queryKey: queryKeys.guests, queryFn: () => lab.guests });
+  void queryClient.prefetchQuery({ queryKey: queryKeys.templates, queryFn: () => lab.templates });
 }

@@ -6,14 +6,21 @@ import { isLocale, pickInitialLocale, savedLocale } from './locale-preference';
 /** How long the first paint may wait for the host's locale before it starts in English. */
 const hostLocaleWaitMs = 800;
 
+/** The host's language as main wrote it into the page (static-files.ts), if it did. */
+function pageHostLocale(): Locale | undefined {
+  const value = document.querySelector<HTMLMetaElement>('meta[name="twinlab-host-locale"]')?.content;
+  return isLocale(value) ? value : undefined;
+}
+
 /**
- * The language to start in. Without a saved choice it waits briefly for `app.info`, so an
- * Electron window (answer within milliseconds) opens straight in the host's language; a browser
- * tab whose server is not up yet starts in English and switches when the answer comes.
+ * The language to start in: the user's saved choice, else the host's. The page served by main
+ * names the host's language, so the first render waits for nothing; without it (the dev server)
+ * it waits briefly for `app.info`, and a browser tab whose server is not up yet starts in English
+ * and switches when the answer comes.
  */
 export async function resolveStartupLocale(appInfo: Promise<AppInfo | undefined>): Promise<Locale> {
-  const saved = savedLocale();
-  if (saved) return saved;
+  const known = savedLocale() ?? pageHostLocale();
+  if (known) return known;
   const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, hostLocaleWaitMs));
   const info = await Promise.race([appInfo, timeout]);
   if (!info) void appInfo.then(followLateHostLocale);

@@ -3,7 +3,6 @@ import { IconDeviceDesktopPlus, IconFileImport, IconFlask2, IconPlus } from '@ta
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Guest } from '@shared/guest';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageEmptyState } from '../components/PageEmptyState';
@@ -23,11 +22,9 @@ import { TwinSection } from './lab/TwinSection';
 import { labGuestsId, SkipToGuests } from './lab/SkipToGuests';
 import { shownPerGroup, useProgressiveReveal } from './lab/progressive-reveal';
 import { TemplateNamesContext } from './lab/template-names-context';
-import { groupByTwin } from './compare/twin-groups';
+import { groupByTwin, newestFirst } from './compare/twin-groups';
 import { NewTwinButton } from '../wizards/twin/NewTwinButton';
 import { NewSystemButton } from '../wizards/system/NewSystemButton';
-
-const newestFirst = (a: Guest, b: Guest) => b.createdAt.localeCompare(a.createdAt);
 
 /** A button, not a link: it starts a task (the wizard) rather than going to a place. */
 function NewContainerButton({ labelKey = 'lab.newContainer' }: { labelKey?: string }) {
