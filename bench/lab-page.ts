@@ -10,16 +10,16 @@
  * TWINLAB_BENCH_VMS and TWINLAB_BENCH_WINDOW_MS override 100, 2 and 30000. Needs `npm run build`.
  * Run: npm run bench:lab (exits by itself once it has cleaned up).
  *
- * Where the Lab's time to interactive goes here (Chromium trace and CPU profile, 98 containers +
- * 2 VMs, 2026-12-04): fetching the page and its 1.2 MB of script from the local server ~0.2 s;
- * compiling and running it ~0.3 s (vendor 834 kB: React, Mantine, React Router, TanStack Query,
- * i18next, zod; most of the entry's 341 kB are the three catalogs as JSON.parse strings, a few ms);
- * i18n and the shell's first render ~0.25 s; then the first screenful of cards, and the click,
- * which shares the main thread with the rest of the cards being drawn and each second's samples.
- * Main-thread CPU until Remove's dialog is open: 1.09-1.34 s (it was 1.68-1.75 s before the shared
- * tooltip and plain-element cards, same session, interleaved). On 2 cores shared with other agents'
- * tests the wall time is 2-3 times the CPU time, so ≤ 1 s is out of reach on this host; the target
- * is printed beside the measurement.
+ * Where the Lab's time to interactive goes here (Chromium trace, CPU profile and React Profiler in
+ * a profiling build, 98 containers + 2 VMs, quiet 2-core host, 2026-12-04, after f7f1b73): a fresh
+ * context's first request ~0.15 s after navigation; boot.js, then main's 1.1 MB of script fetched
+ * by ~0.5-0.6 s (the API connection is open by ~0.45 s, so the guest list is there before React
+ * is); compiling and running it ~0.25 s; the first render of the shell and nine cards ~0.5 s
+ * (React ~0.3 s, of which the nine cards ~0.17 s, and each card's lifecycle buttons more than half
+ * of that; then style and layout); the click, sharing the main thread with the rest of the cards
+ * being revealed, ~0.3 s. Main-thread work before the dialog opens is ~1.2 s of CPU, so ≤ 1 s is
+ * out of reach on this host without a lighter first render; the target is printed beside the
+ * measurement.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
