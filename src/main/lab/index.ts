@@ -169,6 +169,7 @@ export async function createLab(config: LabConfig): Promise<Lab> {
       operations.cancelAll();
       await density.dispose();
       await share.stop();
+      consoles.reconnects.stop();
       await consoles.manager.closeAll();
       await consoles.vmProbes.dispose();
       systems.dispose();

@@ -69,6 +69,21 @@ describe('ConsoleReconnects', () => {
     }
   });
 
+  it("tries a started VM's console no more once stopped, as the lab's dispose does", () => {
+    vi.useFakeTimers();
+    try {
+      const { reconnects, asked } = lab([...sessions]);
+      reconnects.vmStarted('u1');
+      vi.advanceTimersByTime(1000);
+      reconnects.stop();
+      vi.advanceTimersByTime(10_000);
+      expect(asked).toEqual(['vm', 'vm']);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps a refusal to itself: the session stays disconnected until the next start', async () => {
     const { reconnects, asked } = lab([{ id: 'refuses', owner: 'container:c3', state: 'disconnected' }]);
     reconnects.containerStarted('c3');

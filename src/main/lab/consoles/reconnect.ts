@@ -13,6 +13,9 @@ const vmStartAttempts = 5;
  * next start or the engine's event stream coming back.
  */
 export class ConsoleReconnects {
+  /** vmStarted's later attempts, cleared by stop() so none outlives the lab. */
+  readonly #retries = new Set<NodeJS.Timeout>();
+
   constructor(
     private readonly consoles: ConsoleManager,
     private readonly log: Logger,
@@ -37,7 +40,18 @@ export class ConsoleReconnects {
   vmStarted(vmId: string, attempts = vmStartAttempts): void {
     const owner = consoleOwner({ kind: 'vm', guestId: vmId });
     this.#reconnect((candidate) => candidate === owner);
-    if (attempts > 1) setTimeout(() => this.vmStarted(vmId, attempts - 1), 1000).unref();
+    if (attempts <= 1) return;
+    const retry = setTimeout(() => {
+      this.#retries.delete(retry);
+      this.vmStarted(vmId, attempts - 1);
+    }, 1000).unref();
+    this.#retries.add(retry);
+  }
+
+  /** No more attempts: the lab is closing. */
+  stop(): void {
+    for (const retry of this.#retries) clearTimeout(retry);
+    this.#retries.clear();
   }
 
   /** Docker's event stream: a container that started again, or the stream back after a gap. */
