@@ -181,7 +181,12 @@ describe('the Electron shell, as built, asks for', () => {
     expect(report.loads).toEqual([{ kind: 'url', target: 'app://twinlab/index.html' }]);
     const [page] = report.schemeRequests;
     expect(page?.status).toBe(200);
-    expect(page?.text).toBe(readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8'));
+    // The built page, with the host's UI language filled into its meta tag by main.
+    const hostLocaleMeta = /<meta name="twinlab-host-locale" content="([^"]*)" \/>/;
+    expect(hostLocaleMeta.exec(page?.text ?? '')?.[1]).toMatch(/^(en|zh-CN|ko)$/);
+    expect(page?.text.replace(hostLocaleMeta, '<meta name="twinlab-host-locale" content="" />')).toBe(
+      readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8'),
+    );
     const metaCsp =
       /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(page?.text ?? '')?.[1] ?? '';
     for (const csp of [metaCsp, page?.headers['content-security-policy'] ?? '']) {
