@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import type { DensityProgress, DensityResult } from '../../../src/shared/density';
 import { engineGate } from '../../support/engines';
-import { startTestLab, type LabClient } from '../../support/lab-client';
+import type { LabClient } from '../../support/lab-client';
+import { startLabWithDocker } from '../../support/twin';
 import { densityRemains, mib, watchDensityGuests } from './density-support';
 
 const gate = await engineGate(['docker', 'libvirt']);
@@ -15,12 +16,7 @@ describe.skipIf(gate.skip)('density run on fixture-twin: containers and microVMs
   let client: LabClient;
 
   beforeAll(async () => {
-    ({ lab, client } = await startTestLab('libvirt'));
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker to answer',
-      30_000,
-    );
+    ({ lab, client } = await startLabWithDocker());
   });
   afterAll(async () => {
     client?.close();
