@@ -18,18 +18,15 @@ export interface EarlyStart {
 const labAddress = /^#?\/?(lab\/?)?$/;
 
 /**
- * index.html runs this module on its own, before main.tsx: it is small and framework-free, so the
- * API connection opens and the first answers (app.info, the Lab's guest list and catalog) are on
- * their way while the browser still fetches and compiles React and Mantine. main.tsx imports the
- * same module instance and takes what it started.
+ * Run first, by boot.ts (the page's only script), before main.tsx has loaded: it is small and
+ * framework-free, so the API connection opens and the first answers (app.info, the Lab's guest list
+ * and catalog) are on their way while the browser still fetches and compiles React and Mantine.
+ * main.tsx imports the same module instance and takes what it started.
  */
 function start(): EarlyStart {
   const client = connectApi();
   if (!client) return { client, appInfo: Promise.resolve(undefined), lab: undefined };
-  const appInfo = client.call('app.info', {}).then(
-    (info) => info,
-    () => undefined,
-  );
+  const appInfo = client.call('app.info', {}).catch(() => undefined);
   if (!labAddress.test(window.location.hash)) return { client, appInfo, lab: undefined };
   // The router's first render is then the Lab itself, not the index route's redirect to it.
   if (!window.location.hash.startsWith('#/lab'))
