@@ -183,8 +183,9 @@ describe('the Electron shell, as built, asks for', () => {
     expect(page?.status).toBe(200);
     // The built page, with the host's UI language filled into its meta tag by main.
     const hostLocaleMeta = /<meta name="twinlab-host-locale" content="([^"]*)" \/>/;
-    expect(hostLocaleMeta.exec(page?.text ?? '')?.[1]).toMatch(/^(en|zh-CN|ko)$/);
-    expect(page?.text.replace(hostLocaleMeta, '<meta name="twinlab-host-locale" content="" />')).toBe(
+    const served = page?.text ?? '';
+    expect(hostLocaleMeta.exec(served)?.[1]).toMatch(/^(en|zh-CN|ko)$/);
+    expect(served.replace(hostLocaleMeta, '<meta name="twinlab-host-locale" content="" />')).toBe(
       readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8'),
     );
     const metaCsp =
