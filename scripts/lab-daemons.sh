@@ -5,6 +5,9 @@
 # Uses systemd when it is the init system, else runs the daemons directly (containers, CI hosts).
 # Tests use "stop docker" / "start docker" to prove the app notices a daemon leaving and returning.
 set -euo pipefail
+# The daemons inherit the working directory: /, never a checkout that may be deleted under them
+# (LXD's rsync for a snapshot then failed with "getcwd(): No such file or directory").
+cd /
 
 action=${1:-}; engine=${2:-}
 logdir=/var/log/twinlab
