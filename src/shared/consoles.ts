@@ -63,6 +63,11 @@ export function consoleOwner(target: ConsoleTarget): string {
   return `${target.kind}:${target.guestId}`;
 }
 
+/** Whether a session's owner tag is a VM's serial console (any VM's). */
+export function isVmConsoleOwner(owner: string | undefined): boolean {
+  return owner?.startsWith(consoleOwner({ kind: 'vm', guestId: '' })) ?? false;
+}
+
 export const consoleOpenSchema = z.object({ target: consoleTargetSchema, ...size }).strict();
 export const consoleSessionSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
 export const consoleWriteSchema = consoleSessionSchema

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { consoleOwner } from '@shared/consoles';
+import { isVmConsoleOwner } from '@shared/consoles';
 import type { ConsoleManager } from '../consoles';
 import type { ConsoleLab } from '../consoles/console-lab';
 import type { ContainerService } from '../containers';
@@ -46,8 +46,6 @@ export function labCheckpoints(lab: {
   });
 }
 
-const vmOwnerPrefix = consoleOwner({ kind: 'vm', guestId: '' });
-
 /** A guest's console sessions: its shell (and a container's log view), owners `<kind>:<guest id>`. */
 function sessionsOf(consoles: ConsoleManager, guestId: string): string[] {
   return consoles
@@ -70,5 +68,5 @@ async function reconnectWhenLost(consoles: ConsoleManager, id: string): Promise<
     await new Promise((resolve) => setTimeout(resolve, 100));
   if (consoles.info(id).state !== 'open') await consoles.reconnect(id);
   const session = consoles.info(id);
-  if (!session.readOnly && !session.owner?.startsWith(vmOwnerPrefix)) consoles.write(id, '\r');
+  if (!session.readOnly && !isVmConsoleOwner(session.owner)) consoles.write(id, '\r');
 }

@@ -1,10 +1,9 @@
-import { consoleOwner } from '@shared/consoles';
+import { consoleOwner, isVmConsoleOwner } from '@shared/consoles';
 import type { WatchSignal } from '../containers';
 import type { Logger } from '../log';
 import type { ConsoleManager } from './console-manager';
 import type { SessionState, StateDetail } from './console-session';
 
-const vmOwnerPrefix = consoleOwner({ kind: 'vm', guestId: '' });
 const vmStartAttempts = 5;
 
 /**
@@ -29,7 +28,7 @@ export class ConsoleReconnects {
    */
   onState(sessionId: string, state: SessionState, detail?: StateDetail): void {
     if (state === 'disconnected' && detail?.reason === 'lost')
-      this.#reconnect((owner, id) => id === sessionId && !owner.startsWith(vmOwnerPrefix));
+      this.#reconnect((owner, id) => id === sessionId && !isVmConsoleOwner(owner));
   }
 
   /**

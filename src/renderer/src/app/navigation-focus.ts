@@ -39,7 +39,7 @@ export function useNavigationFocus(): void {
     const follow = (): boolean => {
       const active = document.activeElement;
       if (focused?.isConnected) return active === focused || active === document.body;
-      if (active !== startedOn && active !== document.body && active !== focused) return false;
+      if (active !== startedOn && active !== document.body) return false;
       const target = document.querySelector<HTMLElement>(selector);
       if (!target) return true;
       if (!target.hasAttribute('tabindex') && selector === headingSelector) target.tabIndex = -1;
