@@ -1,7 +1,8 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TemplateCatalog } from '../../../src/main/lab/catalog/catalog';
 import { loadCatalog, parseTemplateFile } from '../../../src/main/lab/catalog/load-templates';
 
 const twin = `id: demo-twin
@@ -75,5 +76,29 @@ describe('template files', () => {
       join(base, 'b', 'same.yml'),
     ]);
     expect(catalog.problems[1]?.message).toContain('already used');
+  });
+
+  it('shows an edited, added or removed file on the next read, though it keeps unchanged parses', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'twinlab-catalog-'));
+    const file = join(dir, 'demo.yaml');
+    await writeFile(file, twin);
+    const catalog = new TemplateCatalog([{ dir, source: 'user' }]);
+    const first = await catalog.list();
+    expect((await catalog.list()).entries[0]?.template).toBe(first.entries[0]?.template);
+
+    // Same length, same mtime as before: only the inode/ctime stamp can tell the edit apart.
+    const edited = twin.replace('Demo twin', 'Demo twiN');
+    await writeFile(file, edited);
+    const sameTime = new Date('2026-01-01T00:00:00Z');
+    await utimes(file, sameTime, sameTime);
+    expect((await catalog.get('demo-twin')).name).toBe('Demo twiN');
+
+    await writeFile(join(dir, 'second.yaml'), twin.replace('id: demo-twin', 'id: second-twin'));
+    expect((await catalog.list()).entries.map((entry) => entry.template.id)).toEqual([
+      'demo-twin',
+      'second-twin',
+    ]);
+    await rm(file);
+    expect((await catalog.list()).entries.map((entry) => entry.template.id)).toEqual(['second-twin']);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Catalog, Template } from '@shared/template';
 import { twinError } from '../twins/errors';
-import { loadCatalog, type TemplateDir } from './load-templates';
+import { loadCatalog, TemplateParseCache, type TemplateDir } from './load-templates';
 
 /** The template folders in the order the catalog reads them: built-in, the user's, an extra one. */
 export function templateDirs(
@@ -23,12 +23,17 @@ export function templateById(catalog: Catalog, id: string): Template {
   return entry.template;
 }
 
-/** The templates as the folders hold them now: read again on every call, so edits show at once. */
+/**
+ * The templates as the folders hold them now: the folders are listed again on every call and a
+ * changed file parsed again, so edits show at once.
+ */
 export class TemplateCatalog {
+  readonly #parsed = new TemplateParseCache();
+
   constructor(private readonly dirs: TemplateDir[]) {}
 
   list(): Promise<Catalog> {
-    return loadCatalog(this.dirs);
+    return loadCatalog(this.dirs, this.#parsed);
   }
 
   async get(id: string): Promise<Template> {
