@@ -7,6 +7,8 @@ import { AppShell } from './pages/app-shell';
 const gate = await engineGate(['docker', 'libvirt']);
 /** Chunks only other pages need: the terminal (xterm), Compare's charts, the lesson Markdown. */
 const otherPagesCode = /\/assets\/(TerminalView|ComparePage|LessonsPage|GuestPage)-[\w-]+\.js$/;
+/** Each language's catalog is a chunk of its own, named after its file (en.json, zh-CN.json, ko.json). */
+const catalogChunk = (locale: string) => new RegExp(`/assets/${locale}-[\\w-]+\\.js$`);
 
 describe.skipIf(gate.skip)('renderer code split (issue #14 item 7)', () => {
   const app = appUnderTest();
@@ -23,6 +25,26 @@ describe.skipIf(gate.skip)('renderer code split (issue #14 item 7)', () => {
 
     await shell.open('Compare');
     expect(requested.some((url) => /\/assets\/ComparePage-[\w-]+\.js$/.test(url))).toBe(true);
+    await context.close();
+  });
+
+  it('fetches only the UI language’s catalog, and another one when the user switches to it', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.reload();
+    const shell = new AppShell(page);
+    await shell.heading().filter({ hasText: 'Lab' }).waitFor();
+    const catalogs = () =>
+      ['en', 'zh-CN', 'ko'].filter((locale) => requested.some((url) => catalogChunk(locale).test(url)));
+    expect(catalogs()).toEqual(['en']);
+
+    await shell.chooseLanguage('简体中文');
+    await shell.heading().filter({ hasText: '实验室' }).waitFor();
+    expect(catalogs()).toEqual(['en', 'zh-CN']);
+    await shell.chooseLanguage('English');
+    await shell.heading().filter({ hasText: 'Lab' }).waitFor();
+    expect(catalogs()).toEqual(['en', 'zh-CN']);
     await context.close();
   });
 

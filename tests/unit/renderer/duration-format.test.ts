@@ -1,13 +1,21 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../src/renderer/src/i18n';
 import { formatDuration } from '../../../src/renderer/src/lib/format/time';
 import type { Locale } from '../../../src/shared/locales';
+import en from '../../../src/renderer/src/i18n/locales/en.json';
+import ko from '../../../src/renderer/src/i18n/locales/ko.json';
+import zhCN from '../../../src/renderer/src/i18n/locales/zh-CN.json';
+
+const catalogs: Record<Locale, object> = { en, 'zh-CN': zhCN, ko };
 
 /** Durations as the UI shows them, through i18next with the catalogs the app ships. */
 async function durations(locale: Locale, values: number[]): Promise<string[]> {
   const i18n = createInstance();
-  await i18n.init({ lng: locale, resources, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: locale,
+    resources: { [locale]: { translation: catalogs[locale] } },
+    interpolation: { escapeValue: false },
+  });
   const t = (key: string, params: Record<string, string>) => i18n.t(key, params);
   return values.map((ms) => formatDuration(ms, locale, t));
 }

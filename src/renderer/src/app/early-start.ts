@@ -1,5 +1,7 @@
 import type { AppInfo, MethodResult } from '@shared/api';
 import { connectApi, type ApiClient } from '../api/client';
+import { loadCatalog } from '../i18n/catalogs';
+import { knownStartupLocale } from '../i18n/known-locale';
 
 /** The Lab page's first data, asked for before the framework's code has arrived. */
 export interface LabFirstData {
@@ -24,6 +26,9 @@ const labAddress = /^#?\/?(lab\/?)?$/;
  * main.tsx imports the same module instance and takes what it started.
  */
 function start(): EarlyStart {
+  // The UI language's catalog too, when the page names it: initI18n takes the same fetch.
+  const locale = knownStartupLocale();
+  if (locale) loadCatalog(locale).catch(() => undefined);
   const client = connectApi();
   if (!client) return { client, appInfo: Promise.resolve(undefined), lab: undefined };
   const appInfo = client.call('app.info', {}).catch(() => undefined);

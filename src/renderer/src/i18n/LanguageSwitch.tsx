@@ -2,7 +2,7 @@ import { Chip, Group } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@shared/locales';
-import { currentLocale } from './index';
+import { currentLocale, switchLanguage } from './index';
 import { isLocale, saveLocale } from './locale-preference';
 
 /**
@@ -18,7 +18,7 @@ const languageNames: Record<Locale, string> = { en: 'English', 'zh-CN': '简体�
  * 100 guests about 75 ms of its first render.
  */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Group gap={6} wrap="nowrap" role="radiogroup" aria-label={t('language.label')}>
       <IconLanguage size={18} stroke={1.6} aria-hidden color="var(--mantine-color-dimmed)" />
@@ -27,7 +27,7 @@ export function LanguageSwitch() {
         onChange={(value) => {
           if (!isLocale(value)) return;
           saveLocale(value);
-          void i18n.changeLanguage(value);
+          void switchLanguage(value);
         }}
       >
         {(Object.keys(languageNames) as Locale[]).map((locale) => (

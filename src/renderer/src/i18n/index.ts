@@ -1,21 +1,17 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '@shared/locales';
-import en from './locales/en.json';
-import ko from './locales/ko.json';
-import zhCN from './locales/zh-CN.json';
+import { loadCatalog } from './catalogs';
 import { isLocale } from './locale-preference';
 
-export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-  ko: { translation: ko },
-} satisfies Record<Locale, { translation: object }>;
-
-/** Starts i18next with every catalog bundled: the app works offline and never waits on a fetch. */
+/**
+ * Starts i18next with the one catalog it needs. Every catalog has every English key (a unit test
+ * holds them to it), so the others are fetched only when the user switches to them.
+ */
 export async function initI18n(language: Locale): Promise<void> {
   await i18n.use(initReactI18next).init({
-    resources,
+    resources: { [language]: { translation: await loadCatalog(language) } },
+    partialBundledLanguages: true,
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...locales],
@@ -26,6 +22,13 @@ export async function initI18n(language: Locale): Promise<void> {
   });
   syncDocumentLanguage(language);
   i18n.on('languageChanged', syncDocumentLanguage);
+}
+
+/** Fetches the language's catalog if the page has not yet, then switches the UI to it. */
+export async function switchLanguage(language: Locale): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation'))
+    i18n.addResourceBundle(language, 'translation', await loadCatalog(language));
+  await i18n.changeLanguage(language);
 }
 
 /** `lang` drives the CJK font choice (see global.css) and screen-reader pronunciation. */

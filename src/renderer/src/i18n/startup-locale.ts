@@ -1,16 +1,11 @@
 import type { AppInfo } from '@shared/api';
 import type { Locale } from '@shared/locales';
-import { i18n } from './index';
+import { switchLanguage } from './index';
+import { knownStartupLocale } from './known-locale';
 import { isLocale, pickInitialLocale, savedLocale } from './locale-preference';
 
 /** How long the first paint may wait for the host's locale before it starts in English. */
 const hostLocaleWaitMs = 800;
-
-/** The host's language as main wrote it into the page (static-files.ts), if it did. */
-function pageHostLocale(): Locale | undefined {
-  const value = document.querySelector<HTMLMetaElement>('meta[name="twinlab-host-locale"]')?.content;
-  return isLocale(value) ? value : undefined;
-}
 
 /**
  * The language to start in: the user's saved choice, else the host's. The page served by main
@@ -19,7 +14,7 @@ function pageHostLocale(): Locale | undefined {
  * and switches when the answer comes.
  */
 export async function resolveStartupLocale(appInfo: Promise<AppInfo | undefined>): Promise<Locale> {
-  const known = savedLocale() ?? pageHostLocale();
+  const known = knownStartupLocale();
   if (known) return known;
   const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, hostLocaleWaitMs));
   const info = await Promise.race([appInfo, timeout]);
@@ -29,5 +24,5 @@ export async function resolveStartupLocale(appInfo: Promise<AppInfo | undefined>
 
 function followLateHostLocale(info: AppInfo | undefined): void {
   // The user may have picked a language in the meantime; that choice wins.
-  if (info && isLocale(info.hostLocale) && !savedLocale()) void i18n.changeLanguage(info.hostLocale);
+  if (info && isLocale(info.hostLocale) && !savedLocale()) void switchLanguage(info.hostLocale);
 }
