@@ -14,7 +14,7 @@ import {
   type RequestFacts,
 } from './access';
 import { parseRequestTarget, redact } from './request-target';
-import { readStaticFile, rendererSecurityHeaders, withHostLocale } from './static-files';
+import { readRendererFile, rendererSecurityHeaders } from './static-files';
 
 export interface BrowserModeOptions {
   lab: Lab;
@@ -75,9 +75,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       return;
     }
     const path = target?.pathname ?? '/';
-    void readStaticFile(rendererDir, path)
-      .then((found) => {
-        const file = found && withHostLocale(found, lab.hostLocale);
+    void readRendererFile(rendererDir, path, lab.hostLocale)
+      .then((file) => {
         if (!file) {
           res
             .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })

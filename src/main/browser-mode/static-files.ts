@@ -70,3 +70,13 @@ export function withHostLocale(file: StaticFile, locale: Locale): StaticFile {
   const filled = html.replace(hostLocaleMeta, hostLocaleMeta.replace('content=""', `content="${locale}"`));
   return { ...file, body: Buffer.from(filled, 'utf8') };
 }
+
+/** The built renderer's file for a URL path, as this host is served it: the page names its language. */
+export async function readRendererFile(
+  root: string,
+  urlPath: string,
+  locale: Locale,
+): Promise<StaticFile | undefined> {
+  const found = await readStaticFile(root, urlPath);
+  return found && withHostLocale(found, locale);
+}

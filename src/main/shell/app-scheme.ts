@@ -1,6 +1,6 @@
 import type { CustomScheme } from 'electron';
 import type { Locale } from '@shared/locales';
-import { readStaticFile, rendererSecurityHeaders, withHostLocale } from '../browser-mode/static-files';
+import { readRendererFile, rendererSecurityHeaders } from '../browser-mode/static-files';
 
 /**
  * The renderer's own origin, app://twinlab, served only from the built renderer folder. Unlike
@@ -20,8 +20,8 @@ export const appSchemePrivileges: CustomScheme = {
 };
 
 /**
- * The path an app:// request asks for, still percent-encoded (readStaticFile decodes it and keeps it
- * inside the folder), or undefined when the URL is not on the app's own host.
+ * The path an app:// request asks for, still percent-encoded (readRendererFile decodes it and
+ * keeps it inside the folder), or undefined when the URL is not on the app's own host.
  */
 export function appRequestPath(url: string): string | undefined {
   let parsed: URL;
@@ -44,8 +44,7 @@ export function serveAppFiles(rendererDir: string, locale: Locale): (request: Re
       return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD', ...rendererSecurityHeaders } });
     }
     const path = appRequestPath(request.url);
-    const found = path === undefined ? undefined : await readStaticFile(rendererDir, path);
-    const file = found && withHostLocale(found, locale);
+    const file = path === undefined ? undefined : await readRendererFile(rendererDir, path, locale);
     if (!file) {
       return new Response('Not found.\n', {
         status: 404,

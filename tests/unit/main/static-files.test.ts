@@ -2,7 +2,11 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStaticFile, withHostLocale } from '../../../src/main/browser-mode/static-files';
+import {
+  readRendererFile,
+  readStaticFile,
+  withHostLocale,
+} from '../../../src/main/browser-mode/static-files';
 
 describe('static files', () => {
   let base: string;
@@ -11,7 +15,7 @@ describe('static files', () => {
     base = await mkdtemp(join(tmpdir(), 'twinlab-static-'));
     root = join(base, 'renderer');
     await mkdir(join(root, 'assets'), { recursive: true });
-    await writeFile(join(root, 'index.html'), '<html>');
+    await writeFile(join(root, 'index.html'), '<html><meta name="twinlab-host-locale" content="" />');
     await writeFile(join(root, 'assets', 'app.js'), 'js');
     await writeFile(join(base, 'secret.txt'), 'secret');
     await mkdir(join(base, 'renderer-evil'));
@@ -45,5 +49,13 @@ describe('static files', () => {
       contentType: 'text/javascript; charset=utf-8',
     };
     expect(withHostLocale(script, 'ko')).toBe(script);
+  });
+
+  it('reads a renderer file for the host: the page with its language, assets as they are', async () => {
+    expect((await readRendererFile(root, '/', 'zh-CN'))?.body.toString()).toBe(
+      '<html><meta name="twinlab-host-locale" content="zh-CN" />',
+    );
+    expect((await readRendererFile(root, '/assets/app.js', 'zh-CN'))?.body.toString()).toBe('js');
+    expect(await readRendererFile(root, '/../secret.txt', 'zh-CN')).toBeUndefined();
   });
 });
