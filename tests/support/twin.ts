@@ -24,9 +24,14 @@ export async function startTwinLab(prefix: string): Promise<{ lab: Lab; client: 
   return startLabWithDocker();
 }
 
-/** A lab on libvirt once docker answers too (a twin or a density run needs both). */
-export async function startLabWithDocker(): Promise<{ lab: Lab; client: LabClient }> {
-  const started = await startTestLab('libvirt');
+/**
+ * A lab on libvirt once docker answers too (a twin or a density run needs both). `env` is added to
+ * the lab's environment, as startTestLab's.
+ */
+export async function startLabWithDocker(
+  env: Record<string, string> = {},
+): Promise<{ lab: Lab; client: LabClient }> {
+  const started = await startTestLab('libvirt', env);
   await started.client.waitFor(
     () => started.client.of('engines.status').some((status) => status.docker.state === 'up'),
     'docker to answer',

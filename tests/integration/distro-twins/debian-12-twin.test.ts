@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../src/main/lab';
 import { engineGate } from '../../support/engines';
 import { labVmStorage } from '../../support/lab-storage';
-import { startTestLab, type LabClient } from '../../support/lab-client';
-import { removeLeftovers } from '../../support/twin';
+import type { LabClient } from '../../support/lab-client';
+import { removeLeftovers, startLabWithDocker } from '../../support/twin';
 import { uniqueName } from '../vms/support';
 
 const gate = await engineGate(['libvirt', 'docker']);
@@ -102,15 +102,10 @@ describe.skipIf(gate.skip)('the built-in Debian 12 distro twin, its cloud image 
     httpd = await serveMirror(port);
     // TWINLAB_MIRROR, with no user setting of the caller's in the way (that one would win).
     configHome = await mkdtemp(join(tmpdir(), 'twinlab-it-debian12-config-'));
-    ({ lab, client } = await startTestLab('libvirt', {
+    ({ lab, client } = await startLabWithDocker({
       TWINLAB_MIRROR: `http://127.0.0.1:${port}`,
       XDG_CONFIG_HOME: configHome,
     }));
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker to answer',
-      30_000,
-    );
   }, 60_000);
 
   afterAll(async () => {

@@ -10,8 +10,8 @@ import type { Lab } from '../../../src/main/lab';
 import type { TwinCreated } from '../../../src/shared/compare';
 import type { Guest } from '../../../src/shared/guest';
 import { engineGate } from '../../support/engines';
-import { startTestLab, type LabClient } from '../../support/lab-client';
-import { removeLeftovers, stopTwinLab } from '../../support/twin';
+import type { LabClient } from '../../support/lab-client';
+import { removeLeftovers, startLabWithDocker, stopTwinLab } from '../../support/twin';
 
 const gate = await engineGate(['docker', 'libvirt', 'lxd']);
 const prefix = `tl-ladder-${process.pid}`;
@@ -44,12 +44,7 @@ describe.skipIf(gate.skip)('the ladder twin through the API', () => {
 
   async function labWith(name: string, env: Record<string, string> = {}): Promise<LabClient> {
     await removeLeftovers(name);
-    const { lab, client } = await startTestLab('libvirt', env);
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker to answer',
-      30_000,
-    );
+    const { lab, client } = await startLabWithDocker(env);
     started.push({ lab, client, name });
     return client;
   }

@@ -17,9 +17,9 @@ import type { TwinCreated } from '../../../src/shared/compare';
 import { ImageCache } from '../../../src/main/lab/images';
 import { ApiError } from '../../../src/shared/errors';
 import { engineGate } from '../../support/engines';
-import { startTestLab, type LabClient } from '../../support/lab-client';
+import type { LabClient } from '../../support/lab-client';
 import { labVmStorage } from '../../support/lab-storage';
-import { removeLeftovers, stopTwinLab } from '../../support/twin';
+import { removeLeftovers, startLabWithDocker, stopTwinLab } from '../../support/twin';
 
 const run = promisify(execFile);
 const gate = await engineGate(['docker', 'libvirt', 'lxd']);
@@ -80,12 +80,7 @@ describe.skipIf(gate.skip)('a twin as one thing, on real dockerd, libvirtd and L
         '',
       ].join('\n'),
     );
-    ({ lab, client } = await startTestLab('libvirt', { TWINLAB_EXTRA_TEMPLATES: templates }));
-    await client.waitFor(
-      () => client.of('engines.status').some((status) => status.docker.state === 'up'),
-      'docker to answer',
-      30_000,
-    );
+    ({ lab, client } = await startLabWithDocker({ TWINLAB_EXTRA_TEMPLATES: templates }));
   }, 60_000);
   afterAll(async () => {
     await stopTwinLab(prefix, { lab, client }, []);
