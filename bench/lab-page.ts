@@ -10,16 +10,17 @@
  * TWINLAB_BENCH_VMS and TWINLAB_BENCH_WINDOW_MS override 100, 2 and 30000. Needs `npm run build`.
  * Run: npm run bench:lab (exits by itself once it has cleaned up).
  *
- * Where the Lab's time to interactive goes here (2-core host, 98 containers + 2 VMs, fresh contexts):
- * Chromium spends ~3 s of CPU per load across its processes (renderer main thread ~1.3 s, V8's
- * background compile ~0.9 s), so both cores are busy throughout. From navigation: the boot script
- * runs at ~0.25 s; the app's script is fetched, compiled and run by ~0.95 s (fewer, larger chunks
- * did not help: CPU, not requests, is the limit); React draws the shell and nine cards in ~0.35 s;
- * style, layout and the first paint ~0.3 s; Playwright's click ~0.2 s later. The same steps take
- * ~0.5 s on a static page and ~0.85 s on a page with React alone (one component, the guest list
- * awaited), so ≤ 1 s is not reachable here with React and Mantine; the bench prints the static
- * page's time beside the Lab's. The three catalogs were a quarter of the script before the Lab
- * drew (now one, ~0.1 s less) and templates.list parsed every template on each load (now cached).
+ * Where the Lab's time to interactive goes here (98 containers + 2 VMs, fresh contexts, 2026-12-04):
+ * the renderer's main thread is the limit, not the cores (Chromium pinned to one of this host's two
+ * cores was only ~10-20 % slower). From navigation: the boot script runs at ~0.25 s; the app's
+ * script is fetched, compiled and run by ~0.95 s (fewer, larger chunks did not help); React draws
+ * the shell and nine cards in ~0.35 s (plain elements for the cards' buttons, badge and frame did
+ * not measurably help); style, layout and the first paint ~0.3 s; Playwright's click ~0.2 s later.
+ * The same steps take ~0.4-0.5 s on a static page and ~0.85 s on a page with React alone (one
+ * component, the guest list awaited), so ≤ 1 s is out of reach here with React and Mantine; the
+ * bench prints the static page's time beside the Lab's. The three catalogs were a quarter of the
+ * script before the Lab drew (now one: ~0.1 s less) and templates.list parsed every template on
+ * each load (now cached).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
