@@ -40,7 +40,7 @@ export default defineConfig({
             groups: [
               {
                 name: 'vendor',
-                test: /node_modules[\\/](react|react-dom|scheduler|react-router|@mantine[\\/](core|hooks|notifications)|@floating-ui|@tanstack|i18next|react-i18next|zod)[\\/]/,
+                test: /node_modules[\\/](react|react-dom|scheduler|react-router|@mantine[\\/](core|hooks|notifications)|@floating-ui|@tanstack|i18next|react-i18next)[\\/]/,
               },
             ],
           },

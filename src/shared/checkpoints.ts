@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TwinRole } from './compare';
+import type { TwinRole } from './twin-roles';
 import { twinIdSchema } from './twins';
 
 /**

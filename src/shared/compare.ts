@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Accelerator } from './host';
 import type { Guest, GuestKind, GuestRuntime } from './guest';
+import type { TwinRole } from './twin-roles';
 import { consoleTargetSchema } from './consoles';
 import { guestIdSchema, operationIdSchema } from './refs';
 
@@ -13,14 +14,6 @@ import { guestIdSchema, operationIdSchema } from './refs';
  * The columns of a twin, in the order of the ladder. A sandbox is a container under runsc or a kata
  * runtime; a system container is an LXD/Incus instance with its own init.
  */
-export const twinRoles = ['container', 'sandbox', 'system', 'vm'] as const;
-export type TwinRole = (typeof twinRoles)[number];
-
-export function twinRoleOf(guest: Pick<Guest, 'kind' | 'runtime'>): TwinRole {
-  if (guest.kind === 'vm') return 'vm';
-  if (guest.kind === 'system') return 'system';
-  return guest.runtime === 'runc' ? 'container' : 'sandbox';
-}
 
 const twinBaseName = z
   .string()

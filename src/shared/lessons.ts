@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { twinRoles, type TwinRole } from './compare';
+import { twinRoles, type TwinRole } from './twin-roles';
 import { locales, type Locale } from './locales';
 
 /**

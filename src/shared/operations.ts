@@ -1,6 +1,6 @@
 import type { PullProgress } from './containers';
 import type { TransferProgress } from './vms';
-import type { TwinRole } from './compare';
+import type { TwinRole } from './twin-roles';
 
 /** Where one piece of long work (see `operationIdSchema`) has got to. */
 export type OperationStep =

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { twinRoleOf } from './compare';
 import type { Guest } from './guest';
 
 /**
@@ -28,25 +27,4 @@ export interface TwinActionResult {
   twinId: string;
   name: string;
   guests: Guest[];
-}
-
-/**
- * The twin's own name: its guests are named `<name>-<role>`, so it is what they share once the role
- * is taken off. Read from the first guest (the twin's columns are in ladder order); a name without
- * its role suffix is used as it is.
- */
-export function twinNameOf(guests: readonly Pick<Guest, 'name' | 'kind' | 'runtime'>[]): string {
-  const first = guests[0];
-  if (!first) return '';
-  const suffix = `-${twinRoleOf(first)}`;
-  return first.name.endsWith(suffix) && first.name.length > suffix.length
-    ? first.name.slice(0, -suffix.length)
-    : first.name;
-}
-
-/** Splits a guest name into the part that may be shortened and its role suffix, which never is. */
-export function splitRoleSuffix(name: string): { head: string; suffix: string } {
-  const match = /-(container|sandbox|system|vm)$/.exec(name);
-  if (!match || match.index === 0) return { head: name, suffix: '' };
-  return { head: name.slice(0, match.index), suffix: match[0] };
 }

@@ -8,7 +8,7 @@ import { labPaths } from '../../../src/main/lab/paths';
 import type { TwinCreated } from '../../../src/shared/compare';
 import type { ConsoleTarget } from '../../../src/shared/consoles';
 import type { Guest } from '../../../src/shared/guest';
-import { twinRoleOf } from '../../../src/shared/compare';
+import { twinRoleOf } from '../../../src/shared/twin-roles';
 import { engineGate } from '../../support/engines';
 import type { LabClient } from '../../support/lab-client';
 import { startTwinLab, stopTwinLab } from '../../support/twin';

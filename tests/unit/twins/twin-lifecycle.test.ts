@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Guest } from '../../../src/shared/guest';
 import { ApiError } from '../../../src/shared/errors';
-import { splitRoleSuffix, twinNameOf } from '../../../src/shared/twins';
+import { splitRoleSuffix, twinNameOf } from '../../../src/shared/twin-roles';
 import { TwinLifecycle, type TwinPartActions } from '../../../src/main/lab/twins/twin-lifecycle';
 
 const guest = (name: string, extra: Partial<Guest> = {}): Guest => ({

@@ -1,4 +1,4 @@
-import { twinRoleOf, type TwinRole } from '@shared/compare';
+import { twinRoleOf, type TwinRole } from '@shared/twin-roles';
 import type { Guest } from '@shared/guest';
 import type { LessonBlock, LessonFolders } from '@shared/lessons';
 import type { TemplateCatalog } from '../catalog/catalog';
@@ -31,17 +31,14 @@ export function lessonRunnerHandlers(deps: LessonRunnerDeps): Pick<Handlers, Run
   return {
     'lessons.check': async ({ lessonId, stepId, twinId, locale, trustHost }) => {
       const entry = findLesson(await loadLessons(deps.dirs), lessonId);
-      if (!entry)
-        throw lessonError('error.lessonNotFound', { id: lessonId });
+      if (!entry) throw lessonError('error.lessonNotFound', { id: lessonId });
       const step = lessonIn(entry, locale).steps.find((candidate) => candidate.id === stepId);
-      if (!step)
-        throw lessonError('error.stepNotFound', { lessonId, id: stepId });
+      if (!step) throw lessonError('error.stepNotFound', { lessonId, id: stepId });
       if (entry.source !== 'builtin' && !trustHost && step.blocks.some(isHostCheck))
         throw lessonError('trust.notTrusted');
       const members = (await deps.guests()).filter((guest) => guest.managed && guest.twinId === twinId);
       const first = members[0];
-      if (!first)
-        throw lessonError('error.twinGone');
+      if (!first) throw lessonError('error.twinGone');
       const template = await deps.templates.get(first.templateId ?? '');
       const guests: Partial<Record<TwinRole, Guest>> = {};
       for (const guest of members) guests[twinRoleOf(guest)] ??= guest;

@@ -1,4 +1,5 @@
-import type { ConsoleRunInput, ConsoleRunResult, GuestMeasurement, TwinRole } from '@shared/compare';
+import type { ConsoleRunInput, ConsoleRunResult, GuestMeasurement } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type { ConsoleTarget } from '@shared/consoles';
 import type { Guest } from '@shared/guest';
 import {

@@ -1,4 +1,4 @@
-import { twinRoles } from '@shared/compare';
+import { twinRoles } from '@shared/twin-roles';
 import { compareOperators, measureFields, type CompareOperand, type CompareOperator } from '@shared/lessons';
 
 /**

@@ -1,4 +1,5 @@
-import type { ConsoleRunResult, GuestMeasurement, TwinRole } from '@shared/compare';
+import type { ConsoleRunResult, GuestMeasurement } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type {
   CheckReason,
   CheckResult,

@@ -1,6 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { twinRoles } from '@shared/compare';
+import { twinRoles } from '@shared/twin-roles';
 import {
   lessonFrontMatterSchema,
   lessonStepSchema,

@@ -1,4 +1,4 @@
-import { twinRoleOf } from '@shared/compare';
+import { twinRoleOf } from '@shared/twin-roles';
 import type { Guest } from '@shared/guest';
 import type { LessonFeature, TwinFacts } from '@shared/lessons';
 import type { Template } from '@shared/template';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { TwinCreated, TwinRole } from '@shared/compare';
+import type { TwinCreated } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type { ContainerCreateSpec } from '@shared/containers';
 import { ApiError } from '@shared/errors';
 import type { Guest } from '@shared/guest';

@@ -1,6 +1,7 @@
-import { twinRoleOf, twinRoles } from '@shared/compare';
+import { twinRoleOf, twinRoles } from '@shared/twin-roles';
 import type { Guest } from '@shared/guest';
-import { twinNameOf, type TwinActionResult } from '@shared/twins';
+import { twinNameOf } from '@shared/twin-roles';
+import type { TwinActionResult } from '@shared/twins';
 import { twinError } from './errors';
 
 /** The one-guest actions a twin action is made of: the same calls the guest's own buttons make. */

@@ -1,5 +1,5 @@
 import { containerCreateSpecSchema, type ContainerCreateSpec } from '@shared/containers';
-import type { TwinRole } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type { ContainerSide, Template, VmSide } from '@shared/template';
 import { twinError } from './errors';
 

@@ -1,5 +1,5 @@
 import { Box, VisuallyHidden } from '@mantine/core';
-import { splitRoleSuffix } from '@shared/twins';
+import { splitRoleSuffix } from '@shared/twin-roles';
 
 /**
  * A guest's name that, when short of room, loses characters from its middle and never its role

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint, CheckpointKeeps, CheckpointPart, CheckpointRestored } from '@shared/checkpoints';
-import { twinRoleOf, twinRoles } from '@shared/compare';
+import { twinRoleOf, twinRoles } from '@shared/twin-roles';
 import type { Guest } from '@shared/guest';
 import type { SystemSnapshotAction } from '@shared/systems';
 import {

@@ -5,7 +5,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { Group as PanelGroup, Panel, Separator } from 'react-resizable-panels';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleTarget } from '@shared/consoles';
-import { splitRoleSuffix } from '@shared/twins';
+import { splitRoleSuffix } from '@shared/twin-roles';
 import { TerminalView } from '../../terminal/TerminalView';
 import { GuestName } from '../../guests/GuestName';
 

@@ -1,5 +1,5 @@
 import type { Accelerator } from '@shared/host';
-import { twinRoleOf, type TwinRole } from '@shared/compare';
+import { twinRoleOf, type TwinRole } from '@shared/twin-roles';
 import type { Guest } from '@shared/guest';
 
 /** What a column of the Compare page is: its role and the i18n key of its label. */

@@ -1,6 +1,5 @@
-import { twinRoleOf, twinRoles } from '@shared/compare';
 import type { Guest } from '@shared/guest';
-import { twinNameOf } from '@shared/twins';
+import { twinNameOf, twinRoleOf, twinRoles } from '@shared/twin-roles';
 
 /** The guests of one twin, in column order: container, sandbox, VM. */
 export interface TwinGroup {

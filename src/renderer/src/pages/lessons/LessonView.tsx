@@ -32,7 +32,7 @@ import { columnLook, roleColor } from '../compare/columns';
 import { ConsolePanes, type ConsolePaneSpec } from '../compare/ConsolePanes';
 import { consoleTargetOf } from '../compare/targets';
 import { findTwin, groupByTwin, type TwinGroup } from '../compare/twin-groups';
-import { twinRoleOf, type TwinRole } from '@shared/compare';
+import { twinRoleOf, type TwinRole } from '@shared/twin-roles';
 import type { CatalogEntry } from '@shared/template';
 import type { Guest } from '@shared/guest';
 import type { TwinProgress } from '../../wizards/twin/use-twin-create';

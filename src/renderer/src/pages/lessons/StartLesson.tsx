@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Select, Stack, Text } from '@mantine/core'
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TwinRole } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type { CatalogEntry } from '@shared/template';
 import { currentLocale } from '../../i18n';
 import { templateText } from '../../data/template-text';

@@ -1,9 +1,9 @@
-import type { TwinRole } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type { ConsoleTarget } from '@shared/consoles';
 import type { Guest } from '@shared/guest';
 import type { LessonProgress, LessonStep, LessonTarget, StepCheckOutcome, StepState } from '@shared/lessons';
 import type { CatalogEntry, Template } from '@shared/template';
-import { twinRoleOf } from '@shared/compare';
+import { twinRoleOf } from '@shared/twin-roles';
 import { consoleTargetOf } from '../compare/targets';
 
 /** Templates a lesson can run on: both a container side and a VM side; built-in ones first. */

@@ -1,6 +1,6 @@
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TwinRole } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import type { OperationStep } from '@shared/operations';
 import { CreateProgressFrame, StepIcon, stepState } from '../CreateSteps';
 import { optionalVmSteps, vmCreateSteps } from '../vm/VmCreateProgress';

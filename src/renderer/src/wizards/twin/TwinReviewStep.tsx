@@ -1,6 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TwinRole } from '@shared/compare';
+import type { TwinRole } from '@shared/twin-roles';
 import { CopyTextButton, ScrollingCode } from '../../components/CopyCode';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NoNetworkNote } from '../NoNetworkNote';

@@ -1,4 +1,5 @@
-import { twinCreateSchema, type TwinRole } from '@shared/compare';
+import { twinCreateSchema } from '@shared/compare';
+import { type TwinRole } from '@shared/twin-roles';
 import type { SystemSide, Template } from '@shared/template';
 import type { ContainerCreateSpecInput } from '@shared/containers';
 import { toContainerSpec, valuesFromTemplate } from '../container/container-values';
