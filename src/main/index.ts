@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { createLab } from './lab';
-import { createLogger } from './lab/log';
+import { createLogger, ignoreClosedOutput } from './lab/log';
 import { appLocationFor } from './shell/app-frame';
 import { appScheme, appSchemePrivileges, serveAppFiles } from './shell/app-scheme';
 import { lockDownContents, lockDownSession } from './shell/lockdown';
@@ -11,6 +11,8 @@ import { forwardEvents, serveApiOverIpc } from './transport/ipc';
 
 /** The Electron shell: one locked-down window over the lab core. No business logic here. */
 const log = createLogger('electron');
+// Started from a terminal that is then closed, the app keeps running and its log lines go nowhere.
+ignoreClosedOutput();
 const here = import.meta.dirname;
 const resourcesDir = resourcesDirFor(app, process.resourcesPath);
 

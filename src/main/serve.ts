@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserMode, type BrowserModeServer } from './browser-mode/server';
 import { createLab } from './lab';
-import { createLogger } from './lab/log';
+import { createLogger, ignoreClosedOutput } from './lab/log';
 
 /**
  * Browser mode: the lab core in plain Node, the renderer served to a browser tab on 127.0.0.1.
@@ -17,6 +17,7 @@ const log = createLogger('serve');
 // Last resort: a bug in one request's handling must not end every console and twin the user has
 // open. Each request and socket is guarded where it is handled; anything that still escapes is
 // written down with its stack so it can be fixed, and the server keeps serving the others.
+ignoreClosedOutput();
 process.on('uncaughtException', (error) => log.error('uncaught exception (kept running)', error));
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection (kept running)', reason));
 

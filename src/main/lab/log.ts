@@ -23,3 +23,14 @@ function envLevel(): LogLevel {
   const level = process.env['TWINLAB_LOG'];
   return level === 'debug' || level === 'warn' || level === 'error' ? level : 'info';
 }
+
+/**
+ * A closed reader of stdout or stderr (a terminal gone, a pipe's other end ended) makes each write
+ * fail with EPIPE, which Node raises as an 'error' on the stream: unhandled, it reaches the
+ * last-resort uncaughtException logger, whose own line fails the same way, and so on, a core busy
+ * for as long as the process lives (three such servers here spun at ~20 % each for hours and did
+ * not end on SIGTERM). With a listener the failed lines are simply lost, as there is nobody to read.
+ */
+export function ignoreClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+}
