@@ -62,6 +62,33 @@ describe.skipIf(gate.skip)('renderer code split (issue #14 item 7)', () => {
     await context.close();
   });
 
+  it('keeps the language picked last when an earlier pick’s catalog arrives after it', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url);
+    const shell = new AppShell(page);
+    await shell.heading().filter({ hasText: 'Lab' }).waitFor();
+    // The Chinese catalog is held back, as on a slow disk, while the user moves on to Korean.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let chineseAsked = false;
+    await page.route(catalogChunk('zh-CN'), async (route) => {
+      chineseAsked = true;
+      await held;
+      await route.continue();
+    });
+    await shell.chooseLanguage('简体中文');
+    await expect.poll(() => chineseAsked).toBe(true);
+    await shell.chooseLanguage('한국어');
+    await shell.heading().filter({ hasText: '실습실' }).waitFor();
+    const arrived = page.waitForResponse(catalogChunk('zh-CN'));
+    release();
+    await arrived;
+    // A switch to Chinese now would land within a frame or two; the page stays Korean.
+    await page.waitForTimeout(500);
+    await expect(shell.heading().textContent()).resolves.toContain('실습실');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await context.close();
+  });
+
   it('shows a loading state while a page’s code is on its way', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await new AppShell(page).heading().filter({ hasText: 'Lab' }).waitFor();

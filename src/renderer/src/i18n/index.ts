@@ -24,11 +24,20 @@ export async function initI18n(language: Locale): Promise<void> {
   i18n.on('languageChanged', syncDocumentLanguage);
 }
 
-/** Fetches the language's catalog if the page has not yet, then switches the UI to it. */
+let lastAsked: Locale | undefined;
+
+/**
+ * Fetches the language's catalog if the page has not yet, then switches the UI to it. Of quick
+ * successive choices the last one wins, whichever catalog arrives first.
+ */
 export async function switchLanguage(language: Locale): Promise<void> {
-  if (!i18n.hasResourceBundle(language, 'translation'))
-    i18n.addResourceBundle(language, 'translation', await loadCatalog(language));
-  await i18n.changeLanguage(language);
+  lastAsked = language;
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    const catalog = await loadCatalog(language);
+    if (!i18n.hasResourceBundle(language, 'translation'))
+      i18n.addResourceBundle(language, 'translation', catalog);
+  }
+  if (lastAsked === language) await i18n.changeLanguage(language);
 }
 
 /** `lang` drives the CJK font choice (see global.css) and screen-reader pronunciation. */
