@@ -16,7 +16,7 @@
  * script is fetched, compiled and run by ~0.95 s (fewer, larger chunks did not help); React draws
  * the shell and nine cards in ~0.35 s (plain elements for the cards' buttons, badge and frame did
  * not measurably help); style, layout and the first paint ~0.3 s; Playwright's click ~0.2 s later.
- * The same steps take ~0.4-0.5 s on a static page and ~0.85 s on a page with React alone (one
+ * The same steps take ~0.3-0.5 s on a static page and ~0.85 s on a page with React alone (one
  * component, the guest list awaited), so ≤ 1 s is out of reach here with React and Mantine; the
  * bench prints the static page's time beside the Lab's. The three catalogs were a quarter of the
  * script before the Lab drew (now one: ~0.1 s less) and templates.list parsed every template on
