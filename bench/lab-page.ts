@@ -24,12 +24,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Guest } from '../src/shared/guest';
 import { startServer } from '../tests/support/browser-mode';
 import { startTestLab } from '../tests/support/lab-client';
 import { launchChromium } from '../tests/e2e/support/browser';
-import { loadUntilInteractive, startFloorPage, type PageLoad } from './page-load';
+import { loadUntil, loadUntilInteractive, startFloorPage, type PageLoad } from './page-load';
 import { line, median } from './support';
 
 const totalGuests = Number(process.env['TWINLAB_BENCH_GUESTS'] ?? 100);
@@ -126,20 +126,6 @@ async function cardsShown(page: Page, names: string[]): Promise<void> {
   }
 }
 
-/** A fresh page's navigation until every guest's card is drawn. */
-async function loadUntilAllCards(browser: Browser, url: string, names: string[]): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  try {
-    const page = await context.newPage();
-    const started = performance.now();
-    await page.goto(url);
-    await cardsShown(page, names);
-    return performance.now() - started;
-  } finally {
-    await context.close();
-  }
-}
-
 /**
  * The Lab page before the renderer was split (one unminified 4.7 MB bundle, every card in one
  * commit, at 991c4b1), measured with this loop's definitions on 98 containers + 2 VMs, median of
@@ -189,7 +175,8 @@ try {
     for (let i = 0; i < 5; i++)
       loads.push(await loadUntilInteractive(browser, server.url, names.at(-1) ?? ''));
     const allCards: number[] = [];
-    for (let i = 0; i < 5; i++) allCards.push(await loadUntilAllCards(browser, server.url, names));
+    for (let i = 0; i < 5; i++)
+      allCards.push(await loadUntil(browser, server.url, (page) => cardsShown(page, names)));
     const floorPage = await startFloorPage(names.at(-1) ?? '');
     const floor: PageLoad[] = [];
     try {

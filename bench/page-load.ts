@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** One load of a page, on the page's own clock (from navigation start) and on the bench's. */
 export interface PageLoad {
@@ -36,6 +36,16 @@ const pageClockScript = `
   });
 `;
 
+/** A page in a fresh browser context (a first visit: nothing cached), closed after `use`. */
+async function inFreshPage<T>(browser: Browser, use: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Loads `url` in a fresh browser context (a first visit: nothing cached), waits for the Lab heading,
  * clicks Remove on the card named `cardName` and waits for its confirmation dialog. The page's own
@@ -46,9 +56,7 @@ export async function loadUntilInteractive(
   url: string,
   cardName: string,
 ): Promise<PageLoad> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  try {
-    const page = await context.newPage();
+  return inFreshPage(browser, async (page) => {
     await page.addInitScript({ content: pageClockScript });
     const started = performance.now();
     await page.goto(url);
@@ -66,9 +74,21 @@ export async function loadUntilInteractive(
       firstContentfulPaintMs: seen['first-contentful-paint'] ?? NaN,
       headingInPageMs: seen['heading'] ?? NaN,
     };
-  } finally {
-    await context.close();
-  }
+  });
+}
+
+/** A fresh page's navigation to `url` until `drawn` says the page is complete. */
+export function loadUntil(
+  browser: Browser,
+  url: string,
+  drawn: (page: Page) => Promise<void>,
+): Promise<number> {
+  return inFreshPage(browser, async (page) => {
+    const started = performance.now();
+    await page.goto(url);
+    await drawn(page);
+    return performance.now() - started;
+  });
 }
 
 /**

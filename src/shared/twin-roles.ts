@@ -26,9 +26,11 @@ export function twinNameOf(guests: readonly Pick<Guest, 'name' | 'kind' | 'runti
     : first.name;
 }
 
+const roleSuffix = new RegExp(`-(${twinRoles.join('|')})$`);
+
 /** Splits a guest name into the part that may be shortened and its role suffix, which never is. */
 export function splitRoleSuffix(name: string): { head: string; suffix: string } {
-  const match = /-(container|sandbox|system|vm)$/.exec(name);
+  const match = roleSuffix.exec(name);
   if (!match || match.index === 0) return { head: name, suffix: '' };
   return { head: name.slice(0, match.index), suffix: match[0] };
 }
